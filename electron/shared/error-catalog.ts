@@ -9,6 +9,7 @@ export const ERROR_KINDS = [
   'token-truncated',
   'token-expired',
   'token-revoked',
+  'token-invalid',
   'token-malformed',
   'scope-missing',
   'app-scope-missing',
@@ -84,6 +85,11 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'Dropbox disconnected this app',
     explanation: 'Dropbox no longer accepts this connection: it was revoked, or the token is unknown.',
     action: 'Reconnect to Dropbox.',
+  },
+  'token-invalid': {
+    title: 'Dropbox does not accept this token',
+    explanation: 'The token was revoked, regenerated since, or belongs to a different Dropbox app.',
+    action: 'Generate a new token in the App Console and paste it right away — or connect with the browser instead.',
   },
   'token-malformed': {
     title: 'Dropbox says the token is malformed',

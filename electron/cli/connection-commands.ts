@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import { isDttError } from '../core/errors';
+import type { TokenTrayService } from '../core/service';
+import { statusExitCode } from '../shared/state';
+import { formatConnected, formatDoctor, formatError, formatStatus, statusJson } from './format';
+import { openInBrowser, readInput } from './io';
+import { formatProjects, formatSyncReport } from './project-format';
+
+export type ServiceFactory = () => TokenTrayService;
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
+
+async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promise<void> {
+  const signIn = await service.startCodeSignIn();
+  err('Open this link, click "Allow", then copy the code Dropbox shows:');
+  out(signIn.url);
+  if (browser) openInBrowser(signIn.url);
+  const code = await readInput('Paste the code here and press Enter: ');
+  out(formatConnected(await signIn.finish(code)));
+}
+
+async function browserFlow(service: TokenTrayService, browser: boolean): Promise<void> {
+  const signIn = await service.startBrowserSignIn();
+  err(browser ? 'Opening Dropbox in your browser. If nothing opens, open this link:' : 'Open this link in a browser on this computer:');
+  out(signIn.url);
+  if (browser) openInBrowser(signIn.url);
+  const stop = () => signIn.cancel();
+  process.once('SIGINT', stop);
+  try {
+    out(formatConnected(await signIn.result));
+  } finally {
+    process.off('SIGINT', stop);
+  }
+}
+
+export function registerConnectionCommands(program: Command, service: ServiceFactory): void {
+  program
+    .command('connect')
+    .description('connect your Dropbox account (opens the browser; prints the sign-in link too)')
+    .option('--no-browser', 'only print the sign-in link, do not open a browser')
+    .option('--copy-code', 'sign in by copying a code from the Dropbox page (no local port needed)')
+    .action(async (opts: { browser: boolean; copyCode?: boolean }) => {
+      const svc = service();
+      if (opts.copyCode) return copyCodeFlow(svc, opts.browser);
+      try {
+        await browserFlow(svc, opts.browser);
+      } catch (error) {
+        // A busy port is no dead end: on a terminal, switch to the code flow right away.
+        if (!isDttError(error, 'port-busy') || !process.stdin.isTTY) throw error;
+        err(`${formatError(error)}\nSwitching to the copy-code sign-in instead.`);
+        await copyCodeFlow(svc, opts.browser);
+      }
+    });
+
+  program
+    .command('paste')
+    .description('use a token generated in the Dropbox App Console (read from stdin, never from the command line)')
+    .option('--minutes-left <n>', 'if the token was generated earlier: how many minutes it has left', (v) => Number.parseInt(v, 10))
+    .action(async (opts: { minutesLeft?: number }) => {
+      const raw = await readInput('Paste the token and press Enter: ');
+      out(formatConnected(await service().pasteToken(raw, { minutesLeft: opts.minutesLeft })));
+    });
+
+  program
+    .command('status')
+    .description('check the connection with Dropbox (exit 0 when connected)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const svc = service();
+      const status = await svc.check();
+      const projects = await svc.projects.statuses();
+      out(opts.json ? JSON.stringify(statusJson({ ...status, projects }), null, 2) : [formatStatus(status), ...(projects.length ? ['', formatProjects(projects)] : [])].join('\n'));
+      process.exitCode = statusExitCode(status.state);
+    });
+
+  program
+    .command('token')
+    .description('print a valid access token (renewed if needed) and nothing else, for scripts')
+    .action(async () => {
+      out(await service().UNSAFE_accessToken());
+    });
+
+  program
+    .command('doctor')
+    .description('run the troubleshooting checks, each with a plain fix')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const report = await service().doctor();
+      out(opts.json ? JSON.stringify(report, null, 2) : formatDoctor(report));
+      process.exitCode = report.ok ? 0 : 1;
+    });
+
+  program
+    .command('disconnect')
+    .description('revoke the connection at Dropbox and remove it from this computer')
+    .option('--blank-projects', 'also empty the token in every project file (files are never deleted)')
+    .action(async (opts: { blankProjects?: boolean }) => {
+      const svc = service();
+      if (opts.blankProjects) out(formatSyncReport(await svc.syncProjects([], { blank: true, allowTracked: true })));
+      const result = await svc.disconnect();
+      out(result.revokedAtDropbox ? 'Disconnected. Dropbox no longer accepts the old token.' : `Removed from this computer. ${result.detail ?? ''}`.trim());
+    });
+}

@@ -1,0 +1,85 @@
+import type { DoctorReport } from '../core/doctor';
+import type { ConnectResult } from '../core/connection/connect';
+import { DttError } from '../core/errors';
+import { redactText } from '../shared/redact';
+import type { SyncReport } from '../core/projects/sync';
+import { formatSyncReport } from './project-format';
+import type { PublicStatus } from '../shared/state';
+
+// Plain text for people; every line goes through redaction on its way out.
+
+const STATE_LINES: Record<PublicStatus['state'], string> = {
+  connected: 'Connected',
+  disconnected: 'Not connected',
+  offline: "Can't reach Dropbox right now (your connection is kept)",
+  expired: 'The token has expired',
+  revoked: 'Dropbox disconnected this app',
+};
+
+export function timeLeft(iso: string | null, now = Date.now()): string | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso) - now;
+  if (ms <= 0) return 'now';
+  const minutes = Math.round(ms / 60_000);
+  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+export function formatStatus(s: PublicStatus, now = Date.now()): string {
+  const lines = [s.account && s.state === 'connected' ? `Connected as ${s.account.name} (${s.account.email})` : STATE_LINES[s.state]];
+  if (s.account && s.state !== 'connected') lines.push(`Account: ${s.account.name} (${s.account.email})`);
+  if (s.state !== 'disconnected') {
+    if (s.renewable) lines.push('Renews automatically.');
+    else if (s.accessTokenExpiresAt) lines.push(`This pasted token stops working in about ${timeLeft(s.accessTokenExpiresAt, now)} — run "dropbox-token-tray connect" to stop this.`);
+    else lines.push('Long-lived token (does not expire).');
+    lines.push(`Saved in ${s.storage}.`);
+  }
+  if (s.problem && s.state !== 'disconnected') {
+    const e = new DttError(s.problem as DttError['kind']);
+    lines.push(`${e.text.title}. ${e.text.action}`);
+  } else if (s.state === 'disconnected') {
+    lines.push('Run "dropbox-token-tray connect" to connect.');
+  }
+  return lines.join('\n');
+}
+
+export function statusJson(s: PublicStatus): Record<string, unknown> {
+  return {
+    state: s.state,
+    expiresSoon: s.expiresSoon,
+    account: s.account,
+    method: s.method,
+    accessTokenExpiresAt: s.accessTokenExpiresAt,
+    renewable: s.renewable,
+    scopes: s.scopes,
+    storage: s.storage,
+    lastCheckedAt: s.lastCheckedAt,
+    problem: s.problem,
+    ...(s.projects ? { projects: s.projects } : {}),
+  };
+}
+
+export function formatConnected(r: ConnectResult & { projects?: SyncReport | null }): string {
+  const lines = [`Connected as ${r.account.name} (${r.account.email}).`, ...r.notes];
+  if (r.projects && r.projects.targets.length > 0) lines.push(formatSyncReport(r.projects));
+  return lines.join('\n');
+}
+
+const MARK = { pass: '✓', fail: '✗', warn: '!', skip: '-' } as const;
+
+export function formatDoctor(report: DoctorReport): string {
+  const lines = report.checks.map((c) => {
+    const fix = c.fix && c.status !== 'pass' ? `\n    Fix: ${c.fix}` : '';
+    return `${MARK[c.status]} ${c.label}: ${c.detail}${fix}`;
+  });
+  lines.push(report.ok ? 'All checks passed.' : 'Some checks failed — see the fixes above.');
+  return lines.join('\n');
+}
+
+/** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
+export function formatError(error: unknown, debug = false): string {
+  const e = error instanceof DttError ? error : new DttError('internal', error instanceof Error ? error.message : String(error));
+  const lines = [`Error: ${e.text.title}${e.detail ? ` — ${e.detail}` : ''}.`, e.text.explanation, `What to do: ${e.text.action}`];
+  if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  return redactText(lines.join('\n'));
+}

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DttError } from '../core/errors';
+import { guessFormat, type FormatName } from '../core/projects/formats';
+import { resolveInside } from '../core/projects/files';
+import { gitVerdict } from '../core/projects/git-guard';
+import { toPosix } from '../core/projects/registry';
+import type { ProjectTarget } from '../core/settings-schema';
+import type { ServiceFactory } from './connection-commands';
+import { readInput } from './io';
+import { formatDetected, formatProjects, formatSyncReport } from './project-format';
+
+const FORMATS: FormatName[] = ['dotenv', 'json', 'yaml', 'python'];
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+/** `PATH[:FORMAT[:KEY]]`, PATH relative to the project (or absolute inside it). */
+export function parseFileSpec(dir: string, spec: string, includeRefreshToken: boolean): ProjectTarget {
+  const [file = '', format, key] = spec.split(':');
+  const abs = path.resolve(dir, file);
+  const rel = path.relative(path.resolve(dir), abs);
+  if (!file || rel.startsWith('..') || path.isAbsolute(rel)) throw new DttError('path-outside-project', `${file || '(empty)'} is not inside ${dir}`);
+  const fmt = (format || guessFormat(rel)) as FormatName | undefined;
+  if (!fmt || !FORMATS.includes(fmt)) throw new DttError('invalid-input', `can't tell the format of ${file}; add it: --file ${file}:dotenv (one of ${FORMATS.join(', ')})`);
+  return { file: toPosix(rel), format: fmt, ...(key ? { key } : {}), includeRefreshToken };
+}
+
+export function registerProjectCommands(program: Command, service: ServiceFactory): void {
+  const project = program.command('project').description('manage the projects the token is written into');
+
+  project
+    .command('add <dir>')
+    .description('find where a project expects its Dropbox token and register it')
+    .option('--file <spec>', 'a file to write, PATH[:FORMAT[:KEY]] (repeatable; skips detection)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--include-refresh-token', 'also write DROPBOX_REFRESH_TOKEN and DROPBOX_APP_KEY so the project renews by itself')
+    .option('--keep-in-sync', 'rewrite the files after every renewal or reconnect')
+    .option('--yes', 'accept every detected place without asking')
+    .action(async (dir: string, opts: { file: string[]; includeRefreshToken?: boolean; keepInSync?: boolean; yes?: boolean }) => {
+      const projects = service().projects;
+      const include = Boolean(opts.includeRefreshToken);
+      let targets = opts.file.map((f) => parseFileSpec(dir, f, include));
+      if (targets.length === 0) {
+        const found = await projects.detect(dir);
+        out(formatDetected(dir, found));
+        if (found.targets.length === 0) return void (process.exitCode = 1);
+        if (!opts.yes) {
+          if (!process.stdin.isTTY) throw new DttError('invalid-input', 'run again with --yes to use these, or name files with --file');
+          const answer = (await readInput('Use these? [Y/n] ')).trim().toLowerCase();
+          if (answer && answer !== 'y' && answer !== 'yes') return void out('Nothing added.');
+        }
+        targets = found.targets.map((t) => ({ file: t.file, format: t.format, ...(t.key ? { key: t.key } : {}), ...(t.createFrom ? { createFrom: t.createFrom } : {}), includeRefreshToken: include }));
+      }
+      const record = projects.add(dir, targets, { keepInSync: opts.keepInSync });
+      out(`Added ${record.name} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`);
+    });
+
+  project
+    .command('list')
+    .description('show projects and whether each file holds the current token')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const statuses = await service().projects.statuses();
+      out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
+    });
+
+  project
+    .command('remove <dir>')
+    .description('stop writing the token into a project (its files are left as they are)')
+    .action((dir: string) => {
+      out(`Removed ${service().projects.remove(dir).name}. Its files were not changed.`);
+    });
+
+  project
+    .command('keep-in-sync <dir> <on|off>')
+    .description('rewrite this project after every renewal or reconnect')
+    .action((dir: string, value: string) => {
+      service().projects.setKeepInSync(dir, value === 'on');
+      out(`Keep in sync is ${value === 'on' ? 'on' : 'off'}.`);
+    });
+
+  project
+    .command('ignore <dir> <file>')
+    .description("the safe fix for an env file git doesn't ignore: add it to .gitignore")
+    .action(async (dir: string, file: string) => {
+      const svc = service();
+      const record = svc.projects.registry.get(dir);
+      const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
+      if (verdict.fix?.kind !== 'add-to-gitignore') return void out(verdict.warning ?? `${file} is already safe from git.`);
+      await svc.projects.applyGitignoreFix(verdict);
+      out(`Added "${verdict.fix.line}" to ${verdict.fix.gitignore}.`);
+    });
+
+  program
+    .command('sync [dirs...]')
+    .description('write the current token into the named projects (or all)')
+    .option('--json', 'machine-readable output')
+    .option('--allow-tracked', 'write even into files git would commit')
+    .action(async (dirs: string[], opts: { json?: boolean; allowTracked?: boolean }) => {
+      const report = await service().syncProjects(dirs, { allowTracked: opts.allowTracked });
+      out(opts.json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
+      process.exitCode = report.targets.some((t) => t.outcome === 'failed' || t.outcome === 'skipped') ? 1 : 0;
+    });
+
+  program
+    .command('undo [dir]')
+    .description('restore the files of a project as they were before the last sync')
+    .action(async (dir?: string) => {
+      const svc = service();
+      const list = svc.projects.list();
+      const target = dir ?? (list.length === 1 ? list[0]!.path : svc.projects.registry.find(process.cwd())?.path);
+      if (!target) throw new DttError('invalid-input', 'name the project folder: dropbox-token-tray undo <folder>');
+      const restored = await svc.projects.undo(target);
+      for (const r of restored) out(`${r.action === 'deleted' ? 'Removed (it did not exist before)' : 'Restored'}: ${r.relativeFile}`);
+    });
+}

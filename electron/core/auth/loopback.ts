@@ -1,0 +1,122 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DttError } from '../errors';
+import { callbackPage } from './callback-page';
+
+export type CodeOutcome = { ok: true; message: string } | { ok: false; error: DttError };
+
+export interface LoopbackOptions {
+  port: number;
+  state: string;
+  timeoutMs: number;
+  /** Runs while the browser tab waits, so the tab can say whether connecting really worked. */
+  onCode: (code: string) => Promise<CodeOutcome>;
+}
+
+export interface LoopbackHandle {
+  redirectUri: string;
+  /** Resolves with onCode's message; rejects with a DttError (denied, timeout, cancelled, or onCode's error). */
+  result: Promise<string>;
+  cancel(): void;
+}
+
+export function redirectUriFor(port: number): string {
+  return `http://127.0.0.1:${port}/callback`;
+}
+
+/**
+ * One-shot redirect receiver on 127.0.0.1 only (never all interfaces). It closes after the first
+ * callback carrying our `state`, on cancel, or on timeout; a callback with the wrong state is
+ * answered and ignored, and the flow keeps waiting.
+ */
+export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHandle> {
+  let settle!: { resolve: (m: string) => void; reject: (e: DttError) => void };
+  const result = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+  let busy = false;
+  let done = false;
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, title: string, message: string, ok = false) => {
+      res.writeHead(status, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        'Cache-Control': 'no-store',
+        Connection: 'close',
+      });
+      res.end(callbackPage(title, message, ok));
+    };
+    if (url.pathname !== '/callback') return send(404, 'Not found', 'This address only receives the Dropbox sign-in.');
+    if (url.searchParams.get('state') !== opts.state) {
+      return send(400, 'This sign-in did not come from this app', 'Go back to the tab Dropbox Token Tray opened, or start again from the app.');
+    }
+    if (busy || done) return send(409, 'Already handled', 'This sign-in was already received. You can close this tab.');
+    busy = true;
+    const error = url.searchParams.get('error');
+    if (error) {
+      const kind = error === 'access_denied' ? 'signin-denied' : 'dropbox-error';
+      const err = new DttError(kind, url.searchParams.get('error_description') ?? error);
+      send(200, err.text.title, err.text.action);
+      return finish(() => settle.reject(err));
+    }
+    const code = url.searchParams.get('code');
+    if (!code) {
+      busy = false;
+      return send(400, 'Something is missing', 'Dropbox did not send a sign-in code. Start again from the app.');
+    }
+    opts.onCode(code).then(
+      (outcome) => {
+        if (outcome.ok) {
+          send(200, 'Connected — you can close this tab', outcome.message, true);
+          finish(() => settle.resolve(outcome.message));
+        } else {
+          send(200, outcome.error.text.title, `${outcome.error.text.explanation} ${outcome.error.text.action}`);
+          finish(() => settle.reject(outcome.error));
+        }
+      },
+      (unexpected: unknown) => {
+        const err = unexpected instanceof DttError ? unexpected : new DttError('internal', String(unexpected));
+        send(500, err.text.title, err.text.action);
+        finish(() => settle.reject(err));
+      },
+    );
+  });
+
+  const timer = setTimeout(() => finish(() => settle.reject(new DttError('signin-timeout'))), opts.timeoutMs);
+  function finish(then: () => void): void {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    server.close();
+    // Browsers keep connections alive; without this the port stays held until they let go.
+    setImmediate(() => server.closeAllConnections());
+    then();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new DttError('port-busy', `port ${opts.port} on 127.0.0.1 is in use`)
+          : new DttError('internal', `could not listen on 127.0.0.1:${opts.port}: ${error.message}`),
+      );
+    });
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    redirectUri: redirectUriFor(port),
+    result,
+    cancel: () => finish(() => settle.reject(new DttError('signin-cancelled'))),
+  };
+}
+
+/** For the doctor: can we bind the redirect port right now? */
+export async function isPortFree(port: number): Promise<boolean> {
+  const server = http.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,59 @@
+import { DttError } from '../errors';
+import { classifyDropboxError } from '../dropbox/api-error';
+import type { DropboxHttp } from '../dropbox/http';
+import { refreshAccessToken, type TokenGrant } from '../dropbox/oauth';
+import type { Settings } from '../settings';
+import type { Vault } from '../vault';
+
+/** Renew this long before the access token's expiry, so callers never hold a token about to die. */
+export const RENEW_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * Hands out a working access token, renewing it when needed. Callers at the same moment share
+ * one refresh. Only Dropbox's `invalid_grant` means "reconnect"; a network error keeps
+ * everything as it was.
+ */
+export class Credentials {
+  private inflight: Promise<string> | null = null;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly settings: Settings,
+    private readonly http: DropboxHttp,
+    private readonly onRenewed: (token: string) => void = () => {},
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async accessToken(opts: { forceRefresh?: boolean } = {}): Promise<string> {
+    const access = await this.vault.getAccess();
+    if (!access) throw new DttError('not-connected');
+    const due = access.expiresAt !== null && Date.parse(access.expiresAt) - this.now() < RENEW_MARGIN_MS;
+    if (!opts.forceRefresh && !due) return access.token;
+    // A pasted token can't be renewed: hand it out anyway and let Dropbox say whether it expired.
+    if (!this.settings.get('connection')?.renewable) return access.token;
+    return this.renew();
+  }
+
+  /** Single-flight: every caller waiting at once gets the same new token. */
+  renew(): Promise<string> {
+    this.inflight ??= this.doRenew().finally(() => {
+      this.inflight = null;
+    });
+    return this.inflight;
+  }
+
+  private async doRenew(): Promise<string> {
+    const refreshToken = await this.vault.getRefresh();
+    if (!refreshToken) throw new DttError('token-expired', 'there is no way to renew this token');
+    let grant: TokenGrant;
+    try {
+      grant = await refreshAccessToken(this.http, { appKey: this.settings.appKey(), refreshToken });
+    } catch (error) {
+      throw new DttError(classifyDropboxError(error), (error as Error).message, { cause: error });
+    }
+    await this.vault.setAccess({ token: grant.accessToken, expiresAt: grant.expiresAt });
+    this.settings.update('connection', (c) => (c ? { ...c, accessTokenExpiresAt: grant.expiresAt } : c));
+    this.onRenewed(grant.accessToken);
+    return grant.accessToken;
+  }
+}

@@ -1,0 +1,91 @@
+import type { ErrorKind } from '../shared/error-catalog';
+import { describeError } from '../shared/error-catalog';
+import { diagnoseToken } from './auth/token-diagnosis';
+import { isPortFree, redirectUriFor } from './auth/loopback';
+import { probeRead, probeWrite } from './dropbox/account';
+import { asDttError, verifyAccount, type ConnectDeps } from './connection/connect';
+import type { Credentials } from './connection/credentials';
+
+// The guide's Troubleshooting list as checks, each with a plain fix. Nothing here writes to
+// Dropbox: the scope probes are side-effect free (see the API notes).
+
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
+export interface DoctorCheck {
+  id: 'keychain' | 'connection' | 'token-format' | 'token-valid' | 'scope-read' | 'scope-write' | 'redirect-port' | 'app-key';
+  label: string;
+  status: CheckStatus;
+  detail: string;
+  kind?: ErrorKind;
+  fix?: string;
+}
+
+export interface DoctorReport {
+  ok: boolean;
+  checks: DoctorCheck[];
+}
+
+const pass = (id: DoctorCheck['id'], label: string, detail: string): DoctorCheck => ({ id, label, status: 'pass', detail });
+const skip = (id: DoctorCheck['id'], label: string, detail: string): DoctorCheck => ({ id, label, status: 'skip', detail });
+function fail(id: DoctorCheck['id'], label: string, kind: ErrorKind, detail?: string, status: CheckStatus = 'fail'): DoctorCheck {
+  const text = describeError(kind);
+  return { id, label, status, kind, detail: detail ?? text.explanation, fix: text.action };
+}
+
+async function scopeCheck(id: 'scope-read' | 'scope-write', label: string, outcome: ReturnType<typeof probeRead>): Promise<DoctorCheck> {
+  const result = await outcome;
+  if (result.ok) return pass(id, label, 'Allowed.');
+  const error = asDttError(result.error);
+  return fail(id, label, error.kind, error.detail);
+}
+
+export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
+  const checks: DoctorCheck[] = [];
+  const connection = deps.settings.get('connection');
+
+  try {
+    await deps.vault.check();
+    checks.push(pass('keychain', 'System keychain', `${deps.vault.storageName} is available.`));
+  } catch (error) {
+    const e = asDttError(error);
+    checks.push(fail('keychain', 'System keychain', e.kind, e.detail));
+  }
+
+  const appKey = deps.settings.appKey();
+  checks.push(appKey ? pass('app-key', 'App key', `Set (${appKey}).`) : fail('app-key', 'App key', 'app-key-missing', undefined, 'warn'));
+
+  const free = await isPortFree(deps.port);
+  checks.push(
+    free
+      ? pass('redirect-port', 'Sign-in port', `Port ${deps.port} is free (redirect URI ${redirectUriFor(deps.port)}).`)
+      : fail('redirect-port', 'Sign-in port', 'port-busy', `Port ${deps.port} is in use by another program.`, 'warn'),
+  );
+
+  const access = connection ? await deps.vault.getAccess().catch(() => null) : null;
+  if (!connection || !access) {
+    checks.push(fail('connection', 'Connection', 'not-connected'));
+    for (const [id, label] of [['token-format', 'Token format'], ['token-valid', 'Dropbox accepts the token'], ['scope-read', 'Can read files'], ['scope-write', 'Can write files']] as const) {
+      checks.push(skip(id, label, 'Not connected.'));
+    }
+    return { ok: false, checks };
+  }
+  checks.push(pass('connection', 'Connection', `Saved (${connection.method === 'paste' ? 'pasted token' : 'browser sign-in'}).`));
+
+  const diagnosis = diagnoseToken(access.token);
+  checks.push(diagnosis.ok ? pass('token-format', 'Token format', `Looks right (${access.token.length} characters).`) : fail('token-format', 'Token format', diagnosis.kind, diagnosis.detail));
+
+  let token: string;
+  try {
+    token = await deps.credentials.accessToken();
+    const account = await verifyAccount(deps.http, token);
+    checks.push(pass('token-valid', 'Dropbox accepts the token', `Connected as ${account.name} (${account.email}).`));
+  } catch (error) {
+    const e = asDttError(error);
+    checks.push(fail('token-valid', 'Dropbox accepts the token', e.kind, e.detail));
+    checks.push(skip('scope-read', 'Can read files', 'Needs a working token first.'), skip('scope-write', 'Can write files', 'Needs a working token first.'));
+    return { ok: false, checks };
+  }
+  checks.push(await scopeCheck('scope-read', 'Can read files (files.content.read)', probeRead(deps.http, token)));
+  checks.push(await scopeCheck('scope-write', 'Can write files (files.content.write)', probeWrite(deps.http, token)));
+  return { ok: checks.every((c) => c.status !== 'fail'), checks };
+}

@@ -1,0 +1,21 @@
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = 'Dropbox Token Tray';
+
+/**
+ * The folder Electron's `app.getPath('userData')` gives for our product name, computed without
+ * Electron so the CLI and the tray open the same settings file. `DTT_CONFIG_DIR` overrides it.
+ */
+export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (env.DTT_CONFIG_DIR) return path.resolve(env.DTT_CONFIG_DIR);
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  switch (platform) {
+    case 'darwin':
+      return p.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+    case 'win32':
+      return p.join(env.APPDATA ?? p.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+    default:
+      return p.join(env.XDG_CONFIG_HOME || p.join(home, '.config'), PRODUCT_NAME);
+  }
+}

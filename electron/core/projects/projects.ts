@@ -1,0 +1,86 @@
+import path from 'node:path';
+import type { PublicProject } from '../../shared/state';
+import { DttError } from '../errors';
+import type { Settings } from '../settings';
+import type { ProjectRecord, ProjectTarget } from '../settings-schema';
+import { detectTargets, type DetectResult } from './detect';
+import { openBackupStore, withLock, type BackupStore } from './files';
+import type { TokenValues } from './formats';
+import { addToGitignore, type GitVerdict } from './git-guard';
+import { normalizeProjectDir, ProjectRegistry } from './registry';
+import { syncProjects, type SyncOptions, type SyncReport } from './sync';
+import { projectStatuses } from './target-status';
+
+export interface TokenSource {
+  /** Current values to write, or null when not connected. */
+  values(): Promise<TokenValues | null>;
+}
+
+/** Projects: register, detect, sync, undo. One lock per settings folder serialises every sync. */
+export class Projects {
+  readonly registry: ProjectRegistry;
+  private readonly backups: BackupStore;
+  private readonly lockDir: string;
+
+  constructor(settings: Settings, private readonly tokens: TokenSource) {
+    this.registry = new ProjectRegistry(settings);
+    this.backups = openBackupStore(path.join(settings.dir, 'backups'));
+    this.lockDir = path.join(settings.dir, 'locks');
+  }
+
+  list(): ProjectRecord[] {
+    return this.registry.list();
+  }
+
+  detect(dir: string): Promise<DetectResult> {
+    return detectTargets(normalizeProjectDir(dir));
+  }
+
+  add(dir: string, targets: ProjectTarget[], opts: { keepInSync?: boolean } = {}): ProjectRecord {
+    if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
+    return this.registry.upsert(dir, targets, opts);
+  }
+
+  remove(dir: string): ProjectRecord {
+    return this.registry.remove(dir);
+  }
+
+  setKeepInSync(dir: string, on: boolean): void {
+    this.registry.setKeepInSync(dir, on);
+  }
+
+  /** Syncs the named projects, or all; refuses folders that aren't registered. */
+  async sync(dirs: string[] = [], opts: SyncOptions = {}): Promise<SyncReport> {
+    const projects = dirs.length ? dirs.map((d) => this.registry.get(d)) : this.list();
+    const values = opts.blank ? null : await this.tokens.values();
+    if (!values && !opts.blank) throw new DttError('not-connected');
+    return withLock(this.lockDir, 'sync', () => syncProjects(projects, values, { registry: this.registry, backups: this.backups }, opts));
+  }
+
+  /** After a renewal or reconnect: rewrite only projects that asked to be kept in sync. */
+  async syncKeepInSync(): Promise<SyncReport> {
+    const dirs = this.list().filter((p) => p.keepInSync).map((p) => p.path);
+    if (dirs.length === 0) return { targets: [], projectsUpdated: 0 };
+    return this.sync(dirs);
+  }
+
+  async undo(dir: string): Promise<Array<{ relativeFile: string; action: 'restored' | 'deleted' }>> {
+    const project = this.registry.get(dir);
+    return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path));
+  }
+
+  async statuses(): Promise<PublicProject[]> {
+    const values = await this.tokens.values().catch(() => null);
+    return projectStatuses(this.list(), values?.accessToken ?? null);
+  }
+
+  /** The safe fix for an untracked, unignored env file. Only paths inside a registered project. */
+  async applyGitignoreFix(verdict: GitVerdict): Promise<void> {
+    if (verdict.fix?.kind !== 'add-to-gitignore') throw new DttError('invalid-input', 'this file has no .gitignore fix');
+    const root = path.dirname(verdict.fix.gitignore);
+    if (!this.list().some((p) => p.path === root || p.path.startsWith(root + path.sep) || root.startsWith(p.path + path.sep))) {
+      throw new DttError('path-outside-project', verdict.fix.gitignore);
+    }
+    await addToGitignore(verdict.fix);
+  }
+}

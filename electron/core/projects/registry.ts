@@ -1,0 +1,75 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { DttError } from '../errors';
+import type { Settings } from '../settings';
+import type { ProjectRecord, ProjectTarget } from '../settings-schema';
+
+// Registered projects live in settings (never a token: the last result keeps only a fingerprint).
+
+export function normalizeProjectDir(dir: string): string {
+  const abs = path.resolve(dir);
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+export function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
+
+export class ProjectRegistry {
+  constructor(private readonly settings: Settings) {}
+
+  list(): ProjectRecord[] {
+    return this.settings.get('projects');
+  }
+
+  find(dir: string): ProjectRecord | undefined {
+    const wanted = normalizeProjectDir(dir);
+    return this.list().find((p) => p.path === wanted || p.path === path.resolve(dir));
+  }
+
+  get(dir: string): ProjectRecord {
+    const project = this.find(dir);
+    if (!project) throw new DttError('project-unknown', `${dir} — run "dropbox-token-tray project add ${dir}" first`);
+    return project;
+  }
+
+  /** Adds or replaces a project; targets with the same file are merged (new settings win). */
+  upsert(dir: string, targets: ProjectTarget[], opts: { keepInSync?: boolean; name?: string } = {}): ProjectRecord {
+    const projectPath = normalizeProjectDir(dir);
+    const existing = this.find(projectPath);
+    const merged = new Map((existing?.targets ?? []).map((t) => [t.file, t] as const));
+    for (const t of targets) merged.set(t.file, { ...merged.get(t.file), ...t, last: merged.get(t.file)?.last });
+    const record: ProjectRecord = {
+      path: projectPath,
+      name: opts.name ?? existing?.name ?? path.basename(projectPath),
+      keepInSync: opts.keepInSync ?? existing?.keepInSync ?? false,
+      targets: [...merged.values()].map(({ last, ...t }) => (last ? { ...t, last } : t)),
+    };
+    this.settings.update('projects', (all) => [...all.filter((p) => p.path !== projectPath), record]);
+    return record;
+  }
+
+  remove(dir: string): ProjectRecord {
+    const project = this.get(dir);
+    this.settings.update('projects', (all) => all.filter((p) => p.path !== project.path));
+    return project;
+  }
+
+  setKeepInSync(dir: string, keepInSync: boolean): void {
+    const project = this.get(dir);
+    this.settings.update('projects', (all) => all.map((p) => (p.path === project.path ? { ...p, keepInSync } : p)));
+  }
+
+  /** Records each target's last result; re-reads settings so a concurrent edit isn't lost. */
+  recordResults(projectPath: string, results: Map<string, ProjectTarget['last']>): void {
+    this.settings.update('projects', (all) =>
+      all.map((p) =>
+        p.path !== projectPath ? p : { ...p, targets: p.targets.map((t) => (results.has(t.file) ? { ...t, last: results.get(t.file) } : t)) },
+      ),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import type { PublicProject, PublicTargetStatus } from '../../shared/state';
+import { DttError } from '../errors';
+import type { ProjectRecord } from '../settings-schema';
+import { readTarget, resolveInside } from './files';
+import { editorFor } from './formats';
+
+/** Reads each target and compares it with the token in use: current / stale / missing / error. */
+export async function projectStatuses(projects: ProjectRecord[], accessToken: string | null): Promise<PublicProject[]> {
+  return Promise.all(
+    projects.map(async (p) => ({
+      path: p.path,
+      name: p.name,
+      keepInSync: p.keepInSync,
+      targets: await Promise.all(
+        p.targets.map(async (t): Promise<PublicTargetStatus> => {
+          const base = { file: t.file, format: t.format, key: t.key, lastSync: t.last };
+          try {
+            const read = await readTarget(resolveInside(p.path, t.file), { allowSymlink: t.allowSymlink });
+            if (!read.exists) return { ...base, status: 'missing' };
+            const value = editorFor(t.format).read(read.text, t.key);
+            return { ...base, status: accessToken !== null && value === accessToken ? 'current' : 'stale' };
+          } catch (error) {
+            const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
+            return { ...base, status: e.kind === 'file-missing' || e.kind === 'project-missing' ? 'missing' : 'error', detail: e.detail ?? e.text.title };
+          }
+        }),
+      ),
+    })),
+  );
+}

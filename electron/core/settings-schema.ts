@@ -1,0 +1,81 @@
+import type { AccountSummary, ConnectMethod, ConnectionState } from '../shared/state';
+
+// What the settings file holds. Never a secret: tokens live only in the keychain vault.
+// The tray app opens this same file through electron-store with the same defaults and schema.
+
+export interface ConnectionRecord {
+  method: ConnectMethod;
+  account: AccountSummary;
+  scopes: string[];
+  /** When the access token stops working; null for legacy long-lived tokens. */
+  accessTokenExpiresAt: string | null;
+  /** A refresh token is in the keychain, so the access token renews by itself. */
+  renewable: boolean;
+  connectedAt: string;
+  lastState: ConnectionState;
+  lastProblem: string | null;
+  lastCheckedAt: string | null;
+}
+
+export interface TargetLastResult {
+  at: string;
+  outcome: 'updated' | 'current' | 'skipped' | 'failed' | 'blanked';
+  /** tokenFingerprint() of what was written, never the token. */
+  fingerprint?: string;
+  detail?: string;
+}
+
+export interface ProjectTarget {
+  /** Relative to the project folder, with forward slashes. */
+  file: string;
+  format: 'dotenv' | 'json' | 'yaml' | 'python';
+  key?: string;
+  includeRefreshToken: boolean;
+  /** Create this file from another (e.g. .env from .env.example) when it does not exist. */
+  createFrom?: string;
+  /** The user agreed to write a git-tracked / unignored file, or through a symlink. */
+  allowTracked?: boolean;
+  allowSymlink?: boolean;
+  last?: TargetLastResult;
+}
+
+export interface ProjectRecord {
+  path: string;
+  name: string;
+  keepInSync: boolean;
+  targets: ProjectTarget[];
+}
+
+export interface SettingsData {
+  appKey: string;
+  redirectPort: number;
+  checkIntervalMinutes: number;
+  notifications: boolean;
+  startAtLogin: boolean;
+  connection: ConnectionRecord | null;
+  projects: ProjectRecord[];
+}
+
+/** Below 49152: Windows' dynamic range is often reserved by Hyper-V, WSL or Docker. */
+export const DEFAULT_REDIRECT_PORT = 17345;
+
+export const SETTINGS_DEFAULTS: SettingsData = {
+  appKey: '',
+  redirectPort: DEFAULT_REDIRECT_PORT,
+  checkIntervalMinutes: 15,
+  notifications: true,
+  startAtLogin: false,
+  connection: null,
+  projects: [],
+};
+
+/** Top-level JSON schema shared by conf (core) and electron-store (tray). */
+export const SETTINGS_SCHEMA = {
+  appKey: { type: 'string' },
+  redirectPort: { type: 'integer', minimum: 1024, maximum: 65535 },
+  checkIntervalMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+  notifications: { type: 'boolean' },
+  startAtLogin: { type: 'boolean' },
+  connection: { type: ['object', 'null'] },
+  projects: { type: 'array' },
+} as const;

@@ -1,0 +1,145 @@
+import type { BrowserWindow as BrowserWindowType } from 'electron';
+import { ConnectionMonitor } from '../core/monitor';
+import type { TokenTrayService } from '../core/service';
+import type { ElectronApi } from './electron-api';
+import { setLinuxAutostart } from './autostart';
+import { isSafeExternalUrl } from './external-url';
+import { createHandlers } from './handlers';
+import { registerIpcHandlers, sendEvent, senderCheck } from './ipc';
+import { Notifier } from './notifier';
+import { TrayController } from './tray';
+import type { TrayView } from './tray-model';
+import { toErrorView, toSyncView } from './views';
+import { createMainWindow, rendererUrlPrefix } from './window';
+
+export interface AppOptions {
+  service: TokenTrayService;
+  assetsDir: string;
+  rendererDir: string;
+  preloadPath: string;
+  /** DTT_DROPBOX_ORIGIN, the one http origin the browser may be sent to (a local fake or proxy). */
+  localOrigin?: string;
+  startHidden: boolean;
+  devTools: boolean;
+}
+
+export interface AppHandle {
+  monitor: ConnectionMonitor;
+  window(): BrowserWindowType | undefined;
+  showWindow(): void;
+  action(id: string): Promise<void>;
+}
+
+/** Electron glue only: every decision lives in electron/core or a pure model beside this file. */
+export async function startApp(electron: ElectronApi, opts: AppOptions): Promise<AppHandle | null> {
+  const { app } = electron;
+  const { service } = opts;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  let quitting = false;
+  let syncing = false;
+  let win: BrowserWindowType | undefined;
+  app.on('before-quit', () => {
+    quitting = true;
+    monitor.stop();
+  });
+  // Keep running in the tray when the window is closed.
+  app.on('window-all-closed', () => {});
+  if (process.platform === 'darwin') app.setActivationPolicy('accessory');
+  await app.whenReady();
+
+  const showWindow = () => {
+    if (!win || win.isDestroyed()) {
+      win = createMainWindow(electron, { rendererDir: opts.rendererDir, preloadPath: opts.preloadPath, localOrigin: opts.localOrigin, devTools: opts.devTools }, () => quitting);
+    }
+    win.show();
+    win.focus();
+  };
+  app.on('second-instance', showWindow);
+
+  const monitor = new ConnectionMonitor({ check: () => service.check(), intervalMinutes: () => service.settings.get('checkIntervalMinutes') });
+  const openExternal = async (url: string) => {
+    if (!isSafeExternalUrl(url, opts.localOrigin)) throw new Error('only https links can be opened');
+    await electron.shell.openExternal(url);
+  };
+  const handlers = createHandlers({
+    service,
+    openExternal,
+    openPath: async (dir) => void (await electron.shell.openPath(dir)),
+    chooseFolder: async () => {
+      const picked = await electron.dialog.showOpenDialog({ title: 'Choose a project folder', properties: ['openDirectory'] });
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    setStartAtLogin: async (on) => {
+      if (process.platform === 'linux') setLinuxAutostart(on, process.execPath);
+      else app.setLoginItemSettings({ openAtLogin: on, args: ['--hidden'] });
+    },
+    signInFinished: (outcome) => sendEvent(win?.webContents, 'dtt:signin-finished', outcome),
+  });
+  registerIpcHandlers(electron.ipcMain, handlers, senderCheck(() => win?.webContents, rendererUrlPrefix(opts.rendererDir)));
+
+  const view = (): TrayView => ({
+    status: service.status(),
+    syncing,
+    startAtLogin: service.settings.get('startAtLogin'),
+    projects: service.projects.list().map((p) => ({ path: p.path, name: p.name })),
+  });
+  const connect = async () => {
+    showWindow();
+    try {
+      await handlers['dtt:connect-browser'](undefined);
+    } catch (error) {
+      // e.g. the port is busy: the window takes over and offers the copy-code flow.
+      sendEvent(win?.webContents, 'dtt:signin-finished', { ok: false, error: toErrorView(error) });
+    }
+  };
+  const sync = async (paths?: string[]) => {
+    syncing = true;
+    tray.render(view());
+    try {
+      const report = await handlers['dtt:projects-sync']({ paths });
+      sendEvent(win?.webContents, 'dtt:sync-finished', report);
+    } finally {
+      syncing = false;
+      tray.render(view());
+    }
+  };
+  const action = async (id: string): Promise<void> => {
+    if (id === 'open') return showWindow();
+    if (id === 'connect') return connect();
+    if (id === 'sync-all') return sync();
+    if (id.startsWith('sync:')) return sync([id.slice(5)]);
+    if (id.startsWith('open:')) return void (await handlers['dtt:projects-open-folder']({ path: id.slice(5) }).catch(() => undefined));
+    if (id === 'start-at-login') return void (await handlers['dtt:settings-set']({ startAtLogin: !service.settings.get('startAtLogin') }), tray.render(view()));
+    if (id === 'quit') return app.quit();
+  };
+  const tray = new TrayController(electron, opts.assetsDir, (id) => void action(id).catch(() => undefined), view());
+  const notifier = new Notifier(electron, () => service.settings.get('notifications'), (a) => void (a === 'reconnect' ? connect() : showWindow()));
+
+  service.on('status', () => {
+    tray.render(view());
+    void service.statusWithProjects().then((s) => sendEvent(win?.webContents, 'dtt:state-changed', s));
+  });
+  service.on('projects-synced', (report) => {
+    monitor.handleSyncReport(report);
+    sendEvent(win?.webContents, 'dtt:sync-finished', toSyncView(report));
+  });
+  monitor.on('incident', (incident) => notifier.show(incident));
+  electron.powerMonitor.on('resume', () => void monitor.wake('resume'));
+  electron.powerMonitor.on('unlock-screen', () => void monitor.wake('unlock'));
+  // Electron's main process has no "online" event: poll cheaply while we are offline.
+  let wasOnline = electron.net.isOnline();
+  const netTimer = setInterval(() => {
+    const online = electron.net.isOnline();
+    if (online && !wasOnline) void monitor.wake('online');
+    wasOnline = online;
+  }, 15_000);
+  netTimer.unref();
+  app.on('before-quit', () => clearInterval(netTimer));
+
+  monitor.start();
+  if (!opts.startHidden && service.status().state !== 'connected') showWindow();
+  return { monitor, window: () => win, showWindow, action };
+}

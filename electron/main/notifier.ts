@@ -1,0 +1,31 @@
+import type { Notification as NotificationType } from 'electron';
+import type { Incident } from '../core/monitor';
+import type { ElectronApi } from './electron-api';
+import { notificationFor } from './notification-model';
+
+/**
+ * Shows one notification per incident. Each is kept referenced until it closes: a notification
+ * that gets garbage-collected loses its click handler (electron/electron#12690).
+ */
+export class Notifier {
+  private readonly live = new Set<NotificationType>();
+
+  constructor(
+    private readonly electron: ElectronApi,
+    private readonly enabled: () => boolean,
+    private readonly onClick: (action: 'reconnect' | 'open-window') => void,
+  ) {}
+
+  show(incident: Incident): void {
+    if (!this.enabled() || !this.electron.Notification.isSupported()) return;
+    const { title, body, action } = notificationFor(incident);
+    const n = new this.electron.Notification({ title, body });
+    this.live.add(n);
+    n.on('click', () => {
+      this.live.delete(n);
+      this.onClick(action);
+    });
+    n.on('close', () => this.live.delete(n));
+    n.show();
+  }
+}

@@ -1,0 +1,60 @@
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import type { BrowserWindow as BrowserWindowType } from 'electron';
+import type { ElectronApi } from './electron-api';
+import { isSafeExternalUrl } from './external-url';
+
+export interface WindowOptions {
+  rendererDir: string;
+  preloadPath: string;
+  localOrigin?: string;
+  devTools: boolean;
+}
+
+export function rendererUrlPrefix(rendererDir: string): string {
+  return pathToFileURL(rendererDir + path.sep).href;
+}
+
+/**
+ * The one window, locked down per Electron's security checklist: isolated, sandboxed, no Node,
+ * packaged files only (the CSP lives in index.html), no navigation away, no new windows, no
+ * permissions. Closing hides it: the app lives in the tray.
+ */
+export function createMainWindow(electron: ElectronApi, opts: WindowOptions, isQuitting: () => boolean): BrowserWindowType {
+  const win = new electron.BrowserWindow({
+    width: 420,
+    height: 640,
+    minWidth: 360,
+    minHeight: 480,
+    show: false,
+    title: 'Dropbox Token Tray',
+    webPreferences: {
+      preload: opts.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: opts.devTools,
+    },
+  });
+  const prefix = rendererUrlPrefix(opts.rendererDir);
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url, opts.localOrigin)) void electron.shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(prefix)) event.preventDefault();
+  });
+  win.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  win.on('close', (event) => {
+    if (!isQuitting()) {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+  void win.loadFile(path.join(opts.rendererDir, 'index.html'));
+  return win;
+}

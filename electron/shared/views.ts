@@ -1,0 +1,93 @@
+import type { ErrorKind } from './error-catalog';
+import type { AccountSummary, ConnectMethod } from './state';
+
+// What crosses IPC to the window besides PublicStatus. Never a token: these are the only shapes
+// the renderer can receive, and none has a field that could hold one.
+
+export interface ErrorView {
+  kind: ErrorKind;
+  detail?: string;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
+
+export interface ConnectResultView {
+  account: AccountSummary;
+  method: ConnectMethod;
+  renewable: boolean;
+  accessTokenExpiresAt: string | null;
+  notes: string[];
+  projectsUpdated: number;
+}
+
+export interface SignInStarted {
+  url: string;
+  redirectUri?: string;
+}
+
+export type SignInFinished = { ok: true; result: ConnectResultView } | { ok: false; error: ErrorView };
+
+export interface DoctorCheckView {
+  id: string;
+  label: string;
+  status: 'pass' | 'fail' | 'warn' | 'skip';
+  detail: string;
+  kind?: ErrorKind;
+  fix?: string;
+}
+
+export interface DoctorReportView {
+  ok: boolean;
+  checks: DoctorCheckView[];
+}
+
+export interface GitWarningView {
+  warning: string;
+  fix: { kind: 'add-to-gitignore'; line: string } | { kind: 'use-env-file'; explanation: string };
+}
+
+export interface DetectedTargetView {
+  file: string;
+  format: 'dotenv' | 'json' | 'yaml' | 'python';
+  key?: string;
+  reason: string;
+  createFrom?: string;
+  git?: GitWarningView;
+}
+
+export interface FolderChoice {
+  dir: string;
+  name: string;
+  targets: DetectedTargetView[];
+  truncated: boolean;
+}
+
+export interface TargetReportView {
+  project: string;
+  projectName: string;
+  file: string;
+  outcome: 'updated' | 'current' | 'skipped' | 'failed';
+  kind?: ErrorKind;
+  detail?: string;
+  git?: GitWarningView;
+}
+
+export interface SyncReportView {
+  targets: TargetReportView[];
+  projectsUpdated: number;
+}
+
+export interface SettingsView {
+  appKey: string;
+  redirectPort: number;
+  redirectUri: string;
+  checkIntervalMinutes: number;
+  startAtLogin: boolean;
+  notifications: boolean;
+}
+
+export interface DisconnectResultView {
+  revokedAtDropbox: boolean;
+  detail?: string;
+  projects?: SyncReportView;
+}

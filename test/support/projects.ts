@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './cli';
+
+/** A temp copy of the guide's training-engine layout (settings.py + daily_retrain.py). */
+export function engineProject(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dtt-engine-'));
+  cpSync(path.join(repoRoot, 'test/fixtures/engine'), dir, { recursive: true });
+  return dir;
+}
+
+export function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dtt-proj-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** A real git repository with isolated config (the developer's global config is never read). */
+export function gitInit(dir: string): void {
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'Test');
+  git('add', '-A');
+  git('commit', '-qm', 'initial', '--allow-empty');
+}
+
+export function pythonParses(file: string): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import ast,sys; ast.parse(open(sys.argv[1]).read())', file], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}
