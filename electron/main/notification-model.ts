@@ -1,0 +1,55 @@
+// The words of each notification, as plain data. Where the shared error catalog already has
+// the sentence, it is used, so a notification never contradicts the window or the CLI.
+import type { Incident } from '../core/monitor';
+import { describeError } from '../shared/error-catalog';
+
+export interface NotificationSpec {
+  title: string;
+  body: string;
+  /** What a click on the notification does. */
+  action: 'reconnect' | 'open-window';
+}
+
+const SHOWN_FILES = 3;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function fileList(files: string[]): string {
+  const shown = files.slice(0, SHOWN_FILES).join(', ');
+  const more = files.length - SHOWN_FILES;
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+export function notificationFor(incident: Incident, now = Date.now()): NotificationSpec {
+  switch (incident.kind) {
+    case 'revoked':
+      return { title: `${describeError('token-revoked').title}.`, body: 'Click to reconnect.', action: 'reconnect' };
+    case 'expired':
+      return { title: 'Your Dropbox token has expired', body: `${describeError('token-expired').explanation} Click to reconnect.`, action: 'reconnect' };
+    case 'expiring-soon': {
+      const minutes = Math.max(1, Math.ceil((Date.parse(incident.expiresAt) - now) / 60_000));
+      return {
+        title: `Your pasted Dropbox token stops working in ${minutes} min`,
+        body: 'Click to connect with the browser so it renews itself.',
+        action: 'reconnect',
+      };
+    }
+    case 'projects-updated':
+      return {
+        title: `${plural(incident.count, 'project', 'projects')} updated`,
+        body: incident.count === 1 ? 'It now has the new Dropbox token.' : 'They now have the new Dropbox token.',
+        action: 'open-window',
+      };
+    case 'sync-failed': {
+      const { files } = incident;
+      if (files.length === 0) return { title: "Couldn't update your projects", body: 'Click to see what went wrong.', action: 'open-window' };
+      return {
+        title: files.length === 1 ? `Couldn't update ${files[0]}` : `Couldn't update ${plural(files.length, 'file', 'files')}`,
+        body: `${files.length === 1 ? 'It still has' : `${fileList(files)} still have`} the old Dropbox token. Click to see why.`,
+        action: 'open-window',
+      };
+    }
+  }
+}

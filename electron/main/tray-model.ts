@@ -1,0 +1,120 @@
+// What the tray shows, as plain data: the Electron glue in tray.ts only renders it, so every
+// state can be tested without a display.
+import { describeError } from '../shared/error-catalog';
+import type { PublicStatus } from '../shared/state';
+
+export type TrayIcon = 'normal' | 'attention' | 'disconnected';
+
+export type MenuItemSpec = {
+  id: string;
+  label: string;
+  enabled?: boolean;
+  type?: 'normal' | 'separator' | 'checkbox' | 'submenu';
+  checked?: boolean;
+  submenu?: MenuItemSpec[];
+};
+
+export interface TrayView {
+  status: PublicStatus;
+  syncing: boolean;
+  startAtLogin: boolean;
+  projects: Array<{ path: string; name: string }>;
+}
+
+export const PRODUCT = 'Dropbox Token Tray';
+// Windows keeps tray tooltips in NOTIFYICONDATA.szTip: 128 UTF-16 units including the NUL.
+const TOOLTIP_MAX = 127;
+
+export function trayIconFor(s: PublicStatus): TrayIcon {
+  switch (s.state) {
+    case 'connected':
+      return s.expiresSoon ? 'attention' : 'normal';
+    case 'offline':
+      return 'attention';
+    default:
+      return 'disconnected';
+  }
+}
+
+function minutesLeft(s: PublicStatus, now: number): number {
+  const left = s.accessTokenExpiresAt ? Date.parse(s.accessTokenExpiresAt) - now : 0;
+  return Math.max(1, Math.ceil(left / 60_000));
+}
+
+/** One short line saying where things stand; the tooltip and the menu header share it. */
+function stateLine(s: PublicStatus, now: number): string {
+  switch (s.state) {
+    case 'connected':
+      if (s.expiresSoon) return `Token expires in ${minutesLeft(s, now)} min`;
+      return s.account ? `Connected as ${s.account.name}` : 'Connected';
+    case 'offline':
+      return `${describeError('network-offline').title} (will retry)`;
+    case 'revoked':
+      return `${describeError('token-revoked').title}: reconnect`;
+    case 'expired':
+      return `${describeError('token-expired').title}: reconnect`;
+    case 'disconnected':
+      return describeError('not-connected').title;
+  }
+}
+
+export function tooltipFor(s: PublicStatus, now = Date.now()): string {
+  const text = `${PRODUCT} — ${stateLine(s, now)}`;
+  return text.length > TOOLTIP_MAX ? `${text.slice(0, TOOLTIP_MAX - 1)}…` : text;
+}
+
+// Electron reads a single "&" as a Windows access-key marker and drops it; "&&" shows one
+// (electron/electron#9584). Names come from users and Dropbox, so escape them.
+function literal(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
+function connectLabel(s: PublicStatus): string | null {
+  switch (s.state) {
+    case 'disconnected':
+      return 'Connect Dropbox…';
+    case 'connected':
+      // A pasted token can't renew itself; signing in with the browser gives one that can.
+      return s.expiresSoon ? 'Connect with the browser…' : null;
+    default:
+      return 'Reconnect…';
+  }
+}
+
+const separator = (n: number): MenuItemSpec => ({ id: `separator-${n}`, label: '', type: 'separator' });
+
+/**
+ * The tray menu. Ids are the contract main maps to actions. "Open" and "Quit" are always there:
+ * on Linux a click on the icon usually just opens this menu (electron/electron#37112), so the
+ * menu is the only reliable way back to the window.
+ */
+export function menuFor(view: TrayView, now = Date.now()): MenuItemSpec[] {
+  const { status } = view;
+  const items: MenuItemSpec[] = [{ id: 'header', label: literal(stateLine(status, now)), enabled: false }];
+  const connect = connectLabel(status);
+  if (connect) items.push({ id: 'connect', label: connect });
+
+  // Without a working token there is nothing to write; while syncing, one run at a time.
+  const haveToken = status.state === 'connected' || status.state === 'offline';
+  const canSync = haveToken && !view.syncing;
+  items.push(separator(1));
+  items.push({ id: 'sync-all', label: view.syncing ? 'Syncing…' : 'Sync all projects', enabled: canSync && view.projects.length > 0 });
+  for (const p of view.projects) {
+    items.push({
+      id: `project:${p.path}`,
+      label: literal(p.name),
+      type: 'submenu',
+      submenu: [
+        { id: `sync:${p.path}`, label: 'Sync now', enabled: canSync },
+        { id: `open:${p.path}`, label: 'Open folder' },
+      ],
+    });
+  }
+
+  items.push(separator(2));
+  items.push({ id: 'open', label: `Open ${PRODUCT}…` });
+  items.push({ id: 'start-at-login', label: 'Start at login', type: 'checkbox', checked: view.startAtLogin });
+  items.push(separator(3));
+  items.push({ id: 'quit', label: `Quit ${PRODUCT}` });
+  return items;
+}

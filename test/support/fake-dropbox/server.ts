@@ -1,0 +1,73 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decide } from './browser';
+import { applyFault, Faults } from './faults';
+import { flatHeaders, readBody, sendText } from './http-util';
+import { handleAuthorizePage, handleDecide, handleToken } from './oauth-routes';
+import { handleRpc } from './rpc-routes';
+import { FakeState } from './state';
+import type { FakeDropbox, FakeDropboxOptions } from './types';
+
+async function handle(req: IncomingMessage, res: ServerResponse, s: FakeState, faults: Faults): Promise<void> {
+  const url = new URL(req.url ?? '/', s.origin);
+  const body = await readBody(req);
+  const method = req.method ?? 'GET';
+  s.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: flatHeaders(req), body });
+
+  const fault = faults.take(url.pathname);
+  if (fault) return applyFault(fault, req, res);
+
+  if (url.pathname === '/oauth2/authorize' && method === 'GET') return handleAuthorizePage(url, res, s);
+  if (url.pathname === '/oauth2/authorize/decide' && method === 'POST') return handleDecide(body, res, s);
+  if (url.pathname === '/oauth2/token') {
+    if (method !== 'POST') return sendText(res, 405, 'Method not allowed; use POST.');
+    return handleToken(req, url, body, res, s);
+  }
+  if (url.pathname.startsWith('/2/')) return handleRpc(req, url.pathname, body, res, s);
+  sendText(res, 404, 'Not found');
+}
+
+export async function startFakeDropbox(opts: FakeDropboxOptions = {}): Promise<FakeDropbox> {
+  const s = new FakeState(opts);
+  const faults = new Faults();
+  const server = createServer((req, res) => {
+    handle(req, res, s, faults).catch((err: unknown) => {
+      if (!res.headersSent) sendText(res, 500, `fake Dropbox bug: ${err instanceof Error ? err.message : String(err)}`);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  s.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin: s.origin,
+    requests: s.requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Clients keep connections alive; without this close() would wait for them to time out.
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+    mintAppConsoleToken: (o = {}) => s.issueAccessToken(o.scopes ?? s.appScopes, o.expiresInSec ?? s.lifetimeSec),
+    mintLegacyToken: () => s.issueLegacyToken(),
+    revokeAll: () => s.revokeAll(),
+    expireAccessTokens: () => s.expireAccessTokens(),
+    setAppScopes: (scopes) => {
+      s.appScopes = [...scopes];
+    },
+    registerRedirect: (uri) => {
+      s.redirectUris.add(uri);
+    },
+    injectFault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
+    approve: (authorizeUrl) => decide(authorizeUrl, 'allow'),
+    deny: async (authorizeUrl) => {
+      const { location, html } = await decide(authorizeUrl, 'deny');
+      return { location, html };
+    },
+    tokens: () => s.liveCounts(),
+  };
+}

@@ -1,0 +1,71 @@
+export interface FakeAccount {
+  accountId?: string;
+  givenName?: string;
+  surname?: string;
+  email?: string;
+}
+
+export interface FakeDropboxOptions {
+  /** Unknown client_id → 400 HTML page at authorize, `invalid_client` at the token endpoint. */
+  appKey?: string;
+  /** Registered redirect URIs, matched exactly (Dropbox compares them character for character). */
+  redirectUris?: string[];
+  /** Scopes enabled for the app in the App Console. */
+  appScopes?: string[];
+  accessTokenLifetimeSec?: number;
+  account?: FakeAccount;
+  /** 0 = any free port. Always bound to 127.0.0.1. */
+  port?: number;
+}
+
+export interface Fault {
+  /** Exact path ('/oauth2/token', '/2/users/get_current_account' or just 'users/get_current_account') or a RegExp tested on the path; absent = every request. */
+  route?: string | RegExp;
+  status?: number;
+  retryAfter?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** How many matching requests it hits; default 1, Infinity allowed. */
+  times?: number;
+  /** 429 only: JSON body (default) or plain text. */
+  jsonBody?: boolean;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ApproveResult {
+  /** The redirect Location, not followed. */
+  location?: string;
+  /** From the Location, or from the page's #auth-code element when there is no redirect_uri. */
+  code?: string;
+  html: string;
+}
+
+export interface DenyResult {
+  location?: string;
+  html: string;
+}
+
+export interface FakeDropbox {
+  origin: string;
+  close(): Promise<void>;
+  mintAppConsoleToken(opts?: { scopes?: string[]; expiresInSec?: number }): string;
+  mintLegacyToken(): string;
+  revokeAll(): void;
+  expireAccessTokens(): void;
+  setAppScopes(scopes: string[]): void;
+  /** Like adding a redirect URI in the App Console. */
+  registerRedirect(uri: string): void;
+  injectFault(f: Fault): void;
+  clearFaults(): void;
+  requests: LoggedRequest[];
+  approve(authorizeUrl: string): Promise<ApproveResult>;
+  deny(authorizeUrl: string): Promise<DenyResult>;
+  tokens(): { access: number; refresh: number };
+}
