@@ -35,7 +35,8 @@ describe('incidentsBetween', () => {
   it('says nothing about the user disconnecting or connecting from scratch', () => {
     expect(incidentsBetween(revoked, disconnected)).toEqual([]);
     expect(incidentsBetween(connected, disconnected)).toEqual([]);
-    expect(incidentsBetween(disconnected, expiringSoon())).toEqual([]);
+    expect(incidentsBetween(disconnected, connected)).toEqual([]);
+    expect(incidentsBetween(disconnected, expiringSoon()).map((i) => i.kind)).toEqual(['expiring-soon']);
   });
 
   it('needs an expiry time to warn about one', () => {

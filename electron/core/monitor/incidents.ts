@@ -26,9 +26,9 @@ function alarmOf(s: PublicStatus): Alarm | null {
  * so a connection that is already revoked at launch is reported once.
  */
 export function incidentsBetween(prev: PublicStatus | null, next: PublicStatus): Incident[] {
-  // The user disconnected, or has only just connected from scratch: the window they are
-  // looking at already says everything a notification would.
-  if (next.state === 'disconnected' || prev?.state === 'disconnected') return [];
+  // The user disconnected: nothing to warn about. (A token pasted with little time left, right
+  // after being disconnected, still warns: the window may be closed by the time it matters.)
+  if (next.state === 'disconnected') return [];
   const alarm = alarmOf(next);
   if (!alarm || (prev && alarmOf(prev) === alarm)) return [];
   if (alarm === 'expiring-soon') return [{ kind: 'expiring-soon', expiresAt: next.accessTokenExpiresAt! }];

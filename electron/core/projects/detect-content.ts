@@ -1,0 +1,116 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isDttError } from '../errors';
+import { parseDotenv } from './formats/dotenv-parse';
+import { DEFAULT_DOTENV_KEY } from './formats/dotenv';
+import { scanPython } from './formats/python-scan';
+import { lineOf, splitBom } from './formats/text';
+import { TOKEN_PLACEHOLDER, looksLikeDropboxToken, looksLikeLegacyToken } from './formats/token-shape';
+import { parseYaml } from './formats/yaml';
+
+// What one file's text says about being a token target. Pure (text in, findings out), so it can
+// be tested without a file system; detect.ts does the walking and reading.
+
+export interface Finding {
+  key?: string;
+  reason: string;
+}
+
+/** Either what the file offers (maybe nothing), or why it couldn't be read. */
+export type Classified = { findings: Finding[] } | { unreadable: string };
+
+const DOTENV_KEY_LINE = /^[ \t]*(?:export[ \t]+)?(DROPBOX_[A-Za-z0-9_]*)[ \t]*[=:]/gm;
+
+export interface DotenvFindings {
+  /** All DROPBOX_* keys, in file order. */
+  keys: string[];
+  /** The key the access token goes under: the existing one, or DROPBOX_ACCESS_TOKEN to be added. */
+  accessKey: string;
+}
+
+export function dotenvKeys(text: string): DotenvFindings | { unreadable: string } | undefined {
+  const { body } = splitBom(text);
+  const keys = [...new Set(Array.from(body.matchAll(DOTENV_KEY_LINE), (m) => m[1] as string))];
+  if (keys.length === 0) return undefined;
+  const accessKey = keys.includes(DEFAULT_DOTENV_KEY)
+    ? DEFAULT_DOTENV_KEY
+    : (keys.find((k) => /TOKEN/.test(k) && !/REFRESH/.test(k)) ?? DEFAULT_DOTENV_KEY);
+  try {
+    parseDotenv(body, new Set([accessKey]));
+  } catch (error) {
+    return { unreadable: describe(error) };
+  }
+  return { keys, accessKey };
+}
+
+export function dotenvReason(found: DotenvFindings): string {
+  if (found.keys.includes(found.accessKey)) return `has ${found.accessKey}`;
+  return `lists ${found.keys.join(', ')} — ${found.accessKey} will be added`;
+}
+
+/** Key paths (dotted) that hold a Dropbox access token in a parsed JSON/YAML value. */
+export function tokenKeyPaths(root: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (!node || typeof node !== 'object' || Array.isArray(node) || path.length > 12) return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      const here = [...path, key];
+      if (value !== null && typeof value === 'object') {
+        walk(value, here);
+      } else if (!key.includes('.') && isTokenKey(key, path)) {
+        out.push(here.join('.'));
+      }
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+function isTokenKey(key: string, ancestors: string[]): boolean {
+  if (/refresh/i.test(key)) return false;
+  if (/^access[_-]?token$/i.test(key)) return ancestors.some((a) => /dropbox/i.test(a));
+  return /dropbox[_-]?(access[_-]?)?token/i.test(key);
+}
+
+export function classifyStructured(text: string, format: 'json' | 'yaml'): Classified {
+  const { body } = splitBom(text);
+  if (!/dropbox/i.test(body)) return { findings: [] };
+  let roots: unknown[];
+  if (format === 'json') {
+    const errors: ParseError[] = [];
+    const value: unknown = parseJsonc(body, errors, { allowTrailingComma: true, allowEmptyContent: true });
+    const first = errors[0];
+    if (first) return { unreadable: `line ${lineOf(body, first.offset)}: invalid JSON (${printParseErrorCode(first.error)})` };
+    roots = [value];
+  } else {
+    try {
+      roots = parseYaml(body).map((d) => d.toJS() as unknown);
+    } catch (error) {
+      return { unreadable: describe(error) };
+    }
+  }
+  const paths = [...new Set(roots.flatMap(tokenKeyPaths))];
+  return { findings: paths.map((key) => ({ key, reason: `has ${key}` })) };
+}
+
+export function classifyPython(text: string): Classified {
+  const { body } = splitBom(text);
+  if (!/dropbox|sl\.|access_token|YOUR_NEW_TOKEN_HERE/i.test(body)) return { findings: [] };
+  let scan;
+  try {
+    scan = scanPython(body, 'access_token');
+  } catch (error) {
+    return { unreadable: describe(error) };
+  }
+  const dropboxClass = scan.classesWithField.find((c) => /dropbox/i.test(c));
+  if (dropboxClass) return { findings: [{ reason: `class ${dropboxClass} with access_token` }] };
+  const usable = scan.literals.filter((l) => l.editable && l.role !== 'docstring' && l.role !== 'compared');
+  const holdsToken = (l: (typeof usable)[number]) => looksLikeDropboxToken(l.value) || (l.role === 'field' && looksLikeLegacyToken(l.value));
+  if (usable.some(holdsToken)) return { findings: [{ reason: 'holds a Dropbox token literal' }] };
+  if (usable.some((l) => l.value === TOKEN_PLACEHOLDER)) return { findings: [{ reason: `has the ${TOKEN_PLACEHOLDER} placeholder` }] };
+  return { findings: [] };
+}
+
+function describe(error: unknown): string {
+  if (isDttError(error)) return error.detail ?? error.message;
+  return error instanceof Error ? error.message : String(error);
+}
