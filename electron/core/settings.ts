@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { userDataDir } from './paths';
+import { userCacheDir, userDataDir } from './paths';
 import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from './settings-schema';
 import { DttError } from './errors';
 
@@ -11,6 +11,8 @@ const SECRET_SHAPE = /\bsl\.[A-Za-z0-9._-]{20,}/;
 export interface Settings {
   readonly dir: string;
   readonly file: string;
+  /** Undo copies of project files; kept apart from the settings folder (see userCacheDir). */
+  readonly cacheDir: string;
   get<K extends keyof SettingsData>(key: K): SettingsData[K];
   set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void;
   update<K extends keyof SettingsData>(key: K, fn: (value: SettingsData[K]) => SettingsData[K]): void;
@@ -37,6 +39,7 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     dir,
     file: store.path,
+    cacheDir: userCacheDir(env),
     get: (key) => store.get(key),
     set(key, value) {
       if (SECRET_SHAPE.test(JSON.stringify(value) ?? '')) {

@@ -24,7 +24,7 @@ export class Projects {
 
   constructor(settings: Settings, private readonly tokens: TokenSource) {
     this.registry = new ProjectRegistry(settings);
-    this.backups = openBackupStore(path.join(settings.dir, 'backups'));
+    this.backups = openBackupStore(path.join(settings.cacheDir, 'undo'));
     this.lockDir = path.join(settings.dir, 'locks');
   }
 

@@ -64,12 +64,13 @@ export class ProjectRegistry {
     this.settings.update('projects', (all) => all.map((p) => (p.path === project.path ? { ...p, keepInSync } : p)));
   }
 
-  /** Records each target's last result; re-reads settings so a concurrent edit isn't lost. */
-  recordResults(projectPath: string, results: Map<string, ProjectTarget['last']>): void {
+  /** Records each target's last result in one write; re-reads settings so a concurrent edit isn't lost. */
+  recordResults(results: Map<string, Map<string, ProjectTarget['last']>>): void {
     this.settings.update('projects', (all) =>
-      all.map((p) =>
-        p.path !== projectPath ? p : { ...p, targets: p.targets.map((t) => (results.has(t.file) ? { ...t, last: results.get(t.file) } : t)) },
-      ),
+      all.map((p) => {
+        const perFile = results.get(p.path);
+        return perFile ? { ...p, targets: p.targets.map((t) => (perFile.has(t.file) ? { ...t, last: perFile.get(t.file) } : t)) } : p;
+      }),
     );
   }
 }

@@ -4,7 +4,7 @@ import { DttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore } from './files';
 import { editorFor, type TokenValues } from './formats';
-import { gitVerdict, isBlocking, type GitVerdict } from './git-guard';
+import { gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
 import type { ProjectRegistry } from './registry';
 
 export type SyncOutcome = 'updated' | 'current' | 'skipped' | 'failed';
@@ -42,36 +42,78 @@ interface Planned {
 }
 
 // Formats that may be created from nothing; source files must already exist.
-const CREATABLE = { dotenv: '', json: '{}\n', yaml: '' } as Record<string, string | undefined>;
+const CREATABLE: Partial<Record<ProjectTarget['format'], string>> = { dotenv: '', json: '{}\n', yaml: '' };
+// Projects synced at once: overlaps file and git latency without flooding two cores.
+const CONCURRENCY = 8;
+
+function report(project: ProjectRecord, file: string, outcome: SyncOutcome, extra: Partial<TargetReport> = {}): TargetReport {
+  return { project: project.path, projectName: project.name, file, outcome, ...extra };
+}
 
 function failure(project: ProjectRecord, file: string, error: unknown): TargetReport {
   const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
-  const outcome: SyncOutcome = e.kind === 'file-unparseable' || e.kind === 'file-tracked' || e.kind === 'file-symlink' ? 'skipped' : 'failed';
-  return { project: project.path, projectName: project.name, file, outcome, kind: e.kind, detail: e.detail ?? e.text.title };
+  const skipped = e.kind === 'file-unparseable' || e.kind === 'file-symlink' || e.kind === 'file-binary' || e.kind === 'file-too-large';
+  return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }
 
-/** Phase 1, no writes: what each target's file would become. */
+/** Phase 1, no writes: what the target's file would become (or why it stays as it is). */
 async function plan(project: ProjectRecord, target: ProjectTarget, values: TokenValues | null, opts: SyncOptions): Promise<Planned | TargetReport> {
   const abs = resolveInside(project.path, target.file);
-  const read = await readTarget(abs, { allowSymlink: target.allowSymlink });
+  const read = await readTarget(abs, { allowSymlink: target.allowSymlink, label: target.file });
   let base = read.text;
   if (!read.exists) {
-    if (opts.blank) return { project: project.path, projectName: project.name, file: target.file, outcome: 'current', detail: 'file does not exist' };
-    if (target.createFrom) base = (await readTarget(resolveInside(project.path, target.createFrom))).text;
+    if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
+    if (target.createFrom) base = (await readTarget(resolveInside(project.path, target.createFrom), { label: target.createFrom })).text;
     else if (CREATABLE[target.format] !== undefined) base = CREATABLE[target.format]!;
     else throw new DttError('file-missing', `${target.file} does not exist`);
   }
   const editor = editorFor(target.format);
-  const result = opts.blank || !values
-    ? editor.blank(base, { key: target.key })
-    : editor.write(base, { key: target.key, values: target.includeRefreshToken ? values : { accessToken: values.accessToken } });
-  if (read.exists && !result.changed) return { project: project.path, projectName: project.name, file: target.file, outcome: 'current' };
+  const result =
+    opts.blank || !values
+      ? editor.blank(base, { key: target.key })
+      : editor.write(base, { key: target.key, values: target.includeRefreshToken ? values : { accessToken: values.accessToken } });
+  if (read.exists && !result.changed) return report(project, target.file, 'current');
   return { target, abs, next: result.text, previous: read.exists ? read.text : null, mode: read.mode, mtimeMs: read.mtimeMs };
 }
 
+async function syncOne(project: ProjectRecord, values: TokenValues | null, deps: { backups: BackupStore; git: GitCache }, opts: SyncOptions): Promise<TargetReport[]> {
+  const reports: TargetReport[] = [];
+  const planned: Planned[] = [];
+  await Promise.all(
+    project.targets.map(async (target) => {
+      try {
+        const p = await plan(project, target, values, opts);
+        if (!('abs' in p)) return void reports.push(p);
+        if (!opts.blank && !opts.allowTracked && !target.allowTracked) {
+          const verdict = await gitVerdict(p.abs, deps.git);
+          if (isBlocking(verdict)) return void reports.push(report(project, target.file, 'skipped', { kind: 'file-tracked', detail: verdict.warning, git: verdict }));
+        }
+        planned.push(p);
+      } catch (error) {
+        reports.push(failure(project, target.file, error));
+      }
+    }),
+  );
+  // Keep the previous versions before touching anything, so undo works even after a crash.
+  if (planned.length > 0) {
+    await deps.backups.save(project.path, planned.map((p) => ({ relativeFile: p.target.file, previous: p.previous, mode: p.mode })));
+  }
+  for (const p of planned) {
+    try {
+      await atomicWrite(p.abs, p.next, { mode: p.mode, expectUnchangedSince: p.mtimeMs ?? undefined, label: p.target.file });
+      reports.push(report(project, p.target.file, 'updated'));
+    } catch (error) {
+      reports.push(failure(project, p.target.file, error));
+    }
+  }
+  const order = new Map(project.targets.map((t, i) => [t.file, i]));
+  return reports.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+}
+
 /**
- * Writes the token into every target of the given projects: plan every edit first (nothing
- * written), keep the previous versions for undo, then write each file atomically.
+ * Writes the token into every target of the given projects: plan each edit first (nothing
+ * written), keep the previous versions for undo, then write each file atomically. Each
+ * target's outcome is recorded in settings with a fingerprint, never the token.
  */
 export async function syncProjects(
   projects: ProjectRecord[],
@@ -79,49 +121,24 @@ export async function syncProjects(
   deps: { registry: ProjectRegistry; backups: BackupStore },
   opts: SyncOptions = {},
 ): Promise<SyncReport> {
-  const reports: TargetReport[] = [];
-  let projectsUpdated = 0;
-  const fingerprint = values ? await tokenFingerprint(values.accessToken) : undefined;
-  for (const project of projects) {
-    const planned: Planned[] = [];
-    for (const target of project.targets) {
-      try {
-        const p = await plan(project, target, values, opts);
-        if (!('abs' in p)) {
-          reports.push(p);
-          continue;
-        }
-        const verdict = await gitVerdict(p.abs);
-        if (isBlocking(verdict) && !opts.allowTracked && !target.allowTracked && !opts.blank) {
-          reports.push({ project: project.path, projectName: project.name, file: target.file, outcome: 'skipped', kind: 'file-tracked', detail: verdict.warning, git: verdict });
-          continue;
-        }
-        planned.push(p);
-      } catch (error) {
-        reports.push(failure(project, target.file, error));
-      }
-    }
-    if (planned.length > 0) {
-      await deps.backups.save(project.path, planned.map((p) => ({ relativeFile: p.target.file, previous: p.previous, mode: p.mode })));
-    }
-    let changed = false;
-    for (const p of planned) {
-      try {
-        await atomicWrite(p.abs, p.next, { mode: p.mode, expectUnchangedSince: p.mtimeMs ?? undefined });
-        changed = true;
-        reports.push({ project: project.path, projectName: project.name, file: p.target.file, outcome: 'updated' });
-      } catch (error) {
-        reports.push(failure(project, p.target.file, error));
-      }
-    }
-    if (changed) projectsUpdated++;
-    const now = new Date().toISOString();
-    const results = new Map<string, ProjectTarget['last']>();
-    for (const r of reports.filter((r) => r.project === project.path)) {
-      const outcome = opts.blank && r.outcome === 'updated' ? 'blanked' : r.outcome;
-      results.set(r.file, { at: now, outcome, ...(fingerprint && !opts.blank && (r.outcome === 'updated' || r.outcome === 'current') ? { fingerprint } : {}), ...(r.detail ? { detail: r.detail } : {}) });
-    }
-    deps.registry.recordResults(project.path, results);
+  const git: GitCache = new Map();
+  const perProject: TargetReport[][] = new Array(projects.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < projects.length; i = next++) perProject[i] = await syncOne(projects[i]!, values, { backups: deps.backups, git }, opts);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, projects.length) }, worker));
+
+  const fingerprint = values && !opts.blank ? await tokenFingerprint(values.accessToken) : undefined;
+  const at = new Date().toISOString();
+  const results = new Map<string, Map<string, ProjectTarget['last']>>();
+  for (const r of perProject.flat()) {
+    const outcome = opts.blank && r.outcome === 'updated' ? 'blanked' : r.outcome;
+    const keep = fingerprint && (r.outcome === 'updated' || r.outcome === 'current');
+    const perFile = results.get(r.project) ?? new Map<string, ProjectTarget['last']>();
+    perFile.set(r.file, { at, outcome, ...(keep ? { fingerprint } : {}), ...(r.detail ? { detail: r.detail } : {}) });
+    results.set(r.project, perFile);
   }
-  return { targets: reports, projectsUpdated };
+  deps.registry.recordResults(results);
+  return { targets: perProject.flat(), projectsUpdated: perProject.filter((rs) => rs.some((r) => r.outcome === 'updated')).length };
 }

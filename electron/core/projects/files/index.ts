@@ -1,0 +1,7 @@
+// The file safety layer the sync engine writes through: path checks, careful reads, atomic
+// writes, undo backups and a cross-process lock.
+export { resolveInside } from './resolve-inside';
+export { readTarget, MAX_TARGET_BYTES, type ReadOptions, type ReadResult } from './read-target';
+export { atomicWrite, nodeAtomicFs, NEW_FILE_MODE, type AtomicFileHandle, type AtomicFs, type WriteOptions } from './atomic-write';
+export { openBackupStore, type BackupEntry, type BackupStore } from './backup-store';
+export { withLock } from './lock';

@@ -1,0 +1,57 @@
+// The words and fixes the git guard shows. Kept apart from the git calls so they can be read
+// and tested on their own. `file` is always the path relative to the repository root, with '/'.
+
+export type GitFix =
+  | { kind: 'add-to-gitignore'; gitignore: string; line: string }
+  | { kind: 'use-env-file'; explanation: string };
+
+const USE_ENV_FILE =
+  'Keep the token out of source files: write it to an env file that git ignores (for example .env with DROPBOX_ACCESS_TOKEN) and have the code read it from the environment.';
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+/** .env, .env.local, prod.env … files meant to hold secrets, never to be committed. */
+export function isEnvFile(file: string): boolean {
+  const base = baseName(file);
+  return base.startsWith('.env') || base.endsWith('.env');
+}
+
+/** .env.example and friends: templates that are meant to be committed, so never hold a token. */
+export function isEnvTemplate(file: string): boolean {
+  return isEnvFile(file) && /[.-](example|sample|template|dist|defaults?)$/i.test(baseName(file));
+}
+
+/** A .gitignore line matching exactly this one file: anchored, wildcards and trailing spaces escaped. */
+export function gitignoreLineFor(file: string): string {
+  const escaped = file.replace(/[\\*?[\]]/g, '\\$&').replace(/ +$/, (spaces) => '\\ '.repeat(spaces.length));
+  return `/${escaped}`;
+}
+
+export function trackedWarning(file: string): { warning: string; fix: GitFix } {
+  const warning = `\`${file}\` is tracked by git: if you commit it, your Dropbox token goes with it.`;
+  if (isEnvTemplate(file)) {
+    return {
+      warning,
+      fix: { kind: 'use-env-file', explanation: `\`${file}\` is a template that is meant to be committed. Write the token to an env file that git ignores (for example .env) instead, and leave the template without it.` },
+    };
+  }
+  if (isEnvFile(file)) {
+    return {
+      warning,
+      fix: {
+        kind: 'use-env-file',
+        explanation: `Stop tracking it and let git ignore it: in the repository folder run \`git rm --cached ${file}\`, add \`${gitignoreLineFor(file)}\` to .gitignore, then commit. Your copy of the file stays on disk.`,
+      },
+    };
+  }
+  return { warning, fix: { kind: 'use-env-file', explanation: USE_ENV_FILE } };
+}
+
+export function unignoredWarning(file: string, gitignore: string): { warning: string; fix: GitFix } {
+  return {
+    warning: `\`${file}\` is not ignored by git: \`git add .\` would commit your Dropbox token.`,
+    fix: { kind: 'add-to-gitignore', gitignore, line: gitignoreLineFor(file) },
+  };
+}
