@@ -77,7 +77,9 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
     .command('token')
     .description('print a valid access token (renewed if needed) and nothing else, for scripts')
     .action(async () => {
-      out(await service().UNSAFE_accessToken());
+      const { token, verified } = await service().UNSAFE_verifiedAccessToken();
+      if (!verified) err("Warning: Dropbox can't be reached right now, so this token was not checked.");
+      out(token);
     });
 
   program

@@ -152,9 +152,21 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     return report;
   }
 
-  /** A working access token, for scripts and project sync. Never shown in any view. */
+  /** The stored access token (renewed when due by our clock), for project sync. Never shown in any view. */
   async UNSAFE_accessToken(): Promise<string> {
     return this.credentials.accessToken();
+  }
+
+  /**
+   * For scripts: a token Dropbox has just accepted, renewed if Dropbox says it expired early.
+   * If Dropbox can't be reached the stored token is returned with `verified: false`.
+   */
+  async UNSAFE_verifiedAccessToken(): Promise<{ token: string; verified: boolean }> {
+    const status = await this.check();
+    const token = await this.credentials.accessToken();
+    if (status.state === 'connected') return { token, verified: true };
+    if (status.state === 'offline') return { token, verified: false };
+    throw new DttError((status.problem as DttError['kind'] | null) ?? 'not-connected');
   }
 
   /** Refresh token and app key, only for writing into projects that opted in. */

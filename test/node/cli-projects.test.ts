@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
@@ -69,7 +69,8 @@ describeWithKeyring('projects: git guard', () => {
     const original = readFileSync(path.join(dir, SETTINGS_PY), 'utf8');
     const blocked = await runCli(['sync'], e.env);
     expect(blocked.code).toBe(1);
-    expect(blocked.stdout).toContain('`settings.py` is tracked by git: if you commit it, your Dropbox token goes with it');
+    expect(blocked.stdout).toContain('settings.py` is tracked by git: if you commit it, your Dropbox token goes with it');
+    expect(blocked.stdout).toContain('write it to an env file that git ignores');
     expect(readFileSync(path.join(dir, SETTINGS_PY), 'utf8')).toBe(original);
     const allowed = await runCli(['sync', '--allow-tracked'], e.env);
     expect(allowed.code, allowed.stdout).toBe(0);
@@ -78,8 +79,9 @@ describeWithKeyring('projects: git guard', () => {
 
   it('offers to ignore an untracked env file, then writes it', async () => {
     const { e, token } = await pasted();
-    const dir = tempProject({ 'README.md': 'hi\n', '.env': 'OTHER=1\nDROPBOX_ACCESS_TOKEN=\n' });
+    const dir = tempProject({ 'README.md': 'hi\n' });
     gitInit(dir);
+    writeFileSync(path.join(dir, '.env'), 'OTHER=1\nDROPBOX_ACCESS_TOKEN=\n');
     await runCli(['project', 'add', dir, '--file', '.env'], e.env);
     const blocked = await runCli(['sync'], e.env);
     expect(blocked.stdout).toContain('not ignored by git');
@@ -144,7 +146,7 @@ describeWithKeyring('projects: keep in sync and bad input', () => {
     const { rmSync } = await import('node:fs');
     rmSync(gone, { recursive: true });
     const r = await runCli(['sync'], e.env);
-    expect(r.stdout).toContain('The project folder is gone');
+    expect(r.stdout).toMatch(/\.env — failed: .* no longer exists/);
     expect(readFileSync(path.join(kept, '.env'), 'utf8')).toContain(token);
   });
 
