@@ -20,7 +20,7 @@ export interface KeychainErrorContext {
 }
 
 const LOCKED =
-  /prompt was dismissed|\bdismissed\b|\bis locked\b|\blocked\b|IsLocked|interaction is not allowed|-25308|user cancel+ed|-25293|errSecAuthFailed|ERROR_CANCELLED/i;
+  /prompt was dismissed|\bdismissed\b|not unlocked|could not unlock|failed to unlock|\bis locked\b|\blocked\b|IsLocked|interaction is not allowed|-25308|user cancel+ed|-25293|errSecAuthFailed|ERROR_CANCELLED/i;
 const NO_BUS =
   /failed to connect to socket|autolaunch|DBUS_SESSION_BUS_ADDRESS|connection refused|no such file or directory|\bdisconnected\b|not connected/i;
 const NO_SERVICE = /not provided by any \.service files|ServiceUnknown|NameHasNoOwner|no such name/i;
