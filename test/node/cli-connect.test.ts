@@ -199,3 +199,46 @@ describeWithKeyring('renewal, revocation, disconnect', () => {
     expect((await statusJson(e)).json.state).toBe('disconnected');
   });
 });
+
+describeWithKeyring('wrong app key and doctor', () => {
+  it('a wrong app key ends in a plain message, with nothing stored', async () => {
+    const e = await freshEnv({ DTT_APP_KEY: 'wrongappkey0000' });
+    const cli = startCli(['connect', '--copy-code', '--no-browser'], e.env);
+    const url = new URL((await cli.waitForLine(/\/oauth2\/authorize\?/)).trim());
+    // Dropbox itself shows an error page for an unknown app key…
+    await expect(fake.approve(url.toString())).rejects.toThrow(/400/);
+    // …and a code made for another app is refused at the exchange.
+    url.searchParams.set('client_id', APP_KEY);
+    const { code } = await fake.approve(url.toString());
+    cli.send(`${code}\n`);
+    const r = await cli.result;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Dropbox does not recognise the app key');
+    expect((await statusJson(e)).json.state).toBe('disconnected');
+  });
+
+  it('doctor passes every check when all is well, and names the fix when not', async () => {
+    const e = await freshEnv();
+    await browserConnect(e);
+    const ok = await runCli(['doctor', '--json'], e.env);
+    expect(ok.code, ok.stdout).toBe(0);
+    const checks = Object.fromEntries(JSON.parse(ok.stdout).checks.map((c: any) => [c.id, c.status]));
+    expect(checks).toEqual({ keychain: 'pass', 'app-key': 'pass', 'redirect-port': 'pass', connection: 'pass', 'token-format': 'pass', 'token-valid': 'pass', 'scope-read': 'pass', 'scope-write': 'pass' });
+
+    fake.setAppScopes(['account_info.read', 'files.metadata.read', 'files.content.read']);
+    try {
+      const scoped = await runCli(['doctor'], e.env);
+      expect(scoped.code).toBe(1);
+      expect(scoped.stdout).toMatch(/✓ Can read files/);
+      expect(scoped.stdout).toMatch(/✗ Can write files[^\n]*\n\s+Fix: .*App Console → Permissions/);
+    } finally {
+      fake.setAppScopes(['account_info.read', 'files.metadata.read', 'files.content.read', 'files.content.write']);
+    }
+
+    fake.revokeAll();
+    const revoked = JSON.parse((await runCli(['doctor', '--json'], e.env)).stdout);
+    const valid = revoked.checks.find((c: any) => c.id === 'token-valid');
+    expect(valid).toMatchObject({ status: 'fail', kind: 'token-revoked' });
+    expect(valid.fix).toContain('Reconnect');
+  });
+});
