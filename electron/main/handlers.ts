@@ -101,8 +101,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'dtt:projects-sync': async ({ paths, allowTracked }) => toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),
     'dtt:projects-undo': async ({ path: dir }) => (await service.projects.undo(registered(dir)), status()),
     'dtt:projects-ignore': async ({ path: dir, file }) => {
-      const verdict = await gitVerdict(resolveInside(registered(dir), file));
-      await service.projects.applyGitignoreFix(verdict);
+      // Also offered while adding a folder, before it is registered: a folder the user picked is fine.
+      const normalized = normalizeProjectDir(dir);
+      const root = chosenDirs.has(normalized) ? normalized : registered(dir);
+      const verdict = await gitVerdict(resolveInside(root, file));
+      await service.projects.applyGitignoreFix(verdict, root);
       return status();
     },
     'dtt:projects-open-folder': async ({ path: dir }) => (await ctx.openPath(registered(dir)), null),

@@ -55,6 +55,8 @@ export function createMainWindow(electron: ElectronApi, opts: WindowOptions, isQ
       win.hide();
     }
   });
-  void win.loadFile(path.join(opts.rendererDir, 'index.html'));
+  // A load can fail (e.g. quitting mid-load); there's nothing to recover, but don't leave an
+  // unhandled rejection in main.
+  win.loadFile(path.join(opts.rendererDir, 'index.html')).catch(() => undefined);
   return win;
 }

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridge, type Invoke, type Subscribe } from '../shared/bridge';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../shared/ipc-contract';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../shared/ipc-channels';
 
 // Sandboxed preload, bundled to one CommonJS file. It exposes intent-level calls only: never
 // ipcRenderer itself, and only the channels in the contract.

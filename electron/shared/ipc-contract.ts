@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import type { PublicStatus } from './state';
 import type {
   ConnectResultView,
@@ -87,7 +88,7 @@ export interface EventMap {
   'dtt:sync-finished': SyncReportView;
 }
 
-export const EVENT_CHANNELS = ['dtt:state-changed', 'dtt:signin-finished', 'dtt:sync-finished'] as const satisfies ReadonlyArray<keyof EventMap>;
+export { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 
 export type RequestChannel = keyof RequestMap;
 export type EventChannel = keyof EventMap;
@@ -98,12 +99,12 @@ export type Res<C extends RequestChannel> = IpcResult<RequestMap[C]['res']>;
 // type matches the declared request type.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const channelsCovered: Same<keyof typeof REQUEST_SCHEMAS, RequestChannel> = true;
+const namesCovered: Same<(typeof REQUEST_CHANNELS)[number], RequestChannel> = true;
 const eventsCovered: Same<(typeof EVENT_CHANNELS)[number], EventChannel> = true;
 type SchemaMatches = { [C in RequestChannel]: Same<z.input<(typeof REQUEST_SCHEMAS)[C]>, Req<C>> };
 type AllTrue<T> = false extends T ? false : true;
 const schemasMatch: AllTrue<SchemaMatches[RequestChannel]> = true;
 void channelsCovered;
+void namesCovered;
 void eventsCovered;
 void schemasMatch;
-
-export const REQUEST_CHANNELS = Object.keys(REQUEST_SCHEMAS) as RequestChannel[];

@@ -74,11 +74,15 @@ export class Projects {
     return projectStatuses(this.list(), values?.accessToken ?? null);
   }
 
-  /** The safe fix for an untracked, unignored env file. Only paths inside a registered project. */
-  async applyGitignoreFix(verdict: GitVerdict): Promise<void> {
+  /**
+   * The safe fix for an untracked, unignored env file: only for a registered project, or the
+   * folder the user just picked (`chosen`), whose repository's .gitignore it edits.
+   */
+  async applyGitignoreFix(verdict: GitVerdict, chosen?: string): Promise<void> {
     if (verdict.fix?.kind !== 'add-to-gitignore') throw new DttError('invalid-input', 'this file has no .gitignore fix');
     const root = path.dirname(verdict.fix.gitignore);
-    if (!this.list().some((p) => p.path === root || p.path.startsWith(root + path.sep) || root.startsWith(p.path + path.sep))) {
+    const dirs = [...this.list().map((p) => p.path), ...(chosen ? [chosen] : [])];
+    if (!dirs.some((d) => d === root || d.startsWith(root + path.sep) || root.startsWith(d + path.sep))) {
       throw new DttError('path-outside-project', verdict.fix.gitignore);
     }
     await addToGitignore(verdict.fix);
