@@ -21,18 +21,28 @@ export interface Settings {
   redirectPort(): number;
 }
 
-export function openSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+/** What both engines take: conf in the CLI, electron-store (a conf subclass) in the tray. */
+export interface StoreOptions {
+  cwd: string;
+  name: string;
+  defaults: SettingsData;
+  schema: typeof SETTINGS_SCHEMA;
+  clearInvalidConfig: false;
+}
+export type StoreFactory = (opts: StoreOptions) => Conf<SettingsData>;
+
+const confStore: StoreFactory = (o) =>
+  new Conf<SettingsData>({ cwd: o.cwd, configName: o.name, projectName: 'dropbox-token-tray', defaults: o.defaults, schema: o.schema as never, clearInvalidConfig: o.clearInvalidConfig });
+
+/**
+ * The settings file `<userData>/config.json`: the same path and schema whether the CLI opens it
+ * through conf or the tray through electron-store (`name: 'config'` is electron-store's default).
+ */
+export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: StoreFactory = confStore): Settings {
   const dir = userDataDir(env);
   let store: Conf<SettingsData>;
   try {
-    store = new Conf<SettingsData>({
-      cwd: dir,
-      configName: 'config',
-      projectName: 'dropbox-token-tray',
-      defaults: SETTINGS_DEFAULTS,
-      schema: SETTINGS_SCHEMA as never,
-      clearInvalidConfig: false,
-    });
+    store = createStore({ cwd: dir, name: 'config', defaults: SETTINGS_DEFAULTS, schema: SETTINGS_SCHEMA, clearInvalidConfig: false });
   } catch (error) {
     throw new DttError('internal', `The settings file in ${dir} could not be read: ${(error as Error).message}. Fix or delete it, then try again.`, { cause: error });
   }

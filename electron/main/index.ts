@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as electron from 'electron';
+import ElectronStore from 'electron-store';
 import { TokenTrayService } from '../core/service';
+import { openSettings } from '../core/settings';
+import type { SettingsData } from '../core/settings-schema';
 import { startApp } from './app';
 
 // The real entry: the only file that imports the electron module itself.
@@ -9,7 +12,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 
 const handle = await startApp(electron, {
-  service: new TokenTrayService({ env: process.env }),
+  // The same file and schema the CLI opens through conf (electron-store is built on conf).
+  service: new TokenTrayService({ env: process.env, settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)) }),
   assetsDir: path.join(root, 'assets'),
   rendererDir: path.join(root, 'build', 'renderer'),
   preloadPath: path.join(here, 'preload.cjs'),
