@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PublicStatus } from '../../electron/shared/state';
+import type { ConnectResultView, ErrorView, SignInFinished, SyncReportView, TargetReportView } from '../../electron/shared/views';
+import { call } from './dtt';
+import { isLinked } from './lib/state-words';
+import { useConnectFlow } from './lib/use-connect-flow';
+import { isSignInFlow, tabsFor, visibleRoute, type Route } from './routes';
+import { useAnnounce } from './ui/Announcer';
+import { AppHeader } from './ui/AppHeader';
+import { ErrorBox } from './ui/ErrorBox';
+import { TabBar } from './ui/TabBar';
+import { Screen } from './Screen';
+
+function connectedMessage(result: ConnectResultView): string {
+  const updated = result.projectsUpdated > 0 ? ` ${result.projectsUpdated} project${result.projectsUpdated === 1 ? '' : 's'} updated with the new token.` : '';
+  return `Connected as ${result.account.name}.${updated}`;
+}
+
+/** Keeps the latest outcome per project, so each card shows its own last sync. */
+function mergeOutcomes(prev: Record<string, TargetReportView[]>, report: SyncReportView): Record<string, TargetReportView[]> {
+  const next = { ...prev };
+  for (const project of new Set(report.targets.map((t) => t.project))) next[project] = report.targets.filter((t) => t.project === project);
+  return next;
+}
+
+export function App() {
+  const announce = useAnnounce();
+  const [status, setStatus] = useState<PublicStatus | null>(null);
+  const [loadError, setLoadError] = useState<ErrorView | null>(null);
+  const [route, setRoute] = useState<Route>({ name: 'home' });
+  const [outcomes, setOutcomes] = useState<Record<string, TargetReportView[]>>({});
+  const flow = useConnectFlow(setRoute);
+  // The sign-in outcome arrives as an event; it needs the route as it is then, not as it was.
+  const routeRef = useRef(route);
+  routeRef.current = route;
+
+  const refresh = useCallback(async () => {
+    const result = await call((dtt) => dtt.status());
+    if (result.ok) {
+      setStatus(result.value);
+      setLoadError(null);
+    } else setLoadError(result.error);
+  }, []);
+
+  const connected = useCallback(
+    async (result: ConnectResultView) => {
+      // Status first, so the window doesn't flash the Connect screen on its way to Home.
+      await refresh();
+      setRoute({ name: 'home' });
+      announce(connectedMessage(result));
+    },
+    [announce, refresh],
+  );
+
+  const signInFinished = useCallback(
+    (outcome: SignInFinished) => {
+      if (outcome.ok) return void connected(outcome.result);
+      const current = routeRef.current;
+      if (outcome.error.kind === 'port-busy') return void flow.startCode(outcome.error);
+      // Cancelling is the user's own doing, and the code flow reports its errors itself.
+      if (outcome.error.kind === 'signin-cancelled' || current.name === 'code' || current.name === 'paste') return;
+      if (current.name === 'waiting') setRoute({ ...current, error: outcome.error });
+      else setRoute({ name: 'welcome', error: outcome.error });
+    },
+    [connected, flow],
+  );
+
+  const report = useCallback(
+    (r: SyncReportView) => {
+      setOutcomes((prev) => mergeOutcomes(prev, r));
+      void refresh();
+    },
+    [refresh],
+  );
+
+  // Subscribe once; the listeners read the latest handlers through a ref.
+  const handlers = useRef({ signInFinished, report });
+  handlers.current = { signInFinished, report };
+  useEffect(() => {
+    void refresh();
+    const dtt = window.dtt;
+    if (!dtt) return;
+    const offs = [
+      dtt.onStateChanged(setStatus),
+      dtt.onSignInFinished((o) => handlers.current.signInFinished(o)),
+      dtt.onSyncFinished((r) => handlers.current.report(r)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [refresh]);
+
+  if (!status) {
+    return (
+      <>
+        <AppHeader status={null} />
+        <main className="main" id="main">
+          {loadError ? (
+            <ErrorBox error={loadError}>
+              <button type="button" className="btn" onClick={() => void refresh()}>
+                Try again
+              </button>
+            </ErrorBox>
+          ) : (
+            <p className="waiting">Loading…</p>
+          )}
+        </main>
+      </>
+    );
+  }
+
+  const linked = isLinked(status);
+  const shown = visibleRoute(route, linked);
+  return (
+    <>
+      <AppHeader status={status} />
+      {isSignInFlow(shown) ? null : <TabBar tabs={tabsFor(linked)} current={shown.name === 'disconnect' ? 'home' : shown.name} onSelect={(name) => setRoute({ name } as Route)} />}
+      <main className="main" id="main">
+        <Screen route={shown} status={status} flow={flow} outcomes={outcomes} go={setRoute} onStatus={setStatus} onReport={report} onConnected={(r) => void connected(r)} refresh={refresh} />
+      </main>
+    </>
+  );
+}

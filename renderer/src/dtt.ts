@@ -1,0 +1,28 @@
+import type { DttBridge } from '../../electron/shared/bridge';
+import type { ErrorView, IpcResult } from '../../electron/shared/views';
+
+declare global {
+  interface Window {
+    /** Installed by the sandboxed preload (electron/preload). Absent when the page is opened on its own. */
+    dtt?: DttBridge;
+  }
+}
+
+export function bridge(): DttBridge {
+  if (!window.dtt) throw new Error('This page only works inside Dropbox Token Tray.');
+  return window.dtt;
+}
+
+/**
+ * Every call answers an IpcResult, but the IPC itself can still reject (the main process went
+ * away, a channel was refused). Folding that into the same shape means every screen handles
+ * exactly one kind of failure.
+ */
+export async function call<T>(run: (dtt: DttBridge) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+  try {
+    return await run(bridge());
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { kind: 'internal', detail } satisfies ErrorView };
+  }
+}

@@ -1,0 +1,24 @@
+import { ERROR_KINDS, describeError, type ErrorKind, type ErrorText } from '../../../electron/shared/error-catalog';
+import { redactText } from '../../../electron/shared/redact';
+import type { ErrorView } from '../../../electron/shared/views';
+
+const KNOWN = new Set<string>(ERROR_KINDS);
+
+export function isErrorKind(kind: string | null | undefined): kind is ErrorKind {
+  return typeof kind === 'string' && KNOWN.has(kind);
+}
+
+/** PublicStatus.problem is a plain string on the wire; anything unknown reads as "internal". */
+export function asErrorView(kind: string | null | undefined, detail?: string): ErrorView {
+  return { kind: isErrorKind(kind) ? kind : 'internal', ...(detail ? { detail } : {}) };
+}
+
+export interface ErrorWords extends ErrorText {
+  detail?: string;
+}
+
+/** The catalog's words plus the error's own detail, which main has already redacted (belt and braces). */
+export function errorWords(error: ErrorView): ErrorWords {
+  const text = describeError(isErrorKind(error.kind) ? error.kind : 'internal');
+  return error.detail ? { ...text, detail: redactText(error.detail) } : { ...text };
+}

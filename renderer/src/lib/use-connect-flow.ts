@@ -1,0 +1,45 @@
+import { useCallback, useState } from 'react';
+import type { ErrorView } from '../../../electron/shared/views';
+import { call } from '../dtt';
+import type { Route } from '../routes';
+
+export interface ConnectFlow {
+  /** Which start is running, so its button can say so. */
+  starting: 'browser' | 'code' | null;
+  startBrowser(): Promise<void>;
+  startCode(switchedBecause?: ErrorView): Promise<void>;
+}
+
+/**
+ * Starting a sign-in: the browser way, falling back to the code way by itself when the
+ * sign-in port is taken (the one failure the user can do nothing about from here).
+ */
+export function useConnectFlow(go: (route: Route) => void): ConnectFlow {
+  const [starting, setStarting] = useState<'browser' | 'code' | null>(null);
+
+  const startCode = useCallback(
+    async (switchedBecause?: ErrorView) => {
+      setStarting('code');
+      const started = await call((dtt) => dtt.startCodeSignIn());
+      setStarting(null);
+      if (started.ok) go({ name: 'code', url: started.value.url, ...(switchedBecause ? { switchedBecause } : {}) });
+      else go({ name: 'welcome', error: started.error });
+    },
+    [go],
+  );
+
+  const startBrowser = useCallback(async () => {
+    setStarting('browser');
+    const started = await call((dtt) => dtt.connect());
+    setStarting(null);
+    if (started.ok) {
+      go({ name: 'waiting', url: started.value.url, startedAt: Date.now(), ...(started.value.redirectUri ? { redirectUri: started.value.redirectUri } : {}) });
+    } else if (started.error.kind === 'port-busy') {
+      await startCode(started.error);
+    } else {
+      go({ name: 'welcome', error: started.error });
+    }
+  }, [go, startCode]);
+
+  return { starting, startBrowser, startCode };
+}

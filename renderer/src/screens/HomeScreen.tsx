@@ -1,0 +1,90 @@
+import type { PublicStatus } from '../../../electron/shared/state';
+import type { ErrorView } from '../../../electron/shared/views';
+import { asErrorView } from '../lib/errors';
+import { stateWords } from '../lib/state-words';
+import { formatAgo, formatDuration } from '../lib/time';
+import { useNow } from '../lib/use-now';
+import { Avatar } from '../ui/Avatar';
+import { ErrorBox } from '../ui/ErrorBox';
+import { ScreenTitle } from '../ui/ScreenTitle';
+import { StatePill } from '../ui/StatePill';
+
+interface Props {
+  status: PublicStatus;
+  error?: ErrorView | undefined;
+  starting: boolean;
+  onReconnect(): void;
+  onCheck(): void;
+  onDisconnect(): void;
+}
+
+/** How the connection is kept alive, in one sentence. */
+function keptLine(status: PublicStatus, now: number): { text: string; urgent: boolean } {
+  if (status.renewable) return { text: 'Renews automatically. Nothing to do.', urgent: false };
+  if (!status.accessTokenExpiresAt) return { text: 'This pasted token has no set end time, but Dropbox can stop it at any time.', urgent: false };
+  const left = Date.parse(status.accessTokenExpiresAt) - now;
+  if (left <= 0) return { text: 'This pasted token has stopped working. Connect with the browser to stop this happening.', urgent: true };
+  return { text: `This pasted token stops working in ${formatDuration(left)} — connect with the browser to stop this.`, urgent: status.expiresSoon };
+}
+
+export function HomeScreen({ status, error, starting, onReconnect, onCheck, onDisconnect }: Props) {
+  const now = useNow();
+  const words = stateWords(status);
+  const kept = keptLine(status, now);
+  const checked = formatAgo(status.lastCheckedAt, now);
+  const account = status.account;
+  return (
+    <section className="screen">
+      <ScreenTitle>Home</ScreenTitle>
+      {account ? (
+        <div className="account">
+          <Avatar name={account.name} email={account.email} />
+          <div>
+            <p className="account-name">{account.name}</p>
+            <p className="account-email">{account.email}</p>
+          </div>
+        </div>
+      ) : null}
+
+      {error ? <ErrorBox error={error} /> : null}
+      {status.state === 'offline' ? <ErrorBox error={asErrorView(status.problem ?? 'network-offline')} tone="warn" alert={false} /> : null}
+
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatePill tone={words.tone} label={words.label} />
+            <span className="fact-note">{words.tray}</span>
+            {checked ? <span className="fact-note">Last checked with Dropbox {checked}.</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>How it’s kept</dt>
+          <dd className={kept.urgent ? 'text-warn' : undefined}>
+            {kept.text}
+            {!status.renewable ? (
+              <span className="fact-action">
+                <button type="button" className="btn" onClick={onReconnect} disabled={starting}>
+                  {starting ? 'Opening your browser…' : 'Connect with the browser'}
+                </button>
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Where it’s stored</dt>
+          <dd>Saved in {status.storage} on this computer, never in a plain file.</dd>
+        </div>
+      </dl>
+
+      <div className="button-row screen-footer">
+        <button type="button" className="btn" onClick={onCheck}>
+          Check my connection
+        </button>
+        <button type="button" className="btn btn-quiet btn-danger-text" onClick={onDisconnect}>
+          Disconnect…
+        </button>
+      </div>
+    </section>
+  );
+}

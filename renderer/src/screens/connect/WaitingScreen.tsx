@@ -1,0 +1,89 @@
+import type { ErrorView } from '../../../../electron/shared/views';
+import { useNow } from '../../lib/use-now';
+import { CopyLink } from '../../ui/CopyLink';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { MoreInfo } from '../../ui/MoreInfo';
+import { ScreenTitle } from '../../ui/ScreenTitle';
+
+const SLOW_AFTER_MS = 30_000;
+
+interface Props {
+  url: string;
+  redirectUri?: string | undefined;
+  startedAt: number;
+  error?: ErrorView | undefined;
+  onCancel(): void;
+  onRetry(): void;
+  onUseCode(): void;
+}
+
+export function WaitingScreen({ url, redirectUri, startedAt, error, onCancel, onRetry, onUseCode }: Props) {
+  const now = useNow(1_000);
+  const slow = !error && now - startedAt >= SLOW_AFTER_MS;
+
+  if (error) {
+    return (
+      <section className="screen">
+        <ScreenTitle>Sign-in did not finish</ScreenTitle>
+        <ErrorBox error={error}>
+          <button type="button" className="btn btn-primary" onClick={onRetry}>
+            Try again
+          </button>
+          <button type="button" className="btn" onClick={onUseCode}>
+            Use a code instead
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={onCancel}>
+            Back
+          </button>
+        </ErrorBox>
+      </section>
+    );
+  }
+
+  return (
+    <section className="screen" aria-busy="true">
+      <ScreenTitle lead="Dropbox opened in your web browser.">Finish in your browser</ScreenTitle>
+      <ol className="steps">
+        <li>Sign in to Dropbox there, if it asks.</li>
+        <li>Click “Allow”.</li>
+        <li>Come back here: this window updates by itself.</li>
+      </ol>
+      <p className="waiting">
+        <span className="spinner" aria-hidden="true" />
+        Waiting for Dropbox…
+      </p>
+
+      {slow ? (
+        <div className="notice notice-info">
+          <p className="notice-title">Taking a while?</p>
+          <p>
+            Check that a Dropbox page opened in your browser. If it did not, copy the link below into your browser. If the browser shows an error after you
+            click “Allow”, use a code instead.
+          </p>
+          <div className="button-row">
+            <button type="button" className="btn" onClick={onUseCode}>
+              Use a code instead
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      <p className="hint">Browser didn’t open? Copy the link and paste it into your browser’s address bar.</p>
+      <CopyLink text={url} label="Copy the link" fieldLabel="Sign-in link" />
+
+      {redirectUri ? (
+        <MoreInfo>
+          <p>
+            Dropbox sends your browser back to <code>{redirectUri}</code> on this computer. Your admin registers this address in the Dropbox App Console.
+          </p>
+        </MoreInfo>
+      ) : null}
+
+      <div className="button-row screen-footer">
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

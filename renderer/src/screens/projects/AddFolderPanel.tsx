@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { TargetSpec } from '../../../../electron/shared/ipc-contract';
+import type { PublicStatus } from '../../../../electron/shared/state';
+import type { DetectedTargetView, ErrorView, FolderChoice } from '../../../../electron/shared/views';
+import { call } from '../../dtt';
+import { useAction } from '../../lib/use-action';
+import { CheckField } from '../../ui/CheckField';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { DetectedTargetItem } from './DetectedTargetItem';
+
+// Offered when nothing in the folder mentions a Dropbox token: the usual place for one.
+const NEW_ENV: DetectedTargetView = { file: '.env', format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN', reason: 'new' };
+const NEW_ENV_WHY = 'A new .env file, where most projects read their settings from.';
+
+function toSpec(t: DetectedTargetView, allowTracked: boolean): TargetSpec {
+  return {
+    file: t.file,
+    format: t.format,
+    ...(t.key ? { key: t.key } : {}),
+    includeRefreshToken: false,
+    ...(t.createFrom ? { createFrom: t.createFrom } : {}),
+    ...(allowTracked ? { allowTracked: true } : {}),
+  };
+}
+
+interface Props {
+  choice: FolderChoice;
+  onAdded(dir: string, status: PublicStatus): void;
+  onCancel(): void;
+}
+
+export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
+  const targets = choice.targets.length > 0 ? choice.targets : [NEW_ENV];
+  // Places git would commit start unticked: writing there is the user's explicit choice.
+  const [checked, setChecked] = useState<Record<string, boolean>>(() => Object.fromEntries(targets.map((t) => [t.file, !t.git && choice.targets.length > 0])));
+  const [fixed, setFixed] = useState<Record<string, boolean>>({});
+  const [fixing, setFixing] = useState<string | null>(null);
+  const [fixErrors, setFixErrors] = useState<Record<string, ErrorView>>({});
+  const [keepInSync, setKeepInSync] = useState(true);
+  const action = useAction();
+
+  const fix = async (t: DetectedTargetView) => {
+    setFixing(t.file);
+    const result = await call((dtt) => dtt.projects.ignore(choice.dir, t.file));
+    setFixing(null);
+    if (result.ok) {
+      setFixed({ ...fixed, [t.file]: true });
+      setChecked({ ...checked, [t.file]: true });
+      setFixErrors(Object.fromEntries(Object.entries(fixErrors).filter(([file]) => file !== t.file)));
+    } else {
+      setFixErrors({ ...fixErrors, [t.file]: result.error });
+    }
+  };
+
+  const chosen = targets.filter((t) => checked[t.file]);
+  const add = async () => {
+    const specs = chosen.map((t) => toSpec(t, Boolean(t.git) && !fixed[t.file]));
+    const status = await action.run((dtt) => dtt.projects.add(choice.dir, specs, keepInSync));
+    if (status) onAdded(choice.dir, status);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="add-title">
+      <h2 id="add-title">Add “{choice.name}”</h2>
+      <p className="path mono" title={choice.dir}>
+        {choice.dir}
+      </p>
+      {choice.targets.length === 0 ? (
+        <p className="notice notice-info">No place for a Dropbox token was found in this folder. The app can create a .env file for it.</p>
+      ) : null}
+      {choice.truncated ? <p className="hint">This folder is large, so only part of it was searched.</p> : null}
+      <fieldset className="fieldset">
+        <legend>Where should the token go?</legend>
+        <ul className="detected-list">
+          {targets.map((t) => (
+            <DetectedTargetItem
+              key={t.file}
+              target={t}
+              why={t === NEW_ENV ? NEW_ENV_WHY : `Why: ${t.reason}.`}
+              checked={Boolean(checked[t.file])}
+              onCheck={(on) => setChecked({ ...checked, [t.file]: on })}
+              fixed={Boolean(fixed[t.file])}
+              fixing={fixing === t.file}
+              fixError={fixErrors[t.file] ?? null}
+              onFix={() => void fix(t)}
+            />
+          ))}
+        </ul>
+      </fieldset>
+      <CheckField
+        label="Keep in sync"
+        hint="Update these files by itself whenever the token changes."
+        checked={keepInSync}
+        onChange={setKeepInSync}
+      />
+      {action.error ? <ErrorBox error={action.error} /> : null}
+      {chosen.length === 0 ? <p className="hint">Tick at least one place for the token.</p> : null}
+      <div className="button-row">
+        <button type="button" className="btn btn-primary" onClick={() => void add()} disabled={action.busy || chosen.length === 0}>
+          {action.busy ? 'Adding…' : chosen.length > 1 ? `Add and write ${chosen.length} files` : 'Add and write the token'}
+        </button>
+        <button type="button" className="btn btn-quiet" onClick={onCancel} disabled={action.busy}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

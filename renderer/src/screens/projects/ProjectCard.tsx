@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { PublicProject, PublicStatus } from '../../../../electron/shared/state';
+import type { DttBridge } from '../../../../electron/shared/bridge';
+import type { IpcResult, SyncReportView, TargetReportView } from '../../../../electron/shared/views';
+import { useAction } from '../../lib/use-action';
+import { useNow } from '../../lib/use-now';
+import { useAnnounce } from '../../ui/Announcer';
+import { CheckField } from '../../ui/CheckField';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { TargetItem } from './TargetItem';
+import { syncSummary } from './words';
+
+interface Props {
+  project: PublicProject;
+  outcomes: TargetReportView[];
+  onStatus(status: PublicStatus): void;
+  onReport(report: SyncReportView): void;
+}
+
+export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
+  const announce = useAnnounce();
+  const action = useAction();
+  const now = useNow();
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  // Shown at once, not after main answers, so the box never snaps back under the pointer.
+  const [keep, setKeep] = useState(project.keepInSync);
+  useEffect(() => setKeep(project.keepInSync), [project.keepInSync]);
+  const path = project.path;
+  const titleId = `project-${encodeURIComponent(path).replace(/%/g, '_')}`;
+
+  const sync = async (allowTracked = false) => {
+    const report = await action.run((dtt) => dtt.sync({ paths: [path], ...(allowTracked ? { allowTracked: true } : {}) }));
+    if (report) {
+      onReport(report);
+      announce(syncSummary(report, project.name));
+    }
+  };
+  const withStatus = async (run: (dtt: DttBridge) => Promise<IpcResult<PublicStatus>>, done: string) => {
+    const status = await action.run(run);
+    if (status) {
+      onStatus(status);
+      announce(done);
+    }
+    return status;
+  };
+  const toggleKeep = async (on: boolean) => {
+    setKeep(on);
+    const done = on ? `${project.name} will be kept in sync.` : `${project.name} will no longer be kept in sync.`;
+    if (!(await withStatus((dtt) => dtt.projects.setKeepInSync(path, on), done))) setKeep(!on);
+  };
+  const ignore = async (file: string) => {
+    if (await withStatus((dtt) => dtt.projects.ignore(path, file), `Added ${file} to .gitignore.`)) await sync();
+  };
+
+  const outcomeFor = (file: string) => outcomes.find((o) => o.file === file);
+  return (
+    <li className="card project" aria-labelledby={titleId} data-project={path}>
+      <h2 id={titleId}>{project.name}</h2>
+      <p className="path mono" title={path}>
+        {path}
+      </p>
+      <ul className="target-list" aria-label={`Files in ${project.name}`}>
+        {project.targets.map((t) => (
+          <TargetItem key={t.file} target={t} outcome={outcomeFor(t.file)} now={now} busy={action.busy} onWriteAnyway={() => void sync(true)} onIgnore={() => void ignore(t.file)} />
+        ))}
+      </ul>
+      <CheckField
+        label="Keep in sync"
+        hint="Update these files by itself whenever the token changes."
+        checked={keep}
+        disabled={action.busy}
+        onChange={(on) => void toggleKeep(on)}
+      />
+      {action.error ? <ErrorBox error={action.error} /> : null}
+      {confirmRemove ? (
+        <div className="notice notice-warn">
+          <p>Remove “{project.name}” from the list? Its files stay exactly as they are.</p>
+          <div className="button-row">
+            <button type="button" className="btn btn-danger" onClick={() => void withStatus((dtt) => dtt.projects.remove(path), `Removed ${project.name} from the list.`)} disabled={action.busy}>
+              Remove
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirmRemove(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="btn btn-primary btn-small" onClick={() => void sync()} disabled={action.busy}>
+            {action.busy ? 'Working…' : 'Sync now'}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => void withStatus((dtt) => dtt.projects.undo(path), `Restored ${project.name}'s files to before the last sync.`)} disabled={action.busy}>
+            Undo last sync
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => void action.run((dtt) => dtt.projects.openFolder(path))} disabled={action.busy}>
+            Open folder
+          </button>
+          <button type="button" className="btn btn-small btn-quiet btn-danger-text" onClick={() => setConfirmRemove(true)} disabled={action.busy}>
+            Remove…
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,184 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describeWithKeyring } from '../support/keyring';
+import { closeBrowsers } from '../support/launch-app';
+import { APP_KEY, checkScreen, eventually, followRedirect, nextOpenedUrl, refuseClipboard, startUi, statusLine, type Ui } from './ui-helpers';
+
+// Connecting from the window: the browser way and its failures, the code way, pasting, and
+// what the window says when Dropbox ends the connection.
+
+let fake: FakeDropbox;
+let ui: Ui | undefined;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeDropbox({ appKey: APP_KEY });
+});
+afterEach(async () => {
+  await ui?.app.close();
+  ui = undefined;
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+afterAll(async () => {
+  await closeBrowsers();
+  await fake.close();
+});
+
+async function open(): Promise<Ui> {
+  ui = await startUi(fake);
+  return ui;
+}
+
+const h1 = (u: Ui) => u.page.getByRole('heading', { level: 1 });
+
+const focusedName = (u: Ui) => u.page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+
+async function startBrowserSignIn(u: Ui): Promise<string> {
+  const before = (await u.app.openedUrls()).length;
+  await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+  const url = await nextOpenedUrl(u.app, before);
+  await u.page.getByRole('heading', { name: 'Finish in your browser' }).waitFor();
+  return url;
+}
+
+async function pasteToken(u: Ui, token: string): Promise<void> {
+  await u.page.getByRole('button', { name: 'Paste a token' }).click();
+  await u.page.getByLabel('Token', { exact: true }).fill(token);
+  await u.page.getByRole('button', { name: 'Connect with this token' }).click();
+}
+
+describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
+  it('connects with the browser: welcome → waiting → home', async () => {
+    const u = await open();
+    await expect(h1(u).textContent()).resolves.toBe('Connect to Dropbox');
+    await checkScreen(u.page, 'welcome');
+
+    // By keyboard alone, with a visible focus ring on the way.
+    const before = (await u.app.openedUrls()).length;
+    for (let i = 0; i < 10 && (await focusedName(u)) !== 'Connect Dropbox'; i++) await u.page.keyboard.press('Tab');
+    expect(await focusedName(u)).toBe('Connect Dropbox');
+    expect(await u.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await u.page.keyboard.press('Enter');
+    const url = await nextOpenedUrl(u.app, before);
+    await u.page.getByRole('heading', { name: 'Finish in your browser' }).waitFor();
+    await checkScreen(u.page, 'waiting');
+
+    await followRedirect((await fake.approve(url)).location);
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+    await eventually(() => statusLine(u.page).textContent()).toContain('Connected as Dana Okafor');
+    await expect(u.page.locator('.account-name').textContent()).resolves.toBe('Dana Okafor');
+    await expect(u.page.locator('.facts').textContent()).resolves.toContain('Renews automatically');
+    await expect(u.page.locator('.facts').textContent()).resolves.toMatch(/Saved in .+ on this computer/);
+    await checkScreen(u.page, 'home');
+  });
+
+  it('offers the link when the clipboard refuses, and help after 30 s', async () => {
+    const u = await open();
+    await u.page.clock.install();
+    const url = await startBrowserSignIn(u);
+    await refuseClipboard(u.page);
+    await u.page.getByRole('button', { name: 'Copy the link' }).click();
+    const field = u.page.getByLabel('Sign-in link');
+    await eventually(() => field.inputValue()).toBe(url);
+    // Selected, so Ctrl+C copies it.
+    await expect(u.page.evaluate(() => window.getSelection()?.toString() || (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe(url);
+    expect(await u.page.getByText('Taking a while?').count()).toBe(0);
+
+    await u.page.clock.fastForward(31_000);
+    await u.page.getByText('Taking a while?').waitFor();
+    await checkScreen(u.page, 'waiting-slow');
+
+    await u.page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(h1(u).textContent()).resolves.toBe('Connect to Dropbox');
+  });
+
+  it('explains a denied sign-in and starts again', async () => {
+    const u = await open();
+    const url = await startBrowserSignIn(u);
+    await followRedirect((await fake.deny(url)).location);
+    const box = u.page.locator('[data-error-kind="signin-denied"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('Sign-in was cancelled in Dropbox');
+    await expect(box.textContent()).resolves.toContain('click "Allow"');
+    await checkScreen(u.page, 'waiting-denied');
+
+    const before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Try again' }).click();
+    const again = await nextOpenedUrl(u.app, before);
+    await followRedirect((await fake.approve(again)).location);
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+  });
+
+  it('switches to a code by itself when the sign-in port is busy', async () => {
+    const u = await open();
+    servers.push(await occupy(Number(u.app.env.DTT_REDIRECT_PORT)));
+    const before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    await u.page.getByRole('heading', { name: 'Connect with a code' }).waitFor();
+    await expect(u.page.locator('[data-error-kind="port-busy"]').textContent()).resolves.toContain('Another program is using the sign-in port');
+    const url = await nextOpenedUrl(u.app, before);
+    expect(new URL(url).searchParams.get('redirect_uri')).toBeNull();
+    await checkScreen(u.page, 'code');
+
+    await u.page.getByLabel('Code from Dropbox').fill('not-a-real-code');
+    await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await u.page.locator('[data-error-kind="code-invalid"]').waitFor();
+    await checkScreen(u.page, 'code-invalid');
+
+    const { code } = await fake.approve(url);
+    await u.page.getByLabel('Code from Dropbox').fill(` ${code!} `);
+    await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+  });
+
+  it('says a pasted token is cut short', async () => {
+    const u = await open();
+    const token = fake.mintAppConsoleToken();
+    await pasteToken(u, token.slice(0, 80));
+    const box = u.page.locator('[data-error-kind="token-truncated"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('The token is cut short');
+    await checkScreen(u.page, 'paste-truncated');
+  });
+
+  it('says which permission a pasted token lacks', async () => {
+    const u = await open();
+    await pasteToken(u, fake.mintAppConsoleToken({ scopes: ['account_info.read', 'files.content.read'] }));
+    const box = u.page.locator('[data-error-kind="scope-missing"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('A permission is missing');
+    await checkScreen(u.page, 'paste-scope-missing');
+  });
+
+  it('connects with a pasted token and counts down its life', async () => {
+    const u = await open();
+    await pasteToken(u, fake.mintAppConsoleToken());
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+    // Assumed generated just now: about 4 hours left.
+    await expect(u.page.locator('.facts').textContent()).resolves.toMatch(/This pasted token stops working in 3 h 5\d min — connect with the browser to stop this/);
+    // The token is gone from the page once saved.
+    expect(await u.page.locator('textarea').count()).toBe(0);
+    await checkScreen(u.page, 'home-pasted');
+  });
+
+  it('says plainly when Dropbox disconnected the app', async () => {
+    const u = await open();
+    await followRedirect((await fake.approve(await startBrowserSignIn(u))).location);
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+    fake.revokeAll();
+    await u.app.tick();
+    await u.page.getByRole('heading', { name: 'Dropbox disconnected this app' }).waitFor();
+    await expect(u.page.getByRole('button', { name: 'Reconnect Dropbox' }).isVisible()).resolves.toBe(true);
+    await expect(u.page.locator('.app-header').textContent()).resolves.toContain('Disconnected by Dropbox');
+    await checkScreen(u.page, 'welcome-revoked');
+  });
+});
+
+function occupy(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}

@@ -1,0 +1,146 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describeWithKeyring } from '../support/keyring';
+import { closeBrowsers } from '../support/launch-app';
+import { engineProject, gitInit, tempProject } from '../support/projects';
+import { APP_KEY, checkScreen, connectWithBrowser, currentToken, eventually, queueFolder, startUi, statusLine, type Ui } from './ui-helpers';
+
+// The Projects screen against real folders: detection, git warnings, sync outcomes, undo.
+
+let fake: FakeDropbox;
+let ui: Ui | undefined;
+
+beforeAll(async () => {
+  fake = await startFakeDropbox({ appKey: APP_KEY });
+});
+afterEach(async () => {
+  await ui?.app.close();
+  ui = undefined;
+});
+afterAll(async () => {
+  await closeBrowsers();
+  await fake.close();
+});
+
+async function connectedOnProjects(): Promise<Ui> {
+  ui = await startUi(fake);
+  await connectWithBrowser(ui, fake);
+  await ui.page.getByRole('button', { name: 'Projects' }).click();
+  await ui.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  return ui;
+}
+
+async function addFolder(u: Ui, dir: string): Promise<void> {
+  queueFolder(u.app, dir);
+  await u.page.getByRole('button', { name: 'Add a folder' }).click();
+  await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
+}
+
+const card = (u: Ui, dir: string) => u.page.locator(`[data-project="${dir}"]`);
+const target = (u: Ui, dir: string, file: string) => card(u, dir).locator(`[data-file="${file}"]`);
+
+describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
+  it('adds the guide’s training engine, writes the token and shows it current', async () => {
+    const u = await connectedOnProjects();
+    await checkScreen(u.page, 'projects-empty');
+    const dir = engineProject();
+    await addFolder(u, dir);
+    const settings = 'src/cloud/training/config/settings.py';
+    await expect(u.page.locator(`[data-file="${settings}"]`).textContent()).resolves.toContain('Why: class DropboxSettings');
+    await expect(u.page.getByRole('checkbox', { name: new RegExp(settings) }).isChecked()).resolves.toBe(true);
+    await checkScreen(u.page, 'projects-add');
+
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await card(u, dir).waitFor();
+    await eventually(() => statusLine(u.page).textContent()).toMatch(/files? updated/);
+    await eventually(() => target(u, dir, settings).getAttribute('data-status')).toBe('current');
+    expect(readFileSync(path.join(dir, settings), 'utf8')).toContain(await currentToken(u));
+    await checkScreen(u.page, 'projects-added');
+
+    // Undo puts the files back as they were before that sync.
+    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
+    await eventually(() => target(u, dir, settings).getAttribute('data-status')).not.toBe('current');
+    expect(readFileSync(path.join(dir, settings), 'utf8')).not.toContain(await currentToken(u));
+
+    // Keep in sync off, then remove (files untouched).
+    await card(u, dir).getByRole('checkbox', { name: 'Keep in sync' }).uncheck();
+    await eventually(() => u.app.service.projects.list()[0]?.keepInSync).toBe(false);
+    await card(u, dir).getByRole('button', { name: 'Open folder' }).click();
+    await eventually(() => u.app.standIn?.ctx.openedPaths.at(-1)).toBe(dir);
+    await card(u, dir).getByRole('button', { name: 'Remove…' }).click();
+    await checkScreen(u.page, 'projects-remove-confirm');
+    await card(u, dir).getByRole('button', { name: 'Remove', exact: true }).click();
+    await u.page.getByText('No projects yet.').waitFor();
+  });
+
+  it('warns about a file git already tracks, and leaves it unticked', async () => {
+    const u = await connectedOnProjects();
+    const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n', 'README.md': '# demo\n' });
+    gitInit(dir);
+    writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=\n');
+    await addFolder(u, dir);
+    const item = u.page.locator('[data-file=".env"]');
+    // Committed by gitInit, so tracked: the fix is to stop tracking it, explained in words.
+    await expect(item.textContent()).resolves.toContain('is tracked by git');
+    await expect(u.page.getByRole('checkbox', { name: /\.env/ }).isChecked()).resolves.toBe(false);
+    await checkScreen(u.page, 'projects-add-tracked');
+  });
+
+  it('offers "Add to .gitignore" for a file git does not ignore yet', async () => {
+    const u = await connectedOnProjects();
+    const dir = tempProject({ 'README.md': '# demo\n' });
+    gitInit(dir);
+    writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=\n');
+    await addFolder(u, dir);
+    const item = u.page.locator('[data-file=".env"]');
+    await expect(item.textContent()).resolves.toContain('is not ignored by git');
+    await checkScreen(u.page, 'projects-add-unignored');
+    await item.getByRole('button', { name: 'Add to .gitignore' }).click();
+    await item.getByText('Added to .gitignore.').or(item.locator('[data-error-kind]')).waitFor();
+    const refused = await item.locator('[data-error-kind]').count();
+    expect(refused ? await item.locator('[data-error-kind]').textContent() : null, 'main must accept a folder chosen in "Add a folder" for dtt:projects-ignore').toBeNull();
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('/.env');
+    await expect(u.page.getByRole('checkbox', { name: /\.env/ }).isChecked()).resolves.toBe(true);
+  });
+
+  it('skips a file that became tracked, and writes it anyway when asked', async () => {
+    const u = await connectedOnProjects();
+    const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
+    await addFolder(u, dir);
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await eventually(() => target(u, dir, '.env').getAttribute('data-status')).toBe('current');
+
+    gitInit(dir); // commits .env, token and all: exactly what the guard is for
+    await fake.expireAccessTokens();
+    writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=old\n');
+    await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
+    const outcome = target(u, dir, '.env').locator('[data-outcome="skipped"]');
+    await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toContain('is tracked by git');
+    await checkScreen(u.page, 'projects-sync-tracked');
+
+    await outcome.getByRole('button', { name: 'Write anyway' }).click();
+    await target(u, dir, '.env').locator('[data-outcome="updated"]').waitFor();
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toContain(await currentToken(u));
+  });
+
+  it('reports a file it cannot read and leaves it untouched', async () => {
+    const u = await connectedOnProjects();
+    const dir = tempProject({ 'config/app.json': '{ "dropbox": { "access_token": "" } }\n' });
+    await addFolder(u, dir);
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await eventually(() => target(u, dir, 'config/app.json').getAttribute('data-status')).toBe('current');
+
+    const broken = '{ "dropbox": { "access_token": "x" ,, }\n';
+    writeFileSync(path.join(dir, 'config/app.json'), broken);
+    await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
+    const box = target(u, dir, 'config/app.json').locator('[data-error-kind="file-unparseable"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain("Can't read this file");
+    await eventually(() => target(u, dir, 'config/app.json').getAttribute('data-status')).toBe('error');
+    expect(readFileSync(path.join(dir, 'config/app.json'), 'utf8')).toBe(broken);
+    await checkScreen(u.page, 'projects-unparseable');
+  });
+});
