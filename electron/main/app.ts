@@ -89,7 +89,8 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   const connect = async () => {
     showWindow();
     try {
-      await handlers['dtt:connect-browser'](undefined);
+      const started = await handlers['dtt:connect-browser'](undefined);
+      sendEvent(win?.webContents, 'dtt:signin-started', started);
     } catch (error) {
       // e.g. the port is busy: the window takes over and offers the copy-code flow.
       sendEvent(win?.webContents, 'dtt:signin-finished', { ok: false, error: toErrorView(error) });

@@ -29,6 +29,7 @@ export interface DttBridge {
   };
   /** Each listener helper returns its unsubscribe function. */
   onStateChanged(cb: (status: PublicStatus) => void): () => void;
+  onSignInStarted(cb: (started: SignInStarted) => void): () => void;
   onSignInFinished(cb: (outcome: SignInFinished) => void): () => void;
   onSyncFinished(cb: (report: SyncReportView) => void): () => void;
 }
@@ -63,6 +64,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
       set: (patch) => invoke('dtt:settings-set', patch),
     },
     onStateChanged: (cb) => subscribe('dtt:state-changed', cb),
+    onSignInStarted: (cb) => subscribe('dtt:signin-started', cb),
     onSignInFinished: (cb) => subscribe('dtt:signin-finished', cb),
     onSyncFinished: (cb) => subscribe('dtt:sync-finished', cb),
   };

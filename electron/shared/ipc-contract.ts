@@ -49,7 +49,7 @@ export const REQUEST_SCHEMAS = {
   'dtt:settings-set': z
     .object({
       appKey: z.string().max(64).regex(/^[A-Za-z0-9]*$/, 'letters and digits only'),
-      redirectPort: z.number().int().min(1024).max(49151),
+      redirectPort: z.number().int().min(1024).max(65535),
       checkIntervalMinutes: z.number().int().min(1).max(1440),
       startAtLogin: z.boolean(),
       notifications: z.boolean(),
@@ -84,6 +84,8 @@ export interface RequestMap {
 /** Main → window pushes. */
 export interface EventMap {
   'dtt:state-changed': PublicStatus;
+  /** A browser sign-in began somewhere else (the tray, a notification): the window can show it. */
+  'dtt:signin-started': SignInStarted;
   'dtt:signin-finished': SignInFinished;
   'dtt:sync-finished': SyncReportView;
 }

@@ -83,6 +83,8 @@ export function App() {
     const offs = [
       dtt.onStateChanged(setStatus),
       dtt.onSignInFinished((o) => handlers.current.signInFinished(o)),
+      // Started from the tray or a notification: show the same Waiting screen as our own button.
+      dtt.onSignInStarted((s) => setRoute({ name: 'waiting', url: s.url, redirectUri: s.redirectUri, startedAt: Date.now() })),
       dtt.onSyncFinished((r) => handlers.current.report(r)),
     ];
     return () => offs.forEach((off) => off());

@@ -50,6 +50,8 @@ describeWithKeyring('tray app', () => {
     expect(tray.tooltip).toBe('Dropbox Token Tray — Connected as Dana Okafor');
     expect(tray.menu[0]).toMatchObject({ id: 'header', label: 'Connected as Dana Okafor', enabled: false });
     expect(await a.menuIds()).not.toContain('connect');
+    const started = (await a.ipcLog()).find((e) => e.kind === 'event' && e.channel === 'dtt:signin-started');
+    expect(started?.payload).toMatchObject({ url: url.toString() });
     const finished = (await a.ipcLog()).find((e) => e.kind === 'event' && e.channel === 'dtt:signin-finished');
     expect(finished?.payload).toMatchObject({ ok: true, result: { account: { name: 'Dana Okafor' }, method: 'oauth' } });
   });
