@@ -24,6 +24,15 @@ export function parseFileSpec(dir: string, spec: string, includeRefreshToken: bo
   return { file: toPosix(rel), format: fmt, ...(key ? { key } : {}), includeRefreshToken };
 }
 
+/** "" → all; "n" → none; "1,3" → those (1-based). Undefined when the answer makes no sense. */
+export function pickTargets(answer: string, count: number): number[] | undefined {
+  if (answer === '' || /^(y|yes|all)$/i.test(answer)) return Array.from({ length: count }, (_, i) => i);
+  if (/^(n|no|none)$/i.test(answer)) return [];
+  const numbers = answer.split(/[\s,]+/).filter(Boolean).map(Number);
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > count)) return undefined;
+  return [...new Set(numbers.map((n) => n - 1))];
+}
+
 export function registerProjectCommands(program: Command, service: ServiceFactory): void {
   const project = program.command('project').description('manage the projects the token is written into');
 
@@ -42,12 +51,15 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
         const found = await projects.detect(dir);
         out(formatDetected(dir, found));
         if (found.targets.length === 0) return void (process.exitCode = 1);
+        let chosen = found.targets;
         if (!opts.yes) {
           if (!process.stdin.isTTY) throw new DttError('invalid-input', 'run again with --yes to use these, or name files with --file');
-          const answer = (await readInput('Use these? [Y/n] ')).trim().toLowerCase();
-          if (answer && answer !== 'y' && answer !== 'yes') return void out('Nothing added.');
+          const picked = pickTargets((await readInput('Use which? Press Enter for all, or type numbers like 1,3 (n for none): ')).trim(), found.targets.length);
+          if (!picked) throw new DttError('invalid-input', 'answer with numbers from the list, separated by commas');
+          chosen = picked.map((i) => found.targets[i]!);
+          if (chosen.length === 0) return void out('Nothing added.');
         }
-        targets = found.targets.map((t) => ({ file: t.file, format: t.format, ...(t.key ? { key: t.key } : {}), ...(t.createFrom ? { createFrom: t.createFrom } : {}), includeRefreshToken: include }));
+        targets = chosen.map((t) => ({ file: t.file, format: t.format, ...(t.key ? { key: t.key } : {}), ...(t.createFrom ? { createFrom: t.createFrom } : {}), includeRefreshToken: include }));
       }
       const record = projects.add(dir, targets, { keepInSync: opts.keepInSync });
       out(`Added ${record.name} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`);
@@ -94,8 +106,9 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .description('write the current token into the named projects (or all)')
     .option('--json', 'machine-readable output')
     .option('--allow-tracked', 'write even into files git would commit')
-    .action(async (dirs: string[], opts: { json?: boolean; allowTracked?: boolean }) => {
-      const report = await service().syncProjects(dirs, { allowTracked: opts.allowTracked });
+    .option('--allow-symlinks', 'write through symbolic links to the files they point to')
+    .action(async (dirs: string[], opts: { json?: boolean; allowTracked?: boolean; allowSymlinks?: boolean }) => {
+      const report = await service().syncProjects(dirs, { allowTracked: opts.allowTracked, allowSymlinks: opts.allowSymlinks });
       out(opts.json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
       process.exitCode = report.targets.some((t) => t.outcome === 'failed' || t.outcome === 'skipped') ? 1 : 0;
     });

@@ -13,7 +13,7 @@ import { pasteToken } from './connection/paste';
 import { startBrowserSignIn, startCodeSignIn, type BrowserSignIn, type CodeSignIn } from './connection/signin';
 import { runDoctor, type DoctorReport } from './doctor';
 import { Projects } from './projects/projects';
-import type { SyncReport } from './projects/sync';
+import type { SyncOptions, SyncReport } from './projects/sync';
 import type { TokenValues } from './projects/formats';
 
 export interface ServiceOptions {
@@ -146,7 +146,7 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
   }
 
   /** Syncs projects; on disconnect, `blank` empties our values instead (never deletes a file). */
-  async syncProjects(dirs: string[] = [], opts: { allowTracked?: boolean; blank?: boolean } = {}): Promise<SyncReport> {
+  async syncProjects(dirs: string[] = [], opts: SyncOptions = {}): Promise<SyncReport> {
     const report = await this.projects.sync(dirs, opts);
     this.emit('status', this.status());
     return report;

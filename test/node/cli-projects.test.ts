@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
@@ -126,6 +126,21 @@ describeWithKeyring('projects: keep in sync and bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/config\.json — skipped: line \d+/);
     expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).toBe(broken);
+  });
+
+  it('says where a symlink points and writes through it only with consent', async () => {
+    const { e, token } = await pasted();
+    const shared = tempProject({ 'team.env': 'DROPBOX_ACCESS_TOKEN=\n' });
+    const dir = tempProject({});
+    symlinkSync(path.join(shared, 'team.env'), path.join(dir, '.env'));
+    await runCli(['project', 'add', dir, '--file', '.env'], e.env);
+    const refused = await runCli(['sync'], e.env);
+    expect(refused.stdout).toContain(`.env points to ${path.join(shared, 'team.env')}`);
+    expect(readFileSync(path.join(shared, 'team.env'), 'utf8')).toBe('DROPBOX_ACCESS_TOKEN=\n');
+    const allowed = await runCli(['sync', '--allow-symlinks'], e.env);
+    expect(allowed.code, allowed.stdout).toBe(0);
+    expect(readFileSync(path.join(shared, 'team.env'), 'utf8')).toBe(`DROPBOX_ACCESS_TOKEN=${token}\n`);
+    expect(lstatSync(path.join(dir, '.env')).isSymbolicLink()).toBe(true);
   });
 
   it('refuses paths outside the project and folders that are not projects', async () => {

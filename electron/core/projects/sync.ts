@@ -28,6 +28,8 @@ export interface SyncReport {
 
 export interface SyncOptions {
   allowTracked?: boolean;
+  /** The user agreed to write through symbolic links (the report says where each points). */
+  allowSymlinks?: boolean;
   /** Blank our values instead of writing them (on disconnect). Never deletes a file. */
   blank?: boolean;
 }
@@ -59,7 +61,7 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
 /** Phase 1, no writes: what the target's file would become (or why it stays as it is). */
 async function plan(project: ProjectRecord, target: ProjectTarget, values: TokenValues | null, opts: SyncOptions): Promise<Planned | TargetReport> {
   const abs = resolveInside(project.path, target.file);
-  const read = await readTarget(abs, { allowSymlink: target.allowSymlink, label: target.file });
+  const read = await readTarget(abs, { allowSymlink: target.allowSymlink || opts.allowSymlinks, label: target.file });
   let base = read.text;
   if (!read.exists) {
     if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
