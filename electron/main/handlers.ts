@@ -7,7 +7,7 @@ import { resolveInside } from '../core/projects/files';
 import { normalizeProjectDir } from '../core/projects/registry';
 import type { Req, RequestChannel, RequestMap } from '../shared/ipc-contract';
 import type { PublicStatus } from '../shared/state';
-import type { SettingsView, SignInFinished } from '../shared/views';
+import type { SettingsView, SignInFinished, SignInStarted } from '../shared/views';
 import type { BrowserSignIn } from '../core/connection/signin';
 import { toConnectView, toDetectedView, toErrorView, toSyncView } from './views';
 
@@ -26,6 +26,7 @@ export type Handlers = { [C in RequestChannel]: (req: Req<C>) => Promise<Request
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { service } = ctx;
   let browserSignIn: BrowserSignIn | null = null;
+  let browserStarted: SignInStarted | null = null;
   let codeSignIn: Awaited<ReturnType<TokenTrayService['startCodeSignIn']>> | null = null;
   // Only folders the user picked in the native dialog may be added: the window can't name paths.
   const chosenDirs = new Set<string>();
@@ -47,20 +48,22 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       browserSignIn?.cancel();
       const signIn = await service.startBrowserSignIn();
       browserSignIn = signIn;
+      browserStarted = { url: signIn.url, redirectUri: signIn.redirectUri };
       signIn.result.then(
         (r) => ctx.signInFinished({ ok: true, result: toConnectView(r) }),
         (error: unknown) => ctx.signInFinished({ ok: false, error: toErrorView(error) }),
       ).finally(() => {
-        if (browserSignIn === signIn) browserSignIn = null;
+        if (browserSignIn === signIn) browserSignIn = browserStarted = null;
       });
       await ctx.openExternal(signIn.url);
       return { url: signIn.url, redirectUri: signIn.redirectUri };
     },
     'dtt:connect-cancel': async () => {
       browserSignIn?.cancel();
-      browserSignIn = null;
+      browserSignIn = browserStarted = null;
       return null;
     },
+    'dtt:connect-pending': async () => browserStarted,
     'dtt:connect-code-start': async () => {
       browserSignIn?.cancel();
       codeSignIn = await service.startCodeSignIn();

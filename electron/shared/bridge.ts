@@ -7,6 +7,7 @@ export interface DttBridge {
   status(): Promise<IpcResult<PublicStatus>>;
   connect(): Promise<IpcResult<SignInStarted>>;
   cancelConnect(): Promise<IpcResult<null>>;
+  pendingSignIn(): Promise<IpcResult<SignInStarted | null>>;
   startCodeSignIn(): Promise<IpcResult<SignInStarted>>;
   connectWithCode(code: string): Promise<IpcResult<ConnectResultView>>;
   pasteToken(token: string, minutesLeft?: number): Promise<IpcResult<ConnectResultView>>;
@@ -43,6 +44,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
     status: () => invoke('dtt:status', undefined),
     connect: () => invoke('dtt:connect-browser', undefined),
     cancelConnect: () => invoke('dtt:connect-cancel', undefined),
+    pendingSignIn: () => invoke('dtt:connect-pending', undefined),
     startCodeSignIn: () => invoke('dtt:connect-code-start', undefined),
     connectWithCode: (code) => invoke('dtt:connect-code-finish', { code }),
     pasteToken: (token, minutesLeft) => invoke('dtt:paste-token', minutesLeft === undefined ? { token } : { token, minutesLeft }),

@@ -5,6 +5,7 @@ export const REQUEST_CHANNELS = [
   'dtt:status',
   'dtt:connect-browser',
   'dtt:connect-cancel',
+  'dtt:connect-pending',
   'dtt:connect-code-start',
   'dtt:connect-code-finish',
   'dtt:paste-token',

@@ -32,6 +32,7 @@ export const REQUEST_SCHEMAS = {
   'dtt:status': z.undefined(),
   'dtt:connect-browser': z.undefined(),
   'dtt:connect-cancel': z.undefined(),
+  'dtt:connect-pending': z.undefined(),
   'dtt:connect-code-start': z.undefined(),
   'dtt:connect-code-finish': z.object({ code: z.string().min(1).max(512) }),
   'dtt:paste-token': z.object({ token: z.string().max(20_000), minutesLeft: z.number().int().min(1).max(240).optional() }),
@@ -63,6 +64,8 @@ export interface RequestMap {
   'dtt:status': { req: undefined; res: PublicStatus };
   'dtt:connect-browser': { req: undefined; res: SignInStarted };
   'dtt:connect-cancel': { req: undefined; res: null };
+  /** A browser sign-in still waiting (started from the tray before the window was up), or null. */
+  'dtt:connect-pending': { req: undefined; res: SignInStarted | null };
   'dtt:connect-code-start': { req: undefined; res: SignInStarted };
   'dtt:connect-code-finish': { req: { code: string }; res: ConnectResultView };
   'dtt:paste-token': { req: { token: string; minutesLeft?: number }; res: ConnectResultView };

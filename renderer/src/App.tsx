@@ -80,6 +80,10 @@ export function App() {
     void refresh();
     const dtt = window.dtt;
     if (!dtt) return;
+    // A sign-in the tray started while this window was still loading: show it, not Welcome.
+    void dtt.pendingSignIn().then((r) => {
+      if (r.ok && r.value) setRoute({ name: 'waiting', url: r.value.url, redirectUri: r.value.redirectUri, startedAt: Date.now() });
+    });
     const offs = [
       dtt.onStateChanged(setStatus),
       dtt.onSignInFinished((o) => handlers.current.signInFinished(o)),

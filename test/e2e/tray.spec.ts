@@ -150,6 +150,16 @@ describeWithKeyring('tray app', () => {
     expect(await a.notifications()).toHaveLength(1);
   });
 
+  it('a sign-in started from the tray with no window shows the Waiting screen once it opens', async () => {
+    app = await launchApp({ fake, appKey: APP_KEY, startHidden: true });
+    expect(await app.windowVisible()).toBe(false);
+    await app.clickMenu('connect');
+    const page = await app.page();
+    await page.getByRole('heading', { name: 'Finish in your browser' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Connect Dropbox' }).waitFor({ timeout: 10_000 });
+  });
+
   it('shows the window when the app is started a second time', async () => {
     const a = await start();
     await until(() => a.windowVisible(), 'the first-run window');
