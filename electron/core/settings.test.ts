@@ -38,5 +38,7 @@ describe('settings', () => {
     settings.set('appKey', 'stored');
     expect(settings.appKey()).toBe('envkey');
     expect(settings.redirectPort()).toBe(23456);
+    expect(settings.fromEnvironment()).toEqual(['appKey', 'redirectPort']);
+    expect(openSettings(tempEnv()).fromEnvironment()).toEqual([]);
   });
 });

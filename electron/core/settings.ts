@@ -19,6 +19,8 @@ export interface Settings {
   /** The app key in effect: env DTT_APP_KEY wins over the stored one. */
   appKey(): string;
   redirectPort(): number;
+  /** Which settings the environment overrides right now. */
+  fromEnvironment(): Array<'appKey' | 'redirectPort'>;
 }
 
 /** What both engines take: conf in the CLI, electron-store (a conf subclass) in the tray. */
@@ -61,6 +63,12 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
       this.set(key, fn(store.get(key)));
     },
     appKey: () => (env.DTT_APP_KEY ?? '').trim() || store.get('appKey'),
+    fromEnvironment() {
+      const fixed: Array<'appKey' | 'redirectPort'> = [];
+      if ((env.DTT_APP_KEY ?? '').trim()) fixed.push('appKey');
+      if (this.redirectPort() !== store.get('redirectPort') || env.DTT_REDIRECT_PORT?.trim()) fixed.push('redirectPort');
+      return fixed;
+    },
     redirectPort() {
       const fromEnv = Number.parseInt(env.DTT_REDIRECT_PORT ?? '', 10);
       return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : store.get('redirectPort');

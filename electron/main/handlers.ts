@@ -40,6 +40,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     checkIntervalMinutes: service.settings.get('checkIntervalMinutes'),
     startAtLogin: service.settings.get('startAtLogin'),
     notifications: service.settings.get('notifications'),
+    fromEnvironment: service.settings.fromEnvironment(),
   });
 
   return {

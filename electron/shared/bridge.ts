@@ -26,7 +26,7 @@ export interface DttBridge {
   };
   settings: {
     get(): Promise<IpcResult<SettingsView>>;
-    set(patch: Partial<Omit<SettingsView, 'redirectUri'>>): Promise<IpcResult<SettingsView>>;
+    set(patch: Partial<Omit<SettingsView, 'redirectUri' | 'fromEnvironment'>>): Promise<IpcResult<SettingsView>>;
   };
   /** Each listener helper returns its unsubscribe function. */
   onStateChanged(cb: (status: PublicStatus) => void): () => void;

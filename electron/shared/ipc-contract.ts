@@ -80,7 +80,7 @@ export interface RequestMap {
   'dtt:projects-ignore': { req: { path: string; file: string }; res: PublicStatus };
   'dtt:projects-open-folder': { req: { path: string }; res: null };
   'dtt:settings-get': { req: undefined; res: SettingsView };
-  'dtt:settings-set': { req: Partial<Omit<SettingsView, 'redirectUri'>>; res: SettingsView };
+  'dtt:settings-set': { req: Partial<Omit<SettingsView, 'redirectUri' | 'fromEnvironment'>>; res: SettingsView };
   'dtt:open-external': { req: { url: string }; res: null };
 }
 

@@ -84,6 +84,8 @@ export interface SettingsView {
   checkIntervalMinutes: number;
   startAtLogin: boolean;
   notifications: boolean;
+  /** Settings an environment variable (DTT_APP_KEY, DTT_REDIRECT_PORT) overrides on this computer. */
+  fromEnvironment: Array<'appKey' | 'redirectPort'>;
 }
 
 export interface DisconnectResultView {

@@ -49,7 +49,7 @@ describe('window rules', () => {
   });
 
   it('checks settings like main does and sends only what changed', () => {
-    const saved = { appKey: 'abc123', redirectPort: 53682, redirectUri: 'http://127.0.0.1:53682/callback', checkIntervalMinutes: 15, startAtLogin: false, notifications: true };
+    const saved = { appKey: 'abc123', redirectPort: 53682, redirectUri: 'http://127.0.0.1:53682/callback', checkIntervalMinutes: 15, startAtLogin: false, notifications: true, fromEnvironment: [] as Array<'appKey' | 'redirectPort'> };
     const form = { appKey: 'abc123', redirectPort: '53682', checkIntervalMinutes: '15', startAtLogin: false, notifications: true };
     expect(validate({ ...form, redirectPort: '80', checkIntervalMinutes: '1.5', appKey: 'a b' }, saved).errors).toEqual({
       redirectPort: expect.any(String),

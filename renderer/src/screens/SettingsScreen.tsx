@@ -11,6 +11,9 @@ import { MoreInfo } from '../ui/MoreInfo';
 import { ScreenTitle } from '../ui/ScreenTitle';
 import { TextField } from '../ui/TextField';
 
+// An environment variable wins over the saved value; say so, or saving would seem to do nothing.
+const ENV_HINT = (name: string) => `Set on this computer by ${name}, which wins over what you save here.`;
+
 export function SettingsScreen() {
   const announce = useAnnounce();
   const load = useAction();
@@ -98,7 +101,7 @@ export function SettingsScreen() {
             mono
             value={form.appKey}
             onChange={(v) => change('appKey', v)}
-            hint="Your team’s Dropbox app key, from the Dropbox App Console."
+            hint={saved.fromEnvironment.includes('appKey') ? ENV_HINT('DTT_APP_KEY') : 'Your team’s Dropbox app key, from the Dropbox App Console.'}
             error={fieldError('appKey')}
           />
           <TextField
@@ -106,7 +109,7 @@ export function SettingsScreen() {
             inputMode="numeric"
             value={form.redirectPort}
             onChange={(v) => change('redirectPort', v)}
-            hint="The browser sign-in comes back to this port on this computer."
+            hint={saved.fromEnvironment.includes('redirectPort') ? ENV_HINT('DTT_REDIRECT_PORT') : 'The browser sign-in comes back to this port on this computer.'}
             error={fieldError('redirectPort')}
           />
           <MoreInfo>
