@@ -1,8 +1,8 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { pathsToBlank, pathsToWrite, parseKeyPath } from './key-path';
+import { parseKeyPath } from './key-path';
+import { pathEditor } from './path-edit';
 import {
   applySplices,
-  assertWritableValue,
   detectEol,
   detectIndentUnit,
   endsWithLineBreak,
@@ -13,7 +13,7 @@ import {
   unparseable,
   type Splice,
 } from './text';
-import type { EditRequest, EditResult, FormatEditor } from './types';
+import type { FormatEditor } from './types';
 
 // JSON and JSONC (comments, trailing commas). jsonc-parser gives us the syntax tree with exact
 // offsets; we then splice text ourselves. jsonc-parser's `modify` would also work for replacing a
@@ -45,22 +45,7 @@ function lastMember(object: Node, key: string): Node | undefined {
   return (object.children ?? []).filter((p) => p.children?.[0]?.value === key).pop();
 }
 
-function write(text: string, req: EditRequest): EditResult {
-  return edit(text, pathsToWrite(req), true);
-}
-
-function blank(text: string, req: Omit<EditRequest, 'values'>): EditResult {
-  return edit(text, pathsToBlank(req.key).map((p) => [p, ''] as [string[], string]), false);
-}
-
-function edit(text: string, items: Array<[string[], string]>, create: boolean): EditResult {
-  for (const [, value] of items) assertWritableValue(value);
-  const { bom, body } = splitBom(text);
-  let out = body;
-  // One path at a time on the updated text, so a created parent object is found by the next path.
-  for (const [path, value] of items) out = setPath(out, path, value, create);
-  return { text: bom + out, changed: out !== body };
-}
+const { write, blank } = pathEditor(setPath);
 
 function setPath(body: string, path: string[], value: string, create: boolean): string {
   const root = parseRoot(body);

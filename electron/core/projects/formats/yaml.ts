@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isScalar, parseAllDocuments, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { pathsToBlank, pathsToWrite, parseKeyPath } from './key-path';
-import { applySplices, assertWritableValue, detectEol, lineOf, splitBom, unparseable, type Splice } from './text';
-import type { EditRequest, EditResult, FormatEditor } from './types';
+import { parseKeyPath } from './key-path';
+import { pathEditor } from './path-edit';
+import { applySplices, detectEol, lineOf, splitBom, unparseable, type Splice } from './text';
+import type { FormatEditor } from './types';
 import { findInsertion, renderScalar, type Insertion } from './yaml-insert';
 
 // YAML is edited surgically: the `yaml` package tells us where each node's source is, and we
@@ -73,21 +74,7 @@ function read(text: string, key?: string): string | undefined {
   return undefined;
 }
 
-function write(text: string, req: EditRequest): EditResult {
-  return edit(text, pathsToWrite(req), true);
-}
-
-function blank(text: string, req: Omit<EditRequest, 'values'>): EditResult {
-  return edit(text, pathsToBlank(req.key).map((p) => [p, ''] as [string[], string]), false);
-}
-
-function edit(text: string, items: Array<[string[], string]>, create: boolean): EditResult {
-  for (const [, value] of items) assertWritableValue(value);
-  const { bom, body } = splitBom(text);
-  let out = body;
-  for (const [path, value] of items) out = setPath(out, path, value, create);
-  return { text: bom + out, changed: out !== body };
-}
+const { write, blank } = pathEditor(setPath);
 
 function setPath(body: string, path: string[], value: string, create: boolean): string {
   const docs = parseYaml(body);
