@@ -14,7 +14,9 @@ function classicScriptForFileUrls(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: (html) => {
-        const out = html.replace(/<script type="module" crossorigin /g, '<script defer ').replace(/ crossorigin(?=[ >])/g, '');
+        const out = html
+          .replace(/<script type="module" crossorigin /g, '<script defer ')
+          .replace(/ crossorigin(?=[ >])/g, '');
         // The CSP would block these at run time; fail the build instead.
         if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(out) || /<style\b|\sstyle=/i.test(out) || /type="module"/.test(out)) {
           throw new Error('renderer/index.html: inline script or style (or a module script) left in the built page');

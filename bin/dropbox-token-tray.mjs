@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const cli = fileURLToPath(new URL('../build/cli.mjs', import.meta.url));
 if (!existsSync(cli)) {
-  process.stderr.write('dropbox-token-tray is not built yet. Run "npm run build" in the project folder, then try again.\n');
+  process.stderr.write(
+    'dropbox-token-tray is not built yet. Run "npm run build" in the project folder, then try again.\n',
+  );
   process.exit(2);
 }
 await import(pathToFileURL(cli).href);

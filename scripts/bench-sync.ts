@@ -15,9 +15,18 @@ function makeProject(root: string, i: number): { dir: string; targets: ProjectTa
   const dir = path.join(root, `project-${i}`);
   mkdirSync(path.join(dir, 'config'), { recursive: true });
   writeFileSync(path.join(dir, '.env'), `# project ${i}\nOTHER=1\nDROPBOX_ACCESS_TOKEN=\n`);
-  writeFileSync(path.join(dir, 'config/app.json'), '{\n  // settings\n  "name": "x",\n  "dropbox": { "access_token": "" }\n}\n');
-  writeFileSync(path.join(dir, 'config/app.yaml'), '# settings\nname: x\ndropbox:\n  access_token: ""  # filled by the tray\n');
-  writeFileSync(path.join(dir, 'settings.py'), 'class DropboxSettings:\n    access_token: str = "YOUR_NEW_TOKEN_HERE"\n');
+  writeFileSync(
+    path.join(dir, 'config/app.json'),
+    '{\n  // settings\n  "name": "x",\n  "dropbox": { "access_token": "" }\n}\n',
+  );
+  writeFileSync(
+    path.join(dir, 'config/app.yaml'),
+    '# settings\nname: x\ndropbox:\n  access_token: ""  # filled by the tray\n',
+  );
+  writeFileSync(
+    path.join(dir, 'settings.py'),
+    'class DropboxSettings:\n    access_token: str = "YOUR_NEW_TOKEN_HERE"\n',
+  );
   return {
     dir,
     targets: [
@@ -43,7 +52,10 @@ export async function benchSync(projectCount = 50): Promise<{ targets: number; f
     let t = performance.now();
     const first = await projects.sync();
     const firstMs = performance.now() - t;
-    if (first.targets.filter((r) => r.outcome === 'updated').length !== targets) throw new Error(`bench: expected ${targets} updates, got ${JSON.stringify(first.targets.find((r) => r.outcome !== 'updated'))}`);
+    if (first.targets.filter((r) => r.outcome === 'updated').length !== targets)
+      throw new Error(
+        `bench: expected ${targets} updates, got ${JSON.stringify(first.targets.find((r) => r.outcome !== 'updated'))}`,
+      );
     t = performance.now();
     await projects.sync();
     const secondMs = performance.now() - t;
@@ -54,5 +66,7 @@ export async function benchSync(projectCount = 50): Promise<{ targets: number; f
 }
 
 export function printSync(label: string, r: { targets: number; firstMs: number; secondMs: number }): void {
-  console.log(`${label}: ${r.targets} targets — first sync ${r.firstMs.toFixed(0)} ms (${(r.firstMs / r.targets).toFixed(2)} ms/target), second ${r.secondMs.toFixed(0)} ms (${(r.secondMs / r.targets).toFixed(2)} ms/target)`);
+  console.log(
+    `${label}: ${r.targets} targets — first sync ${r.firstMs.toFixed(0)} ms (${(r.firstMs / r.targets).toFixed(2)} ms/target), second ${r.secondMs.toFixed(0)} ms (${(r.secondMs / r.targets).toFixed(2)} ms/target)`,
+  );
 }

@@ -25,14 +25,18 @@ function jsFiles(dir: string): string[] {
 }
 
 /** Gzips (level 9) every .js under the built renderer and prints the total. Build first. */
-export async function rendererSize(dir = path.join(repoRoot, 'build', 'renderer'), log: (line: string) => void = console.log): Promise<RendererSize> {
+export async function rendererSize(
+  dir = path.join(repoRoot, 'build', 'renderer'),
+  log: (line: string) => void = console.log,
+): Promise<RendererSize> {
   const files = jsFiles(dir).map((file) => {
     const data = readFileSync(file);
     return { file: path.relative(dir, file), bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
   });
   if (files.length === 0) throw new Error(`no .js files under ${dir}: run "npm run build" first`);
   const totalGzipKB = files.reduce((sum, f) => sum + f.gzipBytes, 0) / 1024;
-  for (const f of files) log(`  ${f.file}: ${(f.bytes / 1024).toFixed(1)} KB, ${(f.gzipBytes / 1024).toFixed(1)} KB gzipped`);
+  for (const f of files)
+    log(`  ${f.file}: ${(f.bytes / 1024).toFixed(1)} KB, ${(f.gzipBytes / 1024).toFixed(1)} KB gzipped`);
   log(`renderer JavaScript: ${totalGzipKB.toFixed(1)} KB gzipped (budget ${RENDERER_JS_BUDGET_KB} KB)`);
   return { files, totalGzipKB };
 }

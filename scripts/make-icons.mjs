@@ -20,7 +20,10 @@ const line = (ax, ay, bx, by, width) => (x, y) => {
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - ax - t * dx, y - ay - t * dy) - width / 2;
 };
-const union = (...fs) => (x, y) => Math.min(...fs.map((f) => f(x, y)));
+const union =
+  (...fs) =>
+  (x, y) =>
+    Math.min(...fs.map((f) => f(x, y)));
 const minus = (a, b) => (x, y) => Math.max(a(x, y), -b(x, y));
 const outline = (f, width) => (x, y) => Math.max(f(x, y), -(f(x, y) + width));
 
@@ -76,7 +79,10 @@ function render(layers, size, { template = false } = {}) {
       }
       const i = (py * size + px) * 4;
       // Stored premultiplied above; PNG wants straight alpha.
-      rgba.set(a === 0 ? [0, 0, 0, 0] : [Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round(a * 255)], i);
+      rgba.set(
+        a === 0 ? [0, 0, 0, 0] : [Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round(a * 255)],
+        i,
+      );
     }
   }
   return { size, rgba };
@@ -100,7 +106,12 @@ function png({ size, rgba }) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) raw.set(rgba.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
   const idat = zlib.deflateSync(raw, { level: 9 });
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // Small ICO entries are 32-bit BMPs, not PNGs: NSIS and some Windows shell paths only accept
@@ -145,7 +156,16 @@ function ico(images) {
 }
 
 // PNG-payload icon types, as iconutil writes them (16/32 px come from the @2x slots).
-const ICNS_TYPES = [['ic11', 32], ['ic12', 64], ['ic07', 128], ['ic13', 256], ['ic08', 256], ['ic14', 512], ['ic09', 512], ['ic10', 1024]];
+const ICNS_TYPES = [
+  ['ic11', 32],
+  ['ic12', 64],
+  ['ic07', 128],
+  ['ic13', 256],
+  ['ic08', 256],
+  ['ic14', 512],
+  ['ic09', 512],
+  ['ic10', 1024],
+];
 function icns(draw) {
   const entries = ICNS_TYPES.map(([type, size]) => {
     const data = png(draw(size));
@@ -186,7 +206,10 @@ export function iconFiles() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--out');
-  const outDir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets');
+  const outDir =
+    at > 0
+      ? path.resolve(process.argv[at + 1])
+      : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets');
   const files = iconFiles();
   for (const [name, data] of files) {
     mkdirSync(path.dirname(path.join(outDir, name)), { recursive: true });

@@ -18,15 +18,18 @@ export function registerConfigCommands(program: Command, service: ServiceFactory
     .action((name?: string, value?: string) => {
       const settings = service().settings;
       if (!name) {
-        for (const [key, { field }] of Object.entries(KEYS)) process.stdout.write(`${key}: ${String(settings.get(field))}\n`);
+        for (const [key, { field }] of Object.entries(KEYS))
+          process.stdout.write(`${key}: ${String(settings.get(field))}\n`);
         process.stdout.write(`settings file: ${settings.file}\n`);
         return;
       }
       const spec = KEYS[name as keyof typeof KEYS];
-      if (!spec) throw new DttError('invalid-input', `unknown setting "${name}"; use one of ${Object.keys(KEYS).join(', ')}`);
+      if (!spec)
+        throw new DttError('invalid-input', `unknown setting "${name}"; use one of ${Object.keys(KEYS).join(', ')}`);
       if (value === undefined) return void process.stdout.write(`${String(settings.get(spec.field))}\n`);
       const parsed = spec.parse(value);
-      if (typeof parsed === 'number' && !Number.isInteger(parsed)) throw new DttError('invalid-input', `"${value}" is not a whole number`);
+      if (typeof parsed === 'number' && !Number.isInteger(parsed))
+        throw new DttError('invalid-input', `"${value}" is not a whole number`);
       try {
         settings.set(spec.field, parsed as never);
       } catch (error) {

@@ -21,7 +21,11 @@ async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promis
 
 async function browserFlow(service: TokenTrayService, browser: boolean): Promise<void> {
   const signIn = await service.startBrowserSignIn();
-  err(browser ? 'Opening Dropbox in your browser. If nothing opens, open this link:' : 'Open this link in a browser on this computer:');
+  err(
+    browser
+      ? 'Opening Dropbox in your browser. If nothing opens, open this link:'
+      : 'Open this link in a browser on this computer:',
+  );
   out(signIn.url);
   if (browser) openInBrowser(signIn.url);
   const stop = () => signIn.cancel();
@@ -55,7 +59,9 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
   program
     .command('paste')
     .description('use a token generated in the Dropbox App Console (read from stdin, never from the command line)')
-    .option('--minutes-left <n>', 'if the token was generated earlier: how many minutes it has left', (v) => Number.parseInt(v, 10))
+    .option('--minutes-left <n>', 'if the token was generated earlier: how many minutes it has left', (v) =>
+      Number.parseInt(v, 10),
+    )
     .action(async (opts: { minutesLeft?: number }) => {
       const raw = await readInput('Paste the token and press Enter: ');
       out(formatConnected(await service().pasteToken(raw, { minutesLeft: opts.minutesLeft })));
@@ -69,7 +75,11 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
       const svc = service();
       const status = await svc.check();
       const projects = await svc.projects.statuses();
-      out(opts.json ? JSON.stringify(statusJson({ ...status, projects }), null, 2) : [formatStatus(status), ...(projects.length ? ['', formatProjects(projects)] : [])].join('\n'));
+      out(
+        opts.json
+          ? JSON.stringify(statusJson({ ...status, projects }), null, 2)
+          : [formatStatus(status), ...(projects.length ? ['', formatProjects(projects)] : [])].join('\n'),
+      );
       process.exitCode = statusExitCode(status.state);
     });
 
@@ -100,6 +110,10 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
       const svc = service();
       if (opts.blankProjects) out(formatSyncReport(await svc.syncProjects([], { blank: true, allowTracked: true })));
       const result = await svc.disconnect();
-      out(result.revokedAtDropbox ? 'Disconnected. Dropbox no longer accepts the old token.' : `Removed from this computer. ${result.detail ?? ''}`.trim());
+      out(
+        result.revokedAtDropbox
+          ? 'Disconnected. Dropbox no longer accepts the old token.'
+          : `Removed from this computer. ${result.detail ?? ''}`.trim(),
+      );
     });
 }

@@ -25,11 +25,16 @@ export function timeLeft(iso: string | null, now = Date.now()): string | null {
 }
 
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
-  const lines = [s.account && s.state === 'connected' ? `Connected as ${s.account.name} (${s.account.email})` : STATE_LINES[s.state]];
+  const lines = [
+    s.account && s.state === 'connected' ? `Connected as ${s.account.name} (${s.account.email})` : STATE_LINES[s.state],
+  ];
   if (s.account && s.state !== 'connected') lines.push(`Account: ${s.account.name} (${s.account.email})`);
   if (s.state !== 'disconnected') {
     if (s.renewable) lines.push('Renews automatically.');
-    else if (s.accessTokenExpiresAt) lines.push(`This pasted token stops working in about ${timeLeft(s.accessTokenExpiresAt, now)} — run "dropbox-token-tray connect" to stop this.`);
+    else if (s.accessTokenExpiresAt)
+      lines.push(
+        `This pasted token stops working in about ${timeLeft(s.accessTokenExpiresAt, now)} — run "dropbox-token-tray connect" to stop this.`,
+      );
     else lines.push('Long-lived token (does not expire).');
     lines.push(`Saved in ${s.storage}.`);
   }
@@ -77,8 +82,15 @@ export function formatDoctor(report: DoctorReport): string {
 
 /** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
 export function formatError(error: unknown, debug = false): string {
-  const e = error instanceof DttError ? error : new DttError('internal', error instanceof Error ? error.message : String(error));
-  const lines = [`Error: ${e.text.title}${e.detail ? ` — ${e.detail}` : ''}.`, e.text.explanation, `What to do: ${e.text.action}`];
+  const e =
+    error instanceof DttError
+      ? error
+      : new DttError('internal', error instanceof Error ? error.message : String(error));
+  const lines = [
+    `Error: ${e.text.title}${e.detail ? ` — ${e.detail}` : ''}.`,
+    e.text.explanation,
+    `What to do: ${e.text.action}`,
+  ];
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return redactText(lines.join('\n'));

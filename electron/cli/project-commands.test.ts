@@ -18,8 +18,17 @@ describe('pickTargets', () => {
 
 describe('parseFileSpec', () => {
   it('takes PATH[:FORMAT[:KEY]] relative to the project', () => {
-    expect(parseFileSpec('/p', 'config/app.yaml:yaml:storage.dropbox.token', true)).toEqual({ file: 'config/app.yaml', format: 'yaml', key: 'storage.dropbox.token', includeRefreshToken: true });
-    expect(parseFileSpec('/p', '/p/.env.local', false)).toEqual({ file: '.env.local', format: 'dotenv', includeRefreshToken: false });
+    expect(parseFileSpec('/p', 'config/app.yaml:yaml:storage.dropbox.token', true)).toEqual({
+      file: 'config/app.yaml',
+      format: 'yaml',
+      key: 'storage.dropbox.token',
+      includeRefreshToken: true,
+    });
+    expect(parseFileSpec('/p', '/p/.env.local', false)).toEqual({
+      file: '.env.local',
+      format: 'dotenv',
+      includeRefreshToken: false,
+    });
   });
   it('refuses paths outside the project and unknown formats', () => {
     expect(() => parseFileSpec('/p', '../x/.env', false)).toThrow(/outside the project/);

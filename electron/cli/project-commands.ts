@@ -18,9 +18,14 @@ export function parseFileSpec(dir: string, spec: string, includeRefreshToken: bo
   const [file = '', format, key] = spec.split(':');
   const abs = path.resolve(dir, file);
   const rel = path.relative(path.resolve(dir), abs);
-  if (!file || rel.startsWith('..') || path.isAbsolute(rel)) throw new DttError('path-outside-project', `${file || '(empty)'} is not inside ${dir}`);
+  if (!file || rel.startsWith('..') || path.isAbsolute(rel))
+    throw new DttError('path-outside-project', `${file || '(empty)'} is not inside ${dir}`);
   const fmt = (format || guessFormat(rel)) as FormatName | undefined;
-  if (!fmt || !FORMATS.includes(fmt)) throw new DttError('invalid-input', `can't tell the format of ${file}; add it: --file ${file}:dotenv (one of ${FORMATS.join(', ')})`);
+  if (!fmt || !FORMATS.includes(fmt))
+    throw new DttError(
+      'invalid-input',
+      `can't tell the format of ${file}; add it: --file ${file}:dotenv (one of ${FORMATS.join(', ')})`,
+    );
   return { file: toPosix(rel), format: fmt, ...(key ? { key } : {}), includeRefreshToken };
 }
 
@@ -28,7 +33,10 @@ export function parseFileSpec(dir: string, spec: string, includeRefreshToken: bo
 export function pickTargets(answer: string, count: number): number[] | undefined {
   if (answer === '' || /^(y|yes|all)$/i.test(answer)) return Array.from({ length: count }, (_, i) => i);
   if (/^(n|no|none)$/i.test(answer)) return [];
-  const numbers = answer.split(/[\s,]+/).filter(Boolean).map(Number);
+  const numbers = answer
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   if (numbers.some((n) => !Number.isInteger(n) || n < 1 || n > count)) return undefined;
   return [...new Set(numbers.map((n) => n - 1))];
 }
@@ -39,31 +47,56 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('add <dir>')
     .description('find where a project expects its Dropbox token and register it')
-    .option('--file <spec>', 'a file to write, PATH[:FORMAT[:KEY]] (repeatable; skips detection)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--include-refresh-token', 'also write DROPBOX_REFRESH_TOKEN and DROPBOX_APP_KEY so the project renews by itself')
+    .option(
+      '--file <spec>',
+      'a file to write, PATH[:FORMAT[:KEY]] (repeatable; skips detection)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
+      '--include-refresh-token',
+      'also write DROPBOX_REFRESH_TOKEN and DROPBOX_APP_KEY so the project renews by itself',
+    )
     .option('--keep-in-sync', 'rewrite the files after every renewal or reconnect')
     .option('--yes', 'accept every detected place without asking')
-    .action(async (dir: string, opts: { file: string[]; includeRefreshToken?: boolean; keepInSync?: boolean; yes?: boolean }) => {
-      const projects = service().projects;
-      const include = Boolean(opts.includeRefreshToken);
-      let targets = opts.file.map((f) => parseFileSpec(dir, f, include));
-      if (targets.length === 0) {
-        const found = await projects.detect(dir);
-        out(formatDetected(dir, found));
-        if (found.targets.length === 0) return void (process.exitCode = 1);
-        let chosen = found.targets;
-        if (!opts.yes) {
-          if (!process.stdin.isTTY) throw new DttError('invalid-input', 'run again with --yes to use these, or name files with --file');
-          const picked = pickTargets((await readInput('Use which? Press Enter for all, or type numbers like 1,3 (n for none): ')).trim(), found.targets.length);
-          if (!picked) throw new DttError('invalid-input', 'answer with numbers from the list, separated by commas');
-          chosen = picked.map((i) => found.targets[i]!);
-          if (chosen.length === 0) return void out('Nothing added.');
+    .action(
+      async (
+        dir: string,
+        opts: { file: string[]; includeRefreshToken?: boolean; keepInSync?: boolean; yes?: boolean },
+      ) => {
+        const projects = service().projects;
+        const include = Boolean(opts.includeRefreshToken);
+        let targets = opts.file.map((f) => parseFileSpec(dir, f, include));
+        if (targets.length === 0) {
+          const found = await projects.detect(dir);
+          out(formatDetected(dir, found));
+          if (found.targets.length === 0) return void (process.exitCode = 1);
+          let chosen = found.targets;
+          if (!opts.yes) {
+            if (!process.stdin.isTTY)
+              throw new DttError('invalid-input', 'run again with --yes to use these, or name files with --file');
+            const picked = pickTargets(
+              (await readInput('Use which? Press Enter for all, or type numbers like 1,3 (n for none): ')).trim(),
+              found.targets.length,
+            );
+            if (!picked) throw new DttError('invalid-input', 'answer with numbers from the list, separated by commas');
+            chosen = picked.map((i) => found.targets[i]!);
+            if (chosen.length === 0) return void out('Nothing added.');
+          }
+          targets = chosen.map((t) => ({
+            file: t.file,
+            format: t.format,
+            ...(t.key ? { key: t.key } : {}),
+            ...(t.createFrom ? { createFrom: t.createFrom } : {}),
+            includeRefreshToken: include,
+          }));
         }
-        targets = chosen.map((t) => ({ file: t.file, format: t.format, ...(t.key ? { key: t.key } : {}), ...(t.createFrom ? { createFrom: t.createFrom } : {}), includeRefreshToken: include }));
-      }
-      const record = projects.add(dir, targets, { keepInSync: opts.keepInSync });
-      out(`Added ${record.name} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`);
-    });
+        const record = projects.add(dir, targets, { keepInSync: opts.keepInSync });
+        out(
+          `Added ${record.name} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`,
+        );
+      },
+    );
 
   project
     .command('list')
@@ -96,7 +129,8 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       const svc = service();
       const record = svc.projects.registry.get(dir);
       const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
-      if (verdict.fix?.kind !== 'add-to-gitignore') return void out(verdict.warning ?? `${file} is already safe from git.`);
+      if (verdict.fix?.kind !== 'add-to-gitignore')
+        return void out(verdict.warning ?? `${file} is already safe from git.`);
       await svc.projects.applyGitignoreFix(verdict);
       out(`Added "${verdict.fix.line}" to ${verdict.fix.gitignore}.`);
     });
@@ -108,7 +142,10 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--allow-tracked', 'write even into files git would commit')
     .option('--allow-symlinks', 'write through symbolic links to the files they point to')
     .action(async (dirs: string[], opts: { json?: boolean; allowTracked?: boolean; allowSymlinks?: boolean }) => {
-      const report = await service().syncProjects(dirs, { allowTracked: opts.allowTracked, allowSymlinks: opts.allowSymlinks });
+      const report = await service().syncProjects(dirs, {
+        allowTracked: opts.allowTracked,
+        allowSymlinks: opts.allowSymlinks,
+      });
       out(opts.json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
       process.exitCode = report.targets.some((t) => t.outcome === 'failed' || t.outcome === 'skipped') ? 1 : 0;
     });
@@ -122,6 +159,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       const target = dir ?? (list.length === 1 ? list[0]!.path : svc.projects.registry.find(process.cwd())?.path);
       if (!target) throw new DttError('invalid-input', 'name the project folder: dropbox-token-tray undo <folder>');
       const restored = await svc.projects.undo(target);
-      for (const r of restored) out(`${r.action === 'deleted' ? 'Removed (it did not exist before)' : 'Restored'}: ${r.relativeFile}`);
+      for (const r of restored)
+        out(`${r.action === 'deleted' ? 'Removed (it did not exist before)' : 'Restored'}: ${r.relativeFile}`);
     });
 }

@@ -12,7 +12,15 @@ import type { Credentials } from './connection/credentials';
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
 export interface DoctorCheck {
-  id: 'keychain' | 'connection' | 'token-format' | 'token-valid' | 'scope-read' | 'scope-write' | 'redirect-port' | 'app-key';
+  id:
+    | 'keychain'
+    | 'connection'
+    | 'token-format'
+    | 'token-valid'
+    | 'scope-read'
+    | 'scope-write'
+    | 'redirect-port'
+    | 'app-key';
   label: string;
   status: CheckStatus;
   detail: string;
@@ -25,14 +33,34 @@ export interface DoctorReport {
   checks: DoctorCheck[];
 }
 
-const pass = (id: DoctorCheck['id'], label: string, detail: string): DoctorCheck => ({ id, label, status: 'pass', detail });
-const skip = (id: DoctorCheck['id'], label: string, detail: string): DoctorCheck => ({ id, label, status: 'skip', detail });
-function fail(id: DoctorCheck['id'], label: string, kind: ErrorKind, detail?: string, status: CheckStatus = 'fail'): DoctorCheck {
+const pass = (id: DoctorCheck['id'], label: string, detail: string): DoctorCheck => ({
+  id,
+  label,
+  status: 'pass',
+  detail,
+});
+const skip = (id: DoctorCheck['id'], label: string, detail: string): DoctorCheck => ({
+  id,
+  label,
+  status: 'skip',
+  detail,
+});
+function fail(
+  id: DoctorCheck['id'],
+  label: string,
+  kind: ErrorKind,
+  detail?: string,
+  status: CheckStatus = 'fail',
+): DoctorCheck {
   const text = describeError(kind);
   return { id, label, status, kind, detail: detail ?? text.explanation, fix: text.action };
 }
 
-async function scopeCheck(id: 'scope-read' | 'scope-write', label: string, outcome: ReturnType<typeof probeRead>): Promise<DoctorCheck> {
+async function scopeCheck(
+  id: 'scope-read' | 'scope-write',
+  label: string,
+  outcome: ReturnType<typeof probeRead>,
+): Promise<DoctorCheck> {
   const result = await outcome;
   if (result.ok) return pass(id, label, 'Allowed.');
   const error = asDttError(result.error);
@@ -52,7 +80,11 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
   }
 
   const appKey = deps.settings.appKey();
-  checks.push(appKey ? pass('app-key', 'App key', `Set (${appKey}).`) : fail('app-key', 'App key', 'app-key-missing', undefined, 'warn'));
+  checks.push(
+    appKey
+      ? pass('app-key', 'App key', `Set (${appKey}).`)
+      : fail('app-key', 'App key', 'app-key-missing', undefined, 'warn'),
+  );
 
   const free = await isPortFree(deps.port);
   checks.push(
@@ -64,15 +96,26 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
   const access = connection ? await deps.vault.getAccess().catch(() => null) : null;
   if (!connection || !access) {
     checks.push(fail('connection', 'Connection', 'not-connected'));
-    for (const [id, label] of [['token-format', 'Token format'], ['token-valid', 'Dropbox accepts the token'], ['scope-read', 'Can read files'], ['scope-write', 'Can write files']] as const) {
+    for (const [id, label] of [
+      ['token-format', 'Token format'],
+      ['token-valid', 'Dropbox accepts the token'],
+      ['scope-read', 'Can read files'],
+      ['scope-write', 'Can write files'],
+    ] as const) {
       checks.push(skip(id, label, 'Not connected.'));
     }
     return { ok: false, checks };
   }
-  checks.push(pass('connection', 'Connection', `Saved (${connection.method === 'paste' ? 'pasted token' : 'browser sign-in'}).`));
+  checks.push(
+    pass('connection', 'Connection', `Saved (${connection.method === 'paste' ? 'pasted token' : 'browser sign-in'}).`),
+  );
 
   const diagnosis = diagnoseToken(access.token);
-  checks.push(diagnosis.ok ? pass('token-format', 'Token format', `Looks right (${access.token.length} characters).`) : fail('token-format', 'Token format', diagnosis.kind, diagnosis.detail));
+  checks.push(
+    diagnosis.ok
+      ? pass('token-format', 'Token format', `Looks right (${access.token.length} characters).`)
+      : fail('token-format', 'Token format', diagnosis.kind, diagnosis.detail),
+  );
 
   let token: string;
   try {
@@ -82,7 +125,10 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
   } catch (error) {
     const e = asDttError(error);
     checks.push(fail('token-valid', 'Dropbox accepts the token', e.kind, e.detail));
-    checks.push(skip('scope-read', 'Can read files', 'Needs a working token first.'), skip('scope-write', 'Can write files', 'Needs a working token first.'));
+    checks.push(
+      skip('scope-read', 'Can read files', 'Needs a working token first.'),
+      skip('scope-write', 'Can write files', 'Needs a working token first.'),
+    );
     return { ok: false, checks };
   }
   checks.push(await scopeCheck('scope-read', 'Can read files (files.content.read)', probeRead(deps.http, token)));

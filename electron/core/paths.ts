@@ -7,7 +7,11 @@ export const PRODUCT_NAME = 'Dropbox Token Tray';
  * The folder Electron's `app.getPath('userData')` gives for our product name, computed without
  * Electron so the CLI and the tray open the same settings file. `DTT_CONFIG_DIR` overrides it.
  */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.DTT_CONFIG_DIR) return path.resolve(env.DTT_CONFIG_DIR);
   const p = platform === 'win32' ? path.win32 : path.posix;
   switch (platform) {
@@ -25,7 +29,11 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
  * copies can hold an old token, and the settings folder must never hold one.
  * `DTT_CACHE_DIR` overrides it; with only `DTT_CONFIG_DIR` set it sits beside that folder.
  */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function userCacheDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.DTT_CACHE_DIR) return path.resolve(env.DTT_CACHE_DIR);
   if (env.DTT_CONFIG_DIR) return `${path.resolve(env.DTT_CONFIG_DIR)}-cache`;
   const p = platform === 'win32' ? path.win32 : path.posix;

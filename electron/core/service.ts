@@ -76,7 +76,16 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
       // Deferred a tick so a renewal in progress finishes storing before we read the token.
       await new Promise((resolve) => setImmediate(resolve));
       const report = await this.projects.syncKeepInSync().catch((error: unknown) => ({
-        targets: [{ project: '', projectName: '', file: '', outcome: 'failed' as const, kind: asDttError(error).kind, detail: asDttError(error).detail }],
+        targets: [
+          {
+            project: '',
+            projectName: '',
+            file: '',
+            outcome: 'failed' as const,
+            kind: asDttError(error).kind,
+            detail: asDttError(error).detail,
+          },
+        ],
         projectsUpdated: 0,
       }));
       this.emit('projects-synced', report);
@@ -116,14 +125,16 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     const c = this.settings.get('connection');
     if (!c) return this.status();
     const outcome = await checkConnection(this.http, this.credentials, c.lastState);
-    this.settings.update('connection', (cur) =>
-      cur && {
-        ...cur,
-        account: outcome.account ?? cur.account,
-        lastState: outcome.state,
-        lastProblem: outcome.problem,
-        lastCheckedAt: new Date().toISOString(),
-      },
+    this.settings.update(
+      'connection',
+      (cur) =>
+        cur && {
+          ...cur,
+          account: outcome.account ?? cur.account,
+          lastState: outcome.state,
+          lastProblem: outcome.problem,
+          lastCheckedAt: new Date().toISOString(),
+        },
     );
     return this.changed();
   }
@@ -191,7 +202,10 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
         // Dropbox saying "invalid"/"expired" means there is nothing left to revoke there.
         result = ['token-revoked', 'token-expired'].includes(kind)
           ? { revokedAtDropbox: true }
-          : { revokedAtDropbox: false, detail: `${new DttError(kind).text.title}: the token could not be revoked at Dropbox. It stops working within 4 hours; you can also remove the app at dropbox.com → Settings → Connected apps.` };
+          : {
+              revokedAtDropbox: false,
+              detail: `${new DttError(kind).text.title}: the token could not be revoked at Dropbox. It stops working within 4 hours; you can also remove the app at dropbox.com → Settings → Connected apps.`,
+            };
       }
     }
     await this.vault.clear();

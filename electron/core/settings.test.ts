@@ -13,7 +13,13 @@ describe('settings', () => {
     let seen: StoreOptions | undefined;
     const settings = openSettings(env, (o) => {
       seen = o;
-      return new Conf({ cwd: o.cwd, configName: o.name, projectName: 'x', defaults: o.defaults, schema: o.schema as never });
+      return new Conf({
+        cwd: o.cwd,
+        configName: o.name,
+        projectName: 'x',
+        defaults: o.defaults,
+        schema: o.schema as never,
+      });
     });
     expect(seen).toMatchObject({ cwd: env.DTT_CONFIG_DIR, name: 'config', clearInvalidConfig: false });
     expect(settings.file).toBe(path.join(env.DTT_CONFIG_DIR, 'config.json'));

@@ -34,7 +34,14 @@ export interface StoreOptions {
 export type StoreFactory = (opts: StoreOptions) => Conf<SettingsData>;
 
 const confStore: StoreFactory = (o) =>
-  new Conf<SettingsData>({ cwd: o.cwd, configName: o.name, projectName: 'dropbox-token-tray', defaults: o.defaults, schema: o.schema as never, clearInvalidConfig: o.clearInvalidConfig });
+  new Conf<SettingsData>({
+    cwd: o.cwd,
+    configName: o.name,
+    projectName: 'dropbox-token-tray',
+    defaults: o.defaults,
+    schema: o.schema as never,
+    clearInvalidConfig: o.clearInvalidConfig,
+  });
 
 /**
  * The settings file `<userData>/config.json`: the same path and schema whether the CLI opens it
@@ -44,9 +51,19 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
   const dir = userDataDir(env);
   let store: Conf<SettingsData>;
   try {
-    store = createStore({ cwd: dir, name: 'config', defaults: SETTINGS_DEFAULTS, schema: SETTINGS_SCHEMA, clearInvalidConfig: false });
+    store = createStore({
+      cwd: dir,
+      name: 'config',
+      defaults: SETTINGS_DEFAULTS,
+      schema: SETTINGS_SCHEMA,
+      clearInvalidConfig: false,
+    });
   } catch (error) {
-    throw new DttError('internal', `The settings file in ${dir} could not be read: ${(error as Error).message}. Fix or delete it, then try again.`, { cause: error });
+    throw new DttError(
+      'internal',
+      `The settings file in ${dir} could not be read: ${(error as Error).message}. Fix or delete it, then try again.`,
+      { cause: error },
+    );
   }
   return {
     dir,
@@ -66,7 +83,8 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     fromEnvironment() {
       const fixed: Array<'appKey' | 'redirectPort'> = [];
       if ((env.DTT_APP_KEY ?? '').trim()) fixed.push('appKey');
-      if (this.redirectPort() !== store.get('redirectPort') || env.DTT_REDIRECT_PORT?.trim()) fixed.push('redirectPort');
+      if (this.redirectPort() !== store.get('redirectPort') || env.DTT_REDIRECT_PORT?.trim())
+        fixed.push('redirectPort');
       return fixed;
     },
     redirectPort() {

@@ -52,14 +52,26 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
 
   const showWindow = () => {
     if (!win || win.isDestroyed()) {
-      win = createMainWindow(electron, { rendererDir: opts.rendererDir, preloadPath: opts.preloadPath, localOrigin: opts.localOrigin, devTools: opts.devTools }, () => quitting);
+      win = createMainWindow(
+        electron,
+        {
+          rendererDir: opts.rendererDir,
+          preloadPath: opts.preloadPath,
+          localOrigin: opts.localOrigin,
+          devTools: opts.devTools,
+        },
+        () => quitting,
+      );
     }
     win.show();
     win.focus();
   };
   app.on('second-instance', showWindow);
 
-  const monitor = new ConnectionMonitor({ check: () => service.check(), intervalMinutes: () => service.settings.get('checkIntervalMinutes') });
+  const monitor = new ConnectionMonitor({
+    check: () => service.check(),
+    intervalMinutes: () => service.settings.get('checkIntervalMinutes'),
+  });
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url, opts.localOrigin)) throw new Error('only https links can be opened');
     await electron.shell.openExternal(url);
@@ -69,7 +81,10 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     openExternal,
     openPath: async (dir) => void (await electron.shell.openPath(dir)),
     chooseFolder: async () => {
-      const picked = await electron.dialog.showOpenDialog({ title: 'Choose a project folder', properties: ['openDirectory'] });
+      const picked = await electron.dialog.showOpenDialog({
+        title: 'Choose a project folder',
+        properties: ['openDirectory'],
+      });
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     setStartAtLogin: async (on) => {
@@ -78,7 +93,11 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     },
     signInFinished: (outcome) => sendEvent(win?.webContents, 'dtt:signin-finished', outcome),
   });
-  registerIpcHandlers(electron.ipcMain, handlers, senderCheck(() => win?.webContents, rendererUrlPrefix(opts.rendererDir)));
+  registerIpcHandlers(
+    electron.ipcMain,
+    handlers,
+    senderCheck(() => win?.webContents, rendererUrlPrefix(opts.rendererDir)),
+  );
 
   const view = (): TrayView => ({
     status: service.status(),
@@ -112,12 +131,21 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     if (id === 'connect') return connect();
     if (id === 'sync-all') return sync();
     if (id.startsWith('sync:')) return sync([id.slice(5)]);
-    if (id.startsWith('open:')) return void (await handlers['dtt:projects-open-folder']({ path: id.slice(5) }).catch(() => undefined));
-    if (id === 'start-at-login') return void (await handlers['dtt:settings-set']({ startAtLogin: !service.settings.get('startAtLogin') }), tray.render(view()));
+    if (id.startsWith('open:'))
+      return void (await handlers['dtt:projects-open-folder']({ path: id.slice(5) }).catch(() => undefined));
+    if (id === 'start-at-login')
+      return void (
+        await handlers['dtt:settings-set']({ startAtLogin: !service.settings.get('startAtLogin') }),
+        tray.render(view())
+      );
     if (id === 'quit') return app.quit();
   };
   const tray = new TrayController(electron, opts.assetsDir, (id) => void action(id).catch(() => undefined), view());
-  const notifier = new Notifier(electron, () => service.settings.get('notifications'), (a) => void (a === 'reconnect' ? connect() : showWindow()));
+  const notifier = new Notifier(
+    electron,
+    () => service.settings.get('notifications'),
+    (a) => void (a === 'reconnect' ? connect() : showWindow()),
+  );
 
   service.on('status', () => {
     tray.render(view());

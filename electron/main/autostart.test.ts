@@ -7,7 +7,9 @@ import { autostartFile, desktopEntry, setLinuxAutostart } from './autostart';
 describe('Linux autostart entry', () => {
   it('quotes paths with spaces and prefers the AppImage', () => {
     expect(desktopEntry('/opt/Dropbox Token Tray/dtt', {})).toContain('Exec="/opt/Dropbox Token Tray/dtt" --hidden');
-    expect(desktopEntry('/tmp/.mount/dtt', { APPIMAGE: '/home/d/DTT.AppImage' })).toContain('Exec=/home/d/DTT.AppImage --hidden');
+    expect(desktopEntry('/tmp/.mount/dtt', { APPIMAGE: '/home/d/DTT.AppImage' })).toContain(
+      'Exec=/home/d/DTT.AppImage --hidden',
+    );
   });
   it('writes and removes the file under XDG_CONFIG_HOME', () => {
     const env = { XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), 'xdg-')) };

@@ -12,7 +12,15 @@ export function autostartFile(env: NodeJS.ProcessEnv = process.env, home = os.ho
 export function desktopEntry(execPath: string, env: NodeJS.ProcessEnv = process.env): string {
   const exec = env.APPIMAGE || execPath;
   const quoted = /[\s"'\\]/.test(exec) ? `"${exec.replace(/(["\\`$])/g, '\\$1')}"` : exec;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Dropbox Token Tray', `Exec=${quoted} --hidden`, 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Dropbox Token Tray',
+    `Exec=${quoted} --hidden`,
+    'X-GNOME-Autostart-enabled=true',
+    'Terminal=false',
+    '',
+  ].join('\n');
 }
 
 export function setLinuxAutostart(on: boolean, execPath: string, env: NodeJS.ProcessEnv = process.env): void {

@@ -7,5 +7,15 @@ import type * as Electron from 'electron';
  */
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'Tray' | 'Menu' | 'Notification' | 'ipcMain' | 'shell' | 'dialog' | 'powerMonitor' | 'nativeImage' | 'net'
+  | 'app'
+  | 'BrowserWindow'
+  | 'Tray'
+  | 'Menu'
+  | 'Notification'
+  | 'ipcMain'
+  | 'shell'
+  | 'dialog'
+  | 'powerMonitor'
+  | 'nativeImage'
+  | 'net'
 >;

@@ -50,12 +50,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const signIn = await service.startBrowserSignIn();
       browserSignIn = signIn;
       browserStarted = { url: signIn.url, redirectUri: signIn.redirectUri };
-      signIn.result.then(
-        (r) => ctx.signInFinished({ ok: true, result: toConnectView(r) }),
-        (error: unknown) => ctx.signInFinished({ ok: false, error: toErrorView(error) }),
-      ).finally(() => {
-        if (browserSignIn === signIn) browserSignIn = browserStarted = null;
-      });
+      signIn.result
+        .then(
+          (r) => ctx.signInFinished({ ok: true, result: toConnectView(r) }),
+          (error: unknown) => ctx.signInFinished({ ok: false, error: toErrorView(error) }),
+        )
+        .finally(() => {
+          if (browserSignIn === signIn) browserSignIn = browserStarted = null;
+        });
       await ctx.openExternal(signIn.url);
       return { url: signIn.url, redirectUri: signIn.redirectUri };
     },
@@ -77,10 +79,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       codeSignIn = null;
       return result;
     },
-    'dtt:paste-token': async ({ token, minutesLeft }) => toConnectView(await service.pasteToken(token, { minutesLeft })),
+    'dtt:paste-token': async ({ token, minutesLeft }) =>
+      toConnectView(await service.pasteToken(token, { minutesLeft })),
     'dtt:doctor': async () => service.doctor(),
     'dtt:disconnect': async ({ blankProjects }) => {
-      const projects = blankProjects ? toSyncView(await service.syncProjects([], { blank: true, allowTracked: true })) : undefined;
+      const projects = blankProjects
+        ? toSyncView(await service.syncProjects([], { blank: true, allowTracked: true }))
+        : undefined;
       const result = await service.disconnect();
       return { ...result, ...(projects ? { projects } : {}) };
     },
@@ -90,19 +95,25 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const dir = normalizeProjectDir(picked);
       chosenDirs.add(dir);
       const found = await service.projects.detect(dir);
-      const targets = await Promise.all(found.targets.map(async (t) => toDetectedView(t, await gitVerdict(path.join(dir, t.file)).catch(() => undefined))));
+      const targets = await Promise.all(
+        found.targets.map(async (t) =>
+          toDetectedView(t, await gitVerdict(path.join(dir, t.file)).catch(() => undefined)),
+        ),
+      );
       return { dir, name: path.basename(dir), targets, truncated: found.truncated };
     },
     'dtt:projects-add': async ({ dir, targets, keepInSync }) => {
       const normalized = normalizeProjectDir(dir);
-      if (!chosenDirs.has(normalized) && !service.projects.registry.find(normalized)) throw new DttError('project-unknown', 'choose the folder with "Add a folder" first');
+      if (!chosenDirs.has(normalized) && !service.projects.registry.find(normalized))
+        throw new DttError('project-unknown', 'choose the folder with "Add a folder" first');
       for (const t of targets) resolveInside(normalized, t.file);
       service.projects.add(normalized, targets, { keepInSync });
       return status();
     },
     'dtt:projects-remove': async ({ path: dir }) => (service.projects.remove(dir), status()),
     'dtt:projects-keep-in-sync': async ({ path: dir, on }) => (service.projects.setKeepInSync(dir, on), status()),
-    'dtt:projects-sync': async ({ paths, allowTracked }) => toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),
+    'dtt:projects-sync': async ({ paths, allowTracked }) =>
+      toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),
     'dtt:projects-undo': async ({ path: dir }) => (await service.projects.undo(registered(dir)), status()),
     'dtt:projects-ignore': async ({ path: dir, file }) => {
       // Also offered while adding a folder, before it is registered: a folder the user picked is fine.
@@ -117,7 +128,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'dtt:settings-set': async (patch) => {
       if (patch.appKey !== undefined) service.settings.set('appKey', patch.appKey);
       if (patch.redirectPort !== undefined) service.settings.set('redirectPort', patch.redirectPort);
-      if (patch.checkIntervalMinutes !== undefined) service.settings.set('checkIntervalMinutes', patch.checkIntervalMinutes);
+      if (patch.checkIntervalMinutes !== undefined)
+        service.settings.set('checkIntervalMinutes', patch.checkIntervalMinutes);
       if (patch.notifications !== undefined) service.settings.set('notifications', patch.notifications);
       if (patch.startAtLogin !== undefined) {
         await ctx.setStartAtLogin(patch.startAtLogin);

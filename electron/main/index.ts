@@ -13,7 +13,10 @@ const root = path.resolve(here, '..');
 
 const handle = await startApp(electron, {
   // The same file and schema the CLI opens through conf (electron-store is built on conf).
-  service: new TokenTrayService({ env: process.env, settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)) }),
+  service: new TokenTrayService({
+    env: process.env,
+    settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)),
+  }),
   assetsDir: path.join(root, 'assets'),
   rendererDir: path.join(root, 'build', 'renderer'),
   preloadPath: path.join(here, 'preload.cjs'),

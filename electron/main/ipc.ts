@@ -1,23 +1,43 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { REQUEST_CHANNELS, REQUEST_SCHEMAS, type EventChannel, type EventMap, type RequestChannel, type Res } from '../shared/ipc-contract';
+import {
+  REQUEST_CHANNELS,
+  REQUEST_SCHEMAS,
+  type EventChannel,
+  type EventMap,
+  type RequestChannel,
+  type Res,
+} from '../shared/ipc-contract';
 import { redactText } from '../shared/redact';
 import type { Handlers } from './handlers';
 import { asResult } from './views';
 
-type IpcMainLike = { handle(channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>): void };
+type IpcMainLike = {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>): void;
+};
 
 /**
  * The only place that touches ipcMain. Every request is checked twice before a handler runs:
  * it must come from our own window's top frame, and its payload must match the contract.
  */
-export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: Handlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerIpcHandlers(
+  ipcMain: IpcMainLike,
+  handlers: Handlers,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): void {
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(channel, async (event, payload): Promise<Res<RequestChannel>> => {
-      if (!isTrustedSender(event)) return { ok: false, error: { kind: 'invalid-input', detail: 'request from an unknown page was refused' } };
+      if (!isTrustedSender(event))
+        return { ok: false, error: { kind: 'invalid-input', detail: 'request from an unknown page was refused' } };
       const parsed = REQUEST_SCHEMAS[channel].safeParse(payload);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return { ok: false, error: { kind: 'invalid-input', detail: redactText(`${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`) } };
+        return {
+          ok: false,
+          error: {
+            kind: 'invalid-input',
+            detail: redactText(`${issue?.path.join('.') || 'request'}: ${issue?.message ?? 'invalid'}`),
+          },
+        };
       }
       const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
       return asResult(() => handler(parsed.data)) as Promise<Res<RequestChannel>>;
@@ -26,14 +46,27 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: Handlers, is
 }
 
 /** Trusted = the top frame of our window, showing our own renderer files. */
-export function senderCheck(getContents: () => WebContents | undefined, rendererUrlPrefix: string): (event: IpcMainInvokeEvent) => boolean {
+export function senderCheck(
+  getContents: () => WebContents | undefined,
+  rendererUrlPrefix: string,
+): (event: IpcMainInvokeEvent) => boolean {
   return (event) => {
     const contents = getContents();
     const frame = event.senderFrame;
-    return Boolean(contents && event.sender === contents && frame && frame === contents.mainFrame && frame.url.startsWith(rendererUrlPrefix));
+    return Boolean(
+      contents &&
+      event.sender === contents &&
+      frame &&
+      frame === contents.mainFrame &&
+      frame.url.startsWith(rendererUrlPrefix),
+    );
   };
 }
 
-export function sendEvent<C extends EventChannel>(contents: WebContents | undefined, channel: C, payload: EventMap[C]): void {
+export function sendEvent<C extends EventChannel>(
+  contents: WebContents | undefined,
+  channel: C,
+  payload: EventMap[C],
+): void {
   if (contents && !contents.isDestroyed()) contents.send(channel, payload);
 }

@@ -5,7 +5,11 @@ const now = Date.parse('2030-01-01T12:00:00.000Z');
 
 describe('notificationFor', () => {
   it('asks to reconnect when Dropbox disconnected the app', () => {
-    expect(notificationFor({ kind: 'revoked' }, now)).toEqual({ title: 'Dropbox disconnected this app.', body: 'Click to reconnect.', action: 'reconnect' });
+    expect(notificationFor({ kind: 'revoked' }, now)).toEqual({
+      title: 'Dropbox disconnected this app.',
+      body: 'Click to reconnect.',
+      action: 'reconnect',
+    });
   });
 
   it('explains an expired pasted token with the catalog words', () => {
@@ -23,12 +27,21 @@ describe('notificationFor', () => {
       body: 'Click to connect with the browser so it renews itself.',
       action: 'reconnect',
     });
-    expect(notificationFor({ kind: 'expiring-soon', expiresAt: new Date(now - 1000).toISOString() }, now).title).toContain('in 1 min');
+    expect(
+      notificationFor({ kind: 'expiring-soon', expiresAt: new Date(now - 1000).toISOString() }, now).title,
+    ).toContain('in 1 min');
   });
 
   it('says how many projects got the new token', () => {
-    expect(notificationFor({ kind: 'projects-updated', count: 3 }, now)).toEqual({ title: '3 projects updated', body: 'They now have the new Dropbox token.', action: 'open-window' });
-    expect(notificationFor({ kind: 'projects-updated', count: 1 }, now)).toMatchObject({ title: '1 project updated', body: 'It now has the new Dropbox token.' });
+    expect(notificationFor({ kind: 'projects-updated', count: 3 }, now)).toEqual({
+      title: '3 projects updated',
+      body: 'They now have the new Dropbox token.',
+      action: 'open-window',
+    });
+    expect(notificationFor({ kind: 'projects-updated', count: 1 }, now)).toMatchObject({
+      title: '1 project updated',
+      body: 'It now has the new Dropbox token.',
+    });
   });
 
   it('names the files a sync could not update', () => {
@@ -37,9 +50,15 @@ describe('notificationFor', () => {
       body: 'It still has the old Dropbox token. Click to see why.',
       action: 'open-window',
     });
-    const many = notificationFor({ kind: 'sync-failed', files: ['a/.env', 'b/.env', 'c/x.json', 'd/y.yaml', 'e/z.py'] }, now);
+    const many = notificationFor(
+      { kind: 'sync-failed', files: ['a/.env', 'b/.env', 'c/x.json', 'd/y.yaml', 'e/z.py'] },
+      now,
+    );
     expect(many.title).toBe("Couldn't update 5 files");
     expect(many.body).toBe('a/.env, b/.env, c/x.json and 2 more still have the old Dropbox token. Click to see why.');
-    expect(notificationFor({ kind: 'sync-failed', files: [] }, now)).toMatchObject({ title: "Couldn't update your projects", action: 'open-window' });
+    expect(notificationFor({ kind: 'sync-failed', files: [] }, now)).toMatchObject({
+      title: "Couldn't update your projects",
+      action: 'open-window',
+    });
   });
 });

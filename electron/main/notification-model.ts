@@ -27,7 +27,11 @@ export function notificationFor(incident: Incident, now = Date.now()): Notificat
     case 'revoked':
       return { title: `${describeError('token-revoked').title}.`, body: 'Click to reconnect.', action: 'reconnect' };
     case 'expired':
-      return { title: 'Your Dropbox token has expired', body: `${describeError('token-expired').explanation} Click to reconnect.`, action: 'reconnect' };
+      return {
+        title: 'Your Dropbox token has expired',
+        body: `${describeError('token-expired').explanation} Click to reconnect.`,
+        action: 'reconnect',
+      };
     case 'expiring-soon': {
       const minutes = Math.max(1, Math.ceil((Date.parse(incident.expiresAt) - now) / 60_000));
       return {
@@ -44,9 +48,13 @@ export function notificationFor(incident: Incident, now = Date.now()): Notificat
       };
     case 'sync-failed': {
       const { files } = incident;
-      if (files.length === 0) return { title: "Couldn't update your projects", body: 'Click to see what went wrong.', action: 'open-window' };
+      if (files.length === 0)
+        return { title: "Couldn't update your projects", body: 'Click to see what went wrong.', action: 'open-window' };
       return {
-        title: files.length === 1 ? `Couldn't update ${files[0]}` : `Couldn't update ${plural(files.length, 'file', 'files')}`,
+        title:
+          files.length === 1
+            ? `Couldn't update ${files[0]}`
+            : `Couldn't update ${plural(files.length, 'file', 'files')}`,
         body: `${files.length === 1 ? 'It still has' : `${fileList(files)} still have`} the old Dropbox token. Click to see why.`,
         action: 'open-window',
       };

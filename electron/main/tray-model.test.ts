@@ -5,7 +5,14 @@ import { menuFor, tooltipFor, trayIconFor, type MenuItemSpec, type TrayView } fr
 
 const now = Date.parse('2030-01-01T12:00:00.000Z');
 const soon = expiringSoon(new Date(now + 24.5 * 60_000).toISOString());
-const all: Record<ConnectionState | 'expiring', PublicStatus> = { connected, expiring: soon, offline, revoked, expired, disconnected };
+const all: Record<ConnectionState | 'expiring', PublicStatus> = {
+  connected,
+  expiring: soon,
+  offline,
+  revoked,
+  expired,
+  disconnected,
+};
 const projects = [
   { path: '/home/dana/app', name: 'app' },
   { path: '/home/dana/R&D', name: 'R&D' },
@@ -56,7 +63,11 @@ describe('menuFor', () => {
   });
 
   it('heads the menu with who is connected or what is wrong, disabled', () => {
-    expect(menuFor(view(connected), now)[0]).toEqual({ id: 'header', label: 'Connected as Dana Okafor', enabled: false });
+    expect(menuFor(view(connected), now)[0]).toEqual({
+      id: 'header',
+      label: 'Connected as Dana Okafor',
+      enabled: false,
+    });
     expect(menuFor(view(revoked), now)[0]?.label).toBe('Dropbox disconnected this app: reconnect');
     expect(menuFor(view(soon), now)[0]?.label).toBe('Token expires in 25 min');
   });
@@ -83,14 +94,20 @@ describe('menuFor', () => {
 
   it('gives each project a submenu whose ids carry its path', () => {
     const menu = menuFor(view(connected), now);
-    expect(item(menu, 'project:/home/dana/app')?.submenu?.map((m) => m.id)).toEqual(['sync:/home/dana/app', 'open:/home/dana/app']);
+    expect(item(menu, 'project:/home/dana/app')?.submenu?.map((m) => m.id)).toEqual([
+      'sync:/home/dana/app',
+      'open:/home/dana/app',
+    ]);
     // "&" would otherwise be eaten as a Windows access key.
     expect(item(menu, 'project:/home/dana/R&D')?.label).toBe('R&&D');
     expect(item(menu, 'open:/home/dana/R&D')?.enabled ?? true).toBe(true);
   });
 
   it('shows start-at-login as a checkbox', () => {
-    expect(item(menuFor(view(connected, { startAtLogin: true }), now), 'start-at-login')).toMatchObject({ type: 'checkbox', checked: true });
+    expect(item(menuFor(view(connected, { startAtLogin: true }), now), 'start-at-login')).toMatchObject({
+      type: 'checkbox',
+      checked: true,
+    });
     expect(item(menuFor(view(connected), now), 'start-at-login')?.checked).toBe(false);
   });
 

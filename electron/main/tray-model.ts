@@ -98,7 +98,11 @@ export function menuFor(view: TrayView, now = Date.now()): MenuItemSpec[] {
   const haveToken = status.state === 'connected' || status.state === 'offline';
   const canSync = haveToken && !view.syncing;
   items.push(separator(1));
-  items.push({ id: 'sync-all', label: view.syncing ? 'Syncing…' : 'Sync all projects', enabled: canSync && view.projects.length > 0 });
+  items.push({
+    id: 'sync-all',
+    label: view.syncing ? 'Syncing…' : 'Sync all projects',
+    enabled: canSync && view.projects.length > 0,
+  });
   for (const p of view.projects) {
     items.push({
       id: `project:${p.path}`,

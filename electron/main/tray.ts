@@ -30,7 +30,9 @@ export class TrayController {
   }
 
   private icon(view: TrayView) {
-    const image = this.electron.nativeImage.createFromPath(iconPathFor(trayIconFor(view.status), process.platform, this.assetsDir));
+    const image = this.electron.nativeImage.createFromPath(
+      iconPathFor(trayIconFor(view.status), process.platform, this.assetsDir),
+    );
     if (process.platform === 'darwin') image.setTemplateImage(true);
     return image;
   }
@@ -42,7 +44,9 @@ export class TrayController {
       label: spec.label,
       enabled: spec.enabled ?? true,
       ...(spec.type === 'checkbox' ? { type: 'checkbox' as const, checked: Boolean(spec.checked) } : {}),
-      ...(spec.submenu ? { submenu: spec.submenu.map((s) => this.toTemplate(s)) } : { click: () => this.onAction(spec.id) }),
+      ...(spec.submenu
+        ? { submenu: spec.submenu.map((s) => this.toTemplate(s)) }
+        : { click: () => this.onAction(spec.id) }),
     };
   }
 }

@@ -10,7 +10,8 @@ import type { ConnectResultView, ErrorView, GitWarningView, IpcResult, SyncRepor
 // slip through by being added to a core type.
 
 export function toErrorView(error: unknown): ErrorView {
-  if (error instanceof DttError) return { kind: error.kind, ...(error.detail ? { detail: redactText(error.detail) } : {}) };
+  if (error instanceof DttError)
+    return { kind: error.kind, ...(error.detail ? { detail: redactText(error.detail) } : {}) };
   return { kind: 'internal', detail: redactText(error instanceof Error ? error.message : String(error)) };
 }
 
@@ -37,7 +38,10 @@ export function toGitView(v: GitVerdict | undefined): GitWarningView | undefined
   if (!v?.warning || !v.fix) return undefined;
   return {
     warning: v.warning,
-    fix: v.fix.kind === 'add-to-gitignore' ? { kind: 'add-to-gitignore', line: v.fix.line } : { kind: 'use-env-file', explanation: v.fix.explanation },
+    fix:
+      v.fix.kind === 'add-to-gitignore'
+        ? { kind: 'add-to-gitignore', line: v.fix.line }
+        : { kind: 'use-env-file', explanation: v.fix.explanation },
   };
 }
 
@@ -58,5 +62,12 @@ export function toSyncView(r: SyncReport): SyncReportView {
 
 export function toDetectedView(t: DetectedTarget, git?: GitVerdict) {
   const view = toGitView(git);
-  return { file: t.file, format: t.format, ...(t.key ? { key: t.key } : {}), reason: t.reason, ...(t.createFrom ? { createFrom: t.createFrom } : {}), ...(view ? { git: view } : {}) };
+  return {
+    file: t.file,
+    format: t.format,
+    ...(t.key ? { key: t.key } : {}),
+    reason: t.reason,
+    ...(t.createFrom ? { createFrom: t.createFrom } : {}),
+    ...(view ? { git: view } : {}),
+  };
 }

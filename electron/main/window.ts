@@ -20,7 +20,11 @@ export function rendererUrlPrefix(rendererDir: string): string {
  * packaged files only (the CSP lives in index.html), no navigation away, no new windows, no
  * permissions. Closing hides it: the app lives in the tray.
  */
-export function createMainWindow(electron: ElectronApi, opts: WindowOptions, isQuitting: () => boolean): BrowserWindowType {
+export function createMainWindow(
+  electron: ElectronApi,
+  opts: WindowOptions,
+  isQuitting: () => boolean,
+): BrowserWindowType {
   const win = new electron.BrowserWindow({
     width: 420,
     height: 640,

@@ -1,6 +1,16 @@
 import type { EventChannel, EventMap, Req, RequestChannel, Res, TargetSpec } from './ipc-contract';
 import type { PublicStatus } from './state';
-import type { ConnectResultView, DisconnectResultView, DoctorReportView, FolderChoice, IpcResult, SettingsView, SignInFinished, SignInStarted, SyncReportView } from './views';
+import type {
+  ConnectResultView,
+  DisconnectResultView,
+  DoctorReportView,
+  FolderChoice,
+  IpcResult,
+  SettingsView,
+  SignInFinished,
+  SignInStarted,
+  SyncReportView,
+} from './views';
 
 /** What the window sees as `window.dtt`: intent-level calls, each answering an IpcResult. */
 export interface DttBridge {
@@ -47,7 +57,8 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
     pendingSignIn: () => invoke('dtt:connect-pending', undefined),
     startCodeSignIn: () => invoke('dtt:connect-code-start', undefined),
     connectWithCode: (code) => invoke('dtt:connect-code-finish', { code }),
-    pasteToken: (token, minutesLeft) => invoke('dtt:paste-token', minutesLeft === undefined ? { token } : { token, minutesLeft }),
+    pasteToken: (token, minutesLeft) =>
+      invoke('dtt:paste-token', minutesLeft === undefined ? { token } : { token, minutesLeft }),
     doctor: () => invoke('dtt:doctor', undefined),
     disconnect: (opts) => invoke('dtt:disconnect', opts),
     sync: (opts = {}) => invoke('dtt:projects-sync', opts),

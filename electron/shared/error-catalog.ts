@@ -59,7 +59,8 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   'token-empty': {
     title: 'Nothing was pasted',
     explanation: 'The token you pasted is empty.',
-    action: 'Copy the whole token from the Dropbox App Console and paste it again — or connect with the browser instead.',
+    action:
+      'Copy the whole token from the Dropbox App Console and paste it again — or connect with the browser instead.',
   },
   'token-has-whitespace': {
     title: 'The token has a space or line break inside',
@@ -69,7 +70,8 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   'token-bad-format': {
     title: "This doesn't look like a Dropbox token",
     explanation: 'Dropbox access tokens start with "sl.". What you pasted does not.',
-    action: 'Make sure you copied the "Generated access token", not the App key or App secret. Or connect with the browser instead.',
+    action:
+      'Make sure you copied the "Generated access token", not the App key or App secret. Or connect with the browser instead.',
   },
   'token-truncated': {
     title: 'The token is cut short',
@@ -98,13 +100,14 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   },
   'scope-missing': {
     title: 'A permission is missing',
-    explanation: 'This connection was made without a permission the team\'s software needs.',
+    explanation: "This connection was made without a permission the team's software needs.",
     action: 'Reconnect to Dropbox. If you pasted a token, generate a new one after the permissions are enabled.',
   },
   'app-scope-missing': {
     title: 'The Dropbox app itself lacks a permission',
     explanation: 'The app registered in the Dropbox App Console does not have this permission enabled.',
-    action: 'Ask your admin to open the App Console → Permissions, enable files.content.read and files.content.write, then reconnect.',
+    action:
+      'Ask your admin to open the App Console → Permissions, enable files.content.read and files.content.write, then reconnect.',
   },
   'account-suspended': {
     title: 'This Dropbox account is suspended',
@@ -118,7 +121,7 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   },
   'app-key-missing': {
     title: 'The app key is not set',
-    explanation: 'The app needs your team\'s Dropbox app key to sign in.',
+    explanation: "The app needs your team's Dropbox app key to sign in.",
     action: 'Ask your admin for the app key and enter it in Settings (or set DTT_APP_KEY).',
   },
   'app-key-invalid': {
@@ -128,7 +131,7 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   },
   'redirect-unregistered': {
     title: 'The sign-in address is not registered',
-    explanation: 'Dropbox refused the sign-in because this computer\'s return address is not registered for the app.',
+    explanation: "Dropbox refused the sign-in because this computer's return address is not registered for the app.",
     action: 'Ask your admin to add the redirect URI shown under "More info" in the App Console, or use a code instead.',
   },
   'signin-denied': {

@@ -24,4 +24,9 @@ export const REQUEST_CHANNELS = [
   'dtt:open-external',
 ] as const;
 
-export const EVENT_CHANNELS = ['dtt:state-changed', 'dtt:signin-started', 'dtt:signin-finished', 'dtt:sync-finished'] as const;
+export const EVENT_CHANNELS = [
+  'dtt:state-changed',
+  'dtt:signin-started',
+  'dtt:signin-finished',
+  'dtt:sync-finished',
+] as const;

@@ -35,7 +35,10 @@ export const REQUEST_SCHEMAS = {
   'dtt:connect-pending': z.undefined(),
   'dtt:connect-code-start': z.undefined(),
   'dtt:connect-code-finish': z.object({ code: z.string().min(1).max(512) }),
-  'dtt:paste-token': z.object({ token: z.string().max(20_000), minutesLeft: z.number().int().min(1).max(240).optional() }),
+  'dtt:paste-token': z.object({
+    token: z.string().max(20_000),
+    minutesLeft: z.number().int().min(1).max(240).optional(),
+  }),
   'dtt:doctor': z.undefined(),
   'dtt:disconnect': z.object({ blankProjects: z.boolean() }),
   'dtt:projects-choose-folder': z.undefined(),
@@ -49,7 +52,10 @@ export const REQUEST_SCHEMAS = {
   'dtt:settings-get': z.undefined(),
   'dtt:settings-set': z
     .object({
-      appKey: z.string().max(64).regex(/^[A-Za-z0-9]*$/, 'letters and digits only'),
+      appKey: z
+        .string()
+        .max(64)
+        .regex(/^[A-Za-z0-9]*$/, 'letters and digits only'),
       redirectPort: z.number().int().min(1024).max(65535),
       checkIntervalMinutes: z.number().int().min(1).max(1440),
       startAtLogin: z.boolean(),

@@ -47,7 +47,12 @@ export interface PublicStatus {
 
 export const EXPIRES_SOON_MS = 30 * 60 * 1000;
 
-export function isExpiringSoon(method: ConnectMethod | null, expiresAt: string | null, renewable: boolean, now = Date.now()): boolean {
+export function isExpiringSoon(
+  method: ConnectMethod | null,
+  expiresAt: string | null,
+  renewable: boolean,
+  now = Date.now(),
+): boolean {
   if (renewable || !expiresAt || method === null) return false;
   const left = Date.parse(expiresAt) - now;
   return left > 0 && left < EXPIRES_SOON_MS;

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PublicStatus } from '../../electron/shared/state';
-import type { ConnectResultView, ErrorView, SignInFinished, SyncReportView, TargetReportView } from '../../electron/shared/views';
+import type {
+  ConnectResultView,
+  ErrorView,
+  SignInFinished,
+  SyncReportView,
+  TargetReportView,
+} from '../../electron/shared/views';
 import { call } from './dtt';
 import { isLinked } from './lib/state-words';
 import { useConnectFlow } from './lib/use-connect-flow';
@@ -12,14 +18,21 @@ import { TabBar } from './ui/TabBar';
 import { Screen } from './Screen';
 
 function connectedMessage(result: ConnectResultView): string {
-  const updated = result.projectsUpdated > 0 ? ` ${result.projectsUpdated} project${result.projectsUpdated === 1 ? '' : 's'} updated with the new token.` : '';
+  const updated =
+    result.projectsUpdated > 0
+      ? ` ${result.projectsUpdated} project${result.projectsUpdated === 1 ? '' : 's'} updated with the new token.`
+      : '';
   return `Connected as ${result.account.name}.${updated}`;
 }
 
 /** Keeps the latest outcome per project, so each card shows its own last sync. */
-function mergeOutcomes(prev: Record<string, TargetReportView[]>, report: SyncReportView): Record<string, TargetReportView[]> {
+function mergeOutcomes(
+  prev: Record<string, TargetReportView[]>,
+  report: SyncReportView,
+): Record<string, TargetReportView[]> {
   const next = { ...prev };
-  for (const project of new Set(report.targets.map((t) => t.project))) next[project] = report.targets.filter((t) => t.project === project);
+  for (const project of new Set(report.targets.map((t) => t.project)))
+    next[project] = report.targets.filter((t) => t.project === project);
   return next;
 }
 
@@ -82,13 +95,16 @@ export function App() {
     if (!dtt) return;
     // A sign-in the tray started while this window was still loading: show it, not Welcome.
     void dtt.pendingSignIn().then((r) => {
-      if (r.ok && r.value) setRoute({ name: 'waiting', url: r.value.url, redirectUri: r.value.redirectUri, startedAt: Date.now() });
+      if (r.ok && r.value)
+        setRoute({ name: 'waiting', url: r.value.url, redirectUri: r.value.redirectUri, startedAt: Date.now() });
     });
     const offs = [
       dtt.onStateChanged(setStatus),
       dtt.onSignInFinished((o) => handlers.current.signInFinished(o)),
       // Started from the tray or a notification: show the same Waiting screen as our own button.
-      dtt.onSignInStarted((s) => setRoute({ name: 'waiting', url: s.url, redirectUri: s.redirectUri, startedAt: Date.now() })),
+      dtt.onSignInStarted((s) =>
+        setRoute({ name: 'waiting', url: s.url, redirectUri: s.redirectUri, startedAt: Date.now() }),
+      ),
       dtt.onSyncFinished((r) => handlers.current.report(r)),
     ];
     return () => offs.forEach((off) => off());
@@ -118,9 +134,25 @@ export function App() {
   return (
     <>
       <AppHeader status={status} />
-      {isSignInFlow(shown) ? null : <TabBar tabs={tabsFor(linked)} current={shown.name === 'disconnect' ? 'home' : shown.name} onSelect={(name) => setRoute({ name } as Route)} />}
+      {isSignInFlow(shown) ? null : (
+        <TabBar
+          tabs={tabsFor(linked)}
+          current={shown.name === 'disconnect' ? 'home' : shown.name}
+          onSelect={(name) => setRoute({ name } as Route)}
+        />
+      )}
       <main className="main" id="main">
-        <Screen route={shown} status={status} flow={flow} outcomes={outcomes} go={setRoute} onStatus={setStatus} onReport={report} onConnected={(r) => void connected(r)} refresh={refresh} />
+        <Screen
+          route={shown}
+          status={status}
+          flow={flow}
+          outcomes={outcomes}
+          go={setRoute}
+          onStatus={setStatus}
+          onReport={report}
+          onConnected={(r) => void connected(r)}
+          refresh={refresh}
+        />
       </main>
     </>
   );

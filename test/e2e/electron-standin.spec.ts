@@ -31,7 +31,9 @@ describe('strictness', () => {
     const { electron } = make();
     const loose = electron as unknown as Record<string, Record<string, unknown>>;
     expect(() => loose.app!.getPath).toThrow('electron stand-in does not model app.getPath');
-    expect(() => (electron as unknown as Record<string, unknown>).clipboard).toThrow('does not model electron.clipboard');
+    expect(() => (electron as unknown as Record<string, unknown>).clipboard).toThrow(
+      'does not model electron.clipboard',
+    );
     expect(() => electron.app.on('ready', () => undefined)).toThrow("app.on('ready')");
     expect(() => electron.Menu.buildFromTemplate([{ label: 'x', accelerator: 'Ctrl+Q' }])).toThrow('"accelerator"');
     expect(() => electron.nativeImage.createFromPath('/nonexistent.png')).toThrow('no file');
@@ -41,7 +43,9 @@ describe('strictness', () => {
   it('clicks menu items like a user: nested ids work, disabled ones refuse', () => {
     const s = make();
     const clicked: string[] = [];
-    const tray = new s.electron.Tray(s.electron.nativeImage.createFromPath(path.join(repoRoot, 'assets/tray/normal.png')));
+    const tray = new s.electron.Tray(
+      s.electron.nativeImage.createFromPath(path.join(repoRoot, 'assets/tray/normal.png')),
+    );
     tray.setContextMenu(
       s.electron.Menu.buildFromTemplate([
         { id: 'off', label: 'Off', enabled: false, click: () => clicked.push('off') },
@@ -60,7 +64,10 @@ describe.skipIf(!haveBuild)('window with the real preload bundle', () => {
   async function openWindow(s: ElectronStandIn) {
     const rendererDir = writeTestRenderer();
     tempDirs.push(rendererDir);
-    const win = new s.electron.BrowserWindow({ show: false, webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true } });
+    const win = new s.electron.BrowserWindow({
+      show: false,
+      webPreferences: { preload: preloadPath, contextIsolation: true, sandbox: true },
+    });
     await win.loadFile(path.join(rendererDir, 'index.html'));
     return { win, rendererDir, page: await s.page() };
   }
@@ -103,7 +110,9 @@ describe.skipIf(!haveBuild)('window with the real preload bundle', () => {
         frozen: Object.isFrozen(dtt) && Object.isFrozen(dtt.projects),
         replaced: replaced && dtt.status() === 'hijacked',
         // Playwright's own binding plumbing is there in any Playwright page, not in Electron.
-        globals: Object.keys(w).filter((k) => /ipc|electron|require|__dtt|binding/i.test(k) && !k.startsWith('__playwright__')),
+        globals: Object.keys(w).filter(
+          (k) => /ipc|electron|require|__dtt|binding/i.test(k) && !k.startsWith('__playwright__'),
+        ),
         require: typeof w.require,
       };
     });

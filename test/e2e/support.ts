@@ -4,13 +4,18 @@ import type { AppUnderTest } from '../support/launch-app';
 // Shared steps for the app-level specs. Not a spec file itself (vitest runs *.spec.ts only).
 
 /** Polls until `probe` gives something truthy; fails with `what` and the last value seen. */
-export async function until<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     last = await probe();
     if (last) return last as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)?.slice(0, 300)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -44,7 +49,9 @@ export const TOKEN_SHAPE = /sl\.u\.[A-Za-z0-9_-]{20}/;
 
 /** What in `text` gives a secret away: one of the known secrets, or anything token-shaped. */
 export function leaks(text: string, secrets: Array<string | null | undefined>): string[] {
-  const found = secrets.filter((s): s is string => Boolean(s) && text.includes(s!)).map((s) => `a known secret (${s.slice(0, 6)}…)`);
+  const found = secrets
+    .filter((s): s is string => Boolean(s) && text.includes(s!))
+    .map((s) => `a known secret (${s.slice(0, 6)}…)`);
   const shaped = TOKEN_SHAPE.exec(text);
   if (shaped) found.push(`a token-shaped string at offset ${shaped.index}`);
   return found;

@@ -53,7 +53,10 @@ describeWithKeyring('tray app', () => {
     const started = (await a.ipcLog()).find((e) => e.kind === 'event' && e.channel === 'dtt:signin-started');
     expect(started?.payload).toMatchObject({ url: url.toString() });
     const finished = (await a.ipcLog()).find((e) => e.kind === 'event' && e.channel === 'dtt:signin-finished');
-    expect(finished?.payload).toMatchObject({ ok: true, result: { account: { name: 'Dana Okafor' }, method: 'oauth' } });
+    expect(finished?.payload).toMatchObject({
+      ok: true,
+      result: { account: { name: 'Dana Okafor' }, method: 'oauth' },
+    });
   });
 
   it('notices a revocation on the next check, notifies once, and reconnects from the notification', async () => {
@@ -81,9 +84,15 @@ describeWithKeyring('tray app', () => {
     a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
     await connectFromTray(a);
     const first = await a.service.UNSAFE_accessToken();
-    await until(async () => readFileSync(path.join(dir, '.env'), 'utf8').includes(first), 'the project to get the first token');
+    await until(
+      async () => readFileSync(path.join(dir, '.env'), 'utf8').includes(first),
+      'the project to get the first token',
+    );
     // The notification follows the write; wait for it so the indexes below are stable.
-    await until(async () => (await a.notifications()).some((n) => n.title === '1 project updated'), 'the first "project updated" notification');
+    await until(
+      async () => (await a.notifications()).some((n) => n.title === '1 project updated'),
+      'the first "project updated" notification',
+    );
     const shownAfterConnect = (await a.notifications()).length;
 
     fake.revokeAll();
@@ -102,10 +111,12 @@ describeWithKeyring('tray app', () => {
       return text.includes(second) && text;
     }, 'the project to get the new token');
     expect(env).toBe(`OTHER=kept\nDROPBOX_ACCESS_TOKEN=${second}\n`);
-    const titles = (await until(async () => {
-      const all = await a.notifications();
-      return all.length > shownAfterConnect + 1 && all;
-    }, 'a notification after the reconnect')).map((n) => n.title);
+    const titles = (
+      await until(async () => {
+        const all = await a.notifications();
+        return all.length > shownAfterConnect + 1 && all;
+      }, 'a notification after the reconnect')
+    ).map((n) => n.title);
     expect(titles.slice(shownAfterConnect)).toEqual([REVOKED_TITLE, '1 project updated']);
   });
 
@@ -139,12 +150,21 @@ describeWithKeyring('tray app', () => {
     const a = await start();
     const token = fake.mintAppConsoleToken({ expiresInSec: 20 * 60 });
     const page = await a.page();
-    const pasted = await page.evaluate(([t]) => (window as unknown as { dtt: { pasteToken(t: string, m: number): Promise<{ ok: boolean }> } }).dtt.pasteToken(t, 20), [token] as const);
+    const pasted = await page.evaluate(
+      ([t]) =>
+        (window as unknown as { dtt: { pasteToken(t: string, m: number): Promise<{ ok: boolean }> } }).dtt.pasteToken(
+          t,
+          20,
+        ),
+      [token] as const,
+    );
     expect(pasted.ok).toBe(true);
 
     await a.tick();
     const shown = await a.notifications();
-    expect(shown.map((n) => n.title)).toEqual([expect.stringMatching(/^Your pasted Dropbox token stops working in (19|20) min$/)]);
+    expect(shown.map((n) => n.title)).toEqual([
+      expect.stringMatching(/^Your pasted Dropbox token stops working in (19|20) min$/),
+    ]);
     expect((await a.tray()).iconName).toBe('attention');
     await a.tick();
     expect(await a.notifications()).toHaveLength(1);
@@ -179,7 +199,9 @@ describeWithKeyring('tray app', () => {
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
     a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }], { keepInSync: true });
     const answers = await page.evaluate(async () => {
-      const dtt = (window as unknown as { dtt: Record<string, () => Promise<unknown>> & { settings: { get(): Promise<unknown> } } }).dtt;
+      const dtt = (
+        window as unknown as { dtt: Record<string, () => Promise<unknown>> & { settings: { get(): Promise<unknown> } } }
+      ).dtt;
       return JSON.stringify([await dtt.status!(), await dtt.settings.get(), await dtt.sync!(), await dtt.doctor!()]);
     });
     await a.tick();
@@ -197,7 +219,13 @@ describeWithKeyring('tray app', () => {
           return k;
         }
       });
-      return [document.documentElement.outerHTML, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie, ...own].join('\n');
+      return [
+        document.documentElement.outerHTML,
+        JSON.stringify({ ...localStorage }),
+        JSON.stringify({ ...sessionStorage }),
+        document.cookie,
+        ...own,
+      ].join('\n');
     });
     expect(leaks(inPage, secrets)).toEqual([]);
     // The scan itself works: the project file, which may hold the token, trips it.

@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers } from '../support/launch-app';
-import { APP_KEY, checkScreen, connectWithBrowser, currentToken, eventually, refuseClipboard, startUi, statusLine, type Ui } from './ui-helpers';
+import {
+  APP_KEY,
+  checkScreen,
+  connectWithBrowser,
+  currentToken,
+  eventually,
+  refuseClipboard,
+  startUi,
+  statusLine,
+  type Ui,
+} from './ui-helpers';
 
 // "Check my connection", and the offline state on Home.
 

@@ -3,7 +3,17 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers } from '../support/launch-app';
-import { APP_KEY, checkScreen, eventually, followRedirect, nextOpenedUrl, refuseClipboard, startUi, statusLine, type Ui } from './ui-helpers';
+import {
+  APP_KEY,
+  checkScreen,
+  eventually,
+  followRedirect,
+  nextOpenedUrl,
+  refuseClipboard,
+  startUi,
+  statusLine,
+  type Ui,
+} from './ui-helpers';
 
 // Connecting from the window: the browser way and its failures, the code way, pasting, and
 // what the window says when Dropbox ends the connection.
@@ -82,7 +92,11 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     const field = u.page.getByLabel('Sign-in link');
     await eventually(() => field.inputValue()).toBe(url);
     // Selected, so Ctrl+C copies it.
-    await expect(u.page.evaluate(() => window.getSelection()?.toString() || (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe(url);
+    await expect(
+      u.page.evaluate(
+        () => window.getSelection()?.toString() || (document.activeElement as HTMLInputElement | null)?.value,
+      ),
+    ).resolves.toBe(url);
     expect(await u.page.getByText('Taking a while?').count()).toBe(0);
 
     await u.page.clock.fastForward(31_000);
@@ -116,7 +130,9 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     const before = (await u.app.openedUrls()).length;
     await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
     await u.page.getByRole('heading', { name: 'Connect with a code' }).waitFor();
-    await expect(u.page.locator('[data-error-kind="port-busy"]').textContent()).resolves.toContain('Another program is using the sign-in port');
+    await expect(u.page.locator('[data-error-kind="port-busy"]').textContent()).resolves.toContain(
+      'Another program is using the sign-in port',
+    );
     const url = await nextOpenedUrl(u.app, before);
     expect(new URL(url).searchParams.get('redirect_uri')).toBeNull();
     await checkScreen(u.page, 'code');
@@ -156,7 +172,9 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     await pasteToken(u, fake.mintAppConsoleToken());
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
     // Assumed generated just now: about 4 hours left.
-    await expect(u.page.locator('.facts').textContent()).resolves.toMatch(/This pasted token stops working in 3 h 5\d min — connect with the browser to stop this/);
+    await expect(u.page.locator('.facts').textContent()).resolves.toMatch(
+      /This pasted token stops working in 3 h 5\d min — connect with the browser to stop this/,
+    );
     // The token is gone from the page once saved.
     expect(await u.page.locator('textarea').count()).toBe(0);
     await checkScreen(u.page, 'home-pasted');

@@ -64,9 +64,25 @@ interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'], preload: false });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
 }
 
@@ -76,7 +92,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 420, height: 640 };
   const height = await page.evaluate(() => {
     const main = document.querySelector('main');
-    return main ? document.documentElement.clientHeight - main.clientHeight + main.scrollHeight : document.documentElement.scrollHeight;
+    return main
+      ? document.documentElement.clientHeight - main.clientHeight + main.scrollHeight
+      : document.documentElement.scrollHeight;
   });
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
   await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
@@ -114,7 +132,10 @@ export function statusLine(page: Page) {
 /** Makes the clipboard refuse, as a locked-down window may. */
 export async function refuseClipboard(page: Page): Promise<void> {
   await page.evaluate(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+      configurable: true,
+    });
   });
 }
 

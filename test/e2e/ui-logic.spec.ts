@@ -33,7 +33,10 @@ describe('window rules', () => {
   it('follows the connection: connected screens need one, sign-in screens stay put', () => {
     expect(visibleRoute({ name: 'projects' }, false)).toEqual({ name: 'welcome' });
     expect(visibleRoute({ name: 'welcome' }, true)).toEqual({ name: 'home' });
-    expect(visibleRoute({ name: 'welcome', error: { kind: 'port-busy' } }, true)).toEqual({ name: 'home', error: { kind: 'port-busy' } });
+    expect(visibleRoute({ name: 'welcome', error: { kind: 'port-busy' } }, true)).toEqual({
+      name: 'home',
+      error: { kind: 'port-busy' },
+    });
     expect(visibleRoute({ name: 'settings' }, false)).toEqual({ name: 'settings' });
     expect(tabsFor(true).map((t) => t.label)).toEqual(['Home', 'Projects', 'Check', 'Settings']);
     expect(tabsFor(false).map((t) => t.label)).toEqual(['Connect', 'Check', 'Settings']);
@@ -49,22 +52,59 @@ describe('window rules', () => {
   });
 
   it('checks settings like main does and sends only what changed', () => {
-    const saved = { appKey: 'abc123', redirectPort: 53682, redirectUri: 'http://127.0.0.1:53682/callback', checkIntervalMinutes: 15, startAtLogin: false, notifications: true, fromEnvironment: [] as Array<'appKey' | 'redirectPort'> };
-    const form = { appKey: 'abc123', redirectPort: '53682', checkIntervalMinutes: '15', startAtLogin: false, notifications: true };
-    expect(validate({ ...form, redirectPort: '80', checkIntervalMinutes: '1.5', appKey: 'a b' }, saved).errors).toEqual({
-      redirectPort: expect.any(String),
-      checkIntervalMinutes: expect.any(String),
-      appKey: expect.any(String),
+    const saved = {
+      appKey: 'abc123',
+      redirectPort: 53682,
+      redirectUri: 'http://127.0.0.1:53682/callback',
+      checkIntervalMinutes: 15,
+      startAtLogin: false,
+      notifications: true,
+      fromEnvironment: [] as Array<'appKey' | 'redirectPort'>,
+    };
+    const form = {
+      appKey: 'abc123',
+      redirectPort: '53682',
+      checkIntervalMinutes: '15',
+      startAtLogin: false,
+      notifications: true,
+    };
+    expect(validate({ ...form, redirectPort: '80', checkIntervalMinutes: '1.5', appKey: 'a b' }, saved).errors).toEqual(
+      {
+        redirectPort: expect.any(String),
+        checkIntervalMinutes: expect.any(String),
+        appKey: expect.any(String),
+      },
+    );
+    expect(validate({ ...form, checkIntervalMinutes: ' 30 ', notifications: false }, saved)).toEqual({
+      errors: {},
+      patch: { checkIntervalMinutes: 30, notifications: false },
     });
-    expect(validate({ ...form, checkIntervalMinutes: ' 30 ', notifications: false }, saved)).toEqual({ errors: {}, patch: { checkIntervalMinutes: 30, notifications: false } });
     // A port in use that the form would refuse (set by DTT_REDIRECT_PORT) is left alone when untouched.
     const fromEnv = { ...saved, redirectPort: 55000 };
-    expect(validate({ ...form, redirectPort: '55000', notifications: false }, fromEnv)).toEqual({ errors: {}, patch: { notifications: false } });
+    expect(validate({ ...form, redirectPort: '55000', notifications: false }, fromEnv)).toEqual({
+      errors: {},
+      patch: { notifications: false },
+    });
   });
 
   it('redacts anything token-shaped from the report for IT', () => {
     const token = `sl.u.${'A'.repeat(1300)}`;
-    const text = doctorReportText({ ok: false, checks: [{ id: 'token-valid', label: 'Dropbox accepts the token', status: 'fail', detail: `rejected ${token}`, kind: 'token-invalid', fix: 'Paste a new one.' }] }, status());
+    const text = doctorReportText(
+      {
+        ok: false,
+        checks: [
+          {
+            id: 'token-valid',
+            label: 'Dropbox accepts the token',
+            status: 'fail',
+            detail: `rejected ${token}`,
+            kind: 'token-invalid',
+            fix: 'Paste a new one.',
+          },
+        ],
+      },
+      status(),
+    );
     expect(text).not.toContain(token);
     expect(text).toContain('[FAIL] Dropbox accepts the token');
     expect(text).toContain('fix: Paste a new one.');

@@ -5,7 +5,17 @@ import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers } from '../support/launch-app';
 import { engineProject, gitInit, tempProject } from '../support/projects';
-import { APP_KEY, checkScreen, connectWithBrowser, currentToken, eventually, queueFolder, startUi, statusLine, type Ui } from './ui-helpers';
+import {
+  APP_KEY,
+  checkScreen,
+  connectWithBrowser,
+  currentToken,
+  eventually,
+  queueFolder,
+  startUi,
+  statusLine,
+  type Ui,
+} from './ui-helpers';
 
 // The Projects screen against real folders: detection, git warnings, sync outcomes, undo.
 
@@ -48,7 +58,9 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
     const dir = engineProject();
     await addFolder(u, dir);
     const settings = 'src/cloud/training/config/settings.py';
-    await expect(u.page.locator(`[data-file="${settings}"]`).textContent()).resolves.toContain('Why: class DropboxSettings');
+    await expect(u.page.locator(`[data-file="${settings}"]`).textContent()).resolves.toContain(
+      'Why: class DropboxSettings',
+    );
     await expect(u.page.getByRole('checkbox', { name: new RegExp(settings) }).isChecked()).resolves.toBe(true);
     await checkScreen(u.page, 'projects-add');
 
@@ -100,7 +112,10 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
     await item.getByRole('button', { name: 'Add to .gitignore' }).click();
     await item.getByText('Added to .gitignore.').or(item.locator('[data-error-kind]')).waitFor();
     const refused = await item.locator('[data-error-kind]').count();
-    expect(refused ? await item.locator('[data-error-kind]').textContent() : null, 'main must accept a folder chosen in "Add a folder" for dtt:projects-ignore').toBeNull();
+    expect(
+      refused ? await item.locator('[data-error-kind]').textContent() : null,
+      'main must accept a folder chosen in "Add a folder" for dtt:projects-ignore',
+    ).toBeNull();
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('/.env');
     await expect(u.page.getByRole('checkbox', { name: /\.env/ }).isChecked()).resolves.toBe(true);
   });

@@ -6,7 +6,17 @@ import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers } from '../support/launch-app';
 import { tempProject } from '../support/projects';
-import { APP_KEY, checkScreen, connectWithBrowser, currentToken, eventually, queueFolder, startUi, statusLine, type Ui } from './ui-helpers';
+import {
+  APP_KEY,
+  checkScreen,
+  connectWithBrowser,
+  currentToken,
+  eventually,
+  queueFolder,
+  startUi,
+  statusLine,
+  type Ui,
+} from './ui-helpers';
 
 // Settings (inline errors, saving, the admin's redirect URI) and Disconnect.
 
@@ -98,12 +108,16 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     await u.page.getByRole('button', { name: 'Home' }).click();
     await u.page.getByRole('button', { name: 'Disconnect…' }).click();
     await u.page.getByRole('heading', { name: 'Disconnect from Dropbox?' }).waitFor();
-    await expect(u.page.getByRole('checkbox', { name: 'Also remove the token from my projects’ files' }).isChecked()).resolves.toBe(true);
+    await expect(
+      u.page.getByRole('checkbox', { name: 'Also remove the token from my projects’ files' }).isChecked(),
+    ).resolves.toBe(true);
     await checkScreen(u.page, 'disconnect');
 
     await u.page.getByRole('button', { name: 'Disconnect', exact: true }).click();
     await u.page.getByRole('heading', { name: 'Connect to Dropbox' }).waitFor();
-    await expect(u.page.locator('.notice-ok').textContent()).resolves.toContain('The token was removed from 1 project file.');
+    await expect(u.page.locator('.notice-ok').textContent()).resolves.toContain(
+      'The token was removed from 1 project file.',
+    );
     const after = readFileSync(path.join(dir, '.env'), 'utf8');
     expect(after).not.toContain(token);
     expect(after).toContain('OTHER=1');

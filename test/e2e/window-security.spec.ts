@@ -10,7 +10,10 @@ import { until } from './support';
 // The window's lock-down, checked from both sides: what main configured, and what a page
 // (possibly hostile) can actually do. No keychain needed: nothing here connects.
 
-type Bridge = Record<string, (...args: unknown[]) => Promise<{ ok: boolean; error?: { kind: string; detail?: string } }>> & {
+type Bridge = Record<
+  string,
+  (...args: unknown[]) => Promise<{ ok: boolean; error?: { kind: string; detail?: string } }>
+> & {
   settings: { set(patch: unknown): Promise<{ ok: boolean; error?: { kind: string } }> };
   projects: { add(...args: unknown[]): Promise<{ ok: boolean; error?: { kind: string } }> };
 };
@@ -40,11 +43,22 @@ describe('window security', () => {
     const { a, page } = await start();
     const prefs = (await a.webPreferences())[0];
     if (onStandIn || prefs) {
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+      expect(prefs).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        webviewTag: false,
+        allowRunningInsecureContent: false,
+      });
     }
     const seen = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      return { node: ['require', 'process', 'module', 'Buffer', 'global'].filter((k) => k in w), frozen: Object.isFrozen(w.dtt), keys: Object.keys(w.dtt as object).sort() };
+      return {
+        node: ['require', 'process', 'module', 'Buffer', 'global'].filter((k) => k in w),
+        frozen: Object.isFrozen(w.dtt),
+        keys: Object.keys(w.dtt as object).sort(),
+      };
     });
     expect(seen.node).toEqual([]);
     expect(seen.frozen).toBe(true);
@@ -54,9 +68,16 @@ describe('window security', () => {
 
   it('opens no windows: https links go to the browser, anything else nowhere', async () => {
     const { a, page } = await start();
-    const opened = await page.evaluate(() => [window.open('https://example.com/help'), window.open('http://evil.example/'), window.open('file:///etc/passwd')]);
+    const opened = await page.evaluate(() => [
+      window.open('https://example.com/help'),
+      window.open('http://evil.example/'),
+      window.open('file:///etc/passwd'),
+    ]);
     expect(opened).toEqual([null, null, null]);
-    await until(async () => (await a.openedUrls()).includes('https://example.com/help'), 'the https link to reach the browser');
+    await until(
+      async () => (await a.openedUrls()).includes('https://example.com/help'),
+      'the https link to reach the browser',
+    );
     expect((await a.openedUrls()).filter((u) => !u.startsWith(fake.origin))).toEqual(['https://example.com/help']);
     if (a.standIn) expect(a.standIn.ctx.windowOpens.map((w) => w.action)).toEqual(['deny', 'deny', 'deny']);
   });
@@ -66,7 +87,11 @@ describe('window security', () => {
     const home = page.url();
     for (const target of ['https://example.com/', pathToFileURL('/etc/hostname').href]) {
       await page.evaluate((t) => void (location.href = t), target);
-      if (a.standIn) await until(async () => a.standIn!.ctx.navigations.some((n) => n.url === target), `will-navigate for ${target}`);
+      if (a.standIn)
+        await until(
+          async () => a.standIn!.ctx.navigations.some((n) => n.url === target),
+          `will-navigate for ${target}`,
+        );
       else await new Promise((resolve) => setTimeout(resolve, 500));
       expect(page.url()).toBe(home);
     }
@@ -80,16 +105,24 @@ describe('window security', () => {
     await a.loadInWindow(pathToFileURL(path.join(elsewhere, 'index.html')).href);
     const page = await a.page();
     const answer = await page.evaluate(() => (window as unknown as { dtt: Bridge }).dtt.status!());
-    expect(answer).toEqual({ ok: false, error: { kind: 'invalid-input', detail: 'request from an unknown page was refused' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { kind: 'invalid-input', detail: 'request from an unknown page was refused' },
+    });
     rmSync(elsewhere, { recursive: true, force: true });
   });
 
   it.runIf(onStandIn)('refuses a frame that is not the main frame, even showing the renderer URL', async () => {
     const { a, page } = await start();
     const outcome = await a.standIn!.invokeFromOtherFrame(page.url(), 'dtt:status', undefined);
-    expect(outcome).toEqual({ ok: true, value: { ok: false, error: { kind: 'invalid-input', detail: 'request from an unknown page was refused' } } });
+    expect(outcome).toEqual({
+      ok: true,
+      value: { ok: false, error: { kind: 'invalid-input', detail: 'request from an unknown page was refused' } },
+    });
     // The same request from the main frame is answered: only the frame differs.
-    expect(await page.evaluate(() => (window as unknown as { dtt: Bridge }).dtt.status!().then((r) => r.ok))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { dtt: Bridge }).dtt.status!().then((r) => r.ok))).toBe(
+      true,
+    );
   });
 
   it('validates every payload in main, whatever the page sends', async () => {
@@ -108,7 +141,15 @@ describe('window security', () => {
     expect(kinds).toEqual(['invalid-input', 'invalid-input', 'invalid-input', 'invalid-input', 'project-unknown']);
     // Refused in main, after crossing IPC: the preload does not filter payloads itself.
     const invokes = (await a.ipcLog()).filter((e) => e.kind === 'invoke').map((e) => e.channel);
-    expect(invokes).toEqual(expect.arrayContaining(['dtt:paste-token', 'dtt:open-external', 'dtt:settings-set', 'dtt:disconnect', 'dtt:projects-add']));
+    expect(invokes).toEqual(
+      expect.arrayContaining([
+        'dtt:paste-token',
+        'dtt:open-external',
+        'dtt:settings-set',
+        'dtt:disconnect',
+        'dtt:projects-add',
+      ]),
+    );
     expect(await a.openedUrls()).toEqual([]);
   });
 

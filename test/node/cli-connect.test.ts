@@ -61,7 +61,12 @@ describeWithKeyring('browser sign-in (PKCE, loopback)', () => {
 
     const { code, json, raw } = await statusJson(e);
     expect(code).toBe(0);
-    expect(json).toMatchObject({ state: 'connected', method: 'oauth', renewable: true, account: { name: 'Dana Okafor', email: 'dana@example.com' } });
+    expect(json).toMatchObject({
+      state: 'connected',
+      method: 'oauth',
+      renewable: true,
+      account: { name: 'Dana Okafor', email: 'dana@example.com' },
+    });
     expect(json.scopes).toContain('files.content.write');
 
     const token = (await runCli(['token'], e.env)).stdout.trim();
@@ -110,7 +115,7 @@ describeWithKeyring('browser sign-in (PKCE, loopback)', () => {
     }
   });
 
-  it('an unregistered redirect gets Dropbox\'s 400 page; cancelling frees the port and stores nothing', async () => {
+  it("an unregistered redirect gets Dropbox's 400 page; cancelling frees the port and stores nothing", async () => {
     const e = await cliEnv(fake.origin, APP_KEY);
     const cli = startCli(['connect', '--no-browser'], e.env);
     const url = (await cli.waitForLine(/\/oauth2\/authorize\?/)).trim();
@@ -182,7 +187,10 @@ describeWithKeyring('renewal, revocation, disconnect', () => {
     const token = (await runCli(['token'], e.env)).stdout.trim();
     const r = await runCli(['disconnect'], e.env);
     expect(r.stdout).toContain('Dropbox no longer accepts the old token');
-    const check = await fetch(`${fake.origin}/2/users/get_current_account`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    const check = await fetch(`${fake.origin}/2/users/get_current_account`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(check.status).toBe(401);
     expect((await statusJson(e)).json.state).toBe('disconnected');
     const t = await runCli(['token'], e.env);
@@ -223,7 +231,16 @@ describeWithKeyring('wrong app key and doctor', () => {
     const ok = await runCli(['doctor', '--json'], e.env);
     expect(ok.code, ok.stdout).toBe(0);
     const checks = Object.fromEntries(JSON.parse(ok.stdout).checks.map((c: any) => [c.id, c.status]));
-    expect(checks).toEqual({ keychain: 'pass', 'app-key': 'pass', 'redirect-port': 'pass', connection: 'pass', 'token-format': 'pass', 'token-valid': 'pass', 'scope-read': 'pass', 'scope-write': 'pass' });
+    expect(checks).toEqual({
+      keychain: 'pass',
+      'app-key': 'pass',
+      'redirect-port': 'pass',
+      connection: 'pass',
+      'token-format': 'pass',
+      'token-valid': 'pass',
+      'scope-read': 'pass',
+      'scope-write': 'pass',
+    });
 
     fake.setAppScopes(['account_info.read', 'files.metadata.read', 'files.content.read']);
     try {

@@ -6,7 +6,10 @@ import { cliEnv, readAllFiles, runCli } from '../support/cli';
 
 let fake: FakeDropbox;
 const APP_KEY = 'testappkey123456';
-const chars = (n: number) => randomBytes(n * 2).toString('base64url').slice(0, n);
+const chars = (n: number) =>
+  randomBytes(n * 2)
+    .toString('base64url')
+    .slice(0, n);
 
 beforeAll(async () => {
   fake = await startFakeDropbox({ appKey: APP_KEY });
@@ -20,7 +23,7 @@ async function paste(input: string, extra: NodeJS.ProcessEnv = {}, args: string[
   return { ...r, status, e };
 }
 
-describeWithKeyring('pasting a token (the guide\'s Option 1)', () => {
+describeWithKeyring("pasting a token (the guide's Option 1)", () => {
   it('accepts what people really paste and warns that it lasts 4 hours', async () => {
     const token = fake.mintAppConsoleToken();
     const r = await paste(`  "Bearer ${token}"\r\n`);
@@ -44,7 +47,14 @@ describeWithKeyring('pasting a token (the guide\'s Option 1)', () => {
     ['empty', () => '\n', 'Nothing was pasted'],
     ['garbage', () => 'hello', "This doesn't look like a Dropbox token"],
     ['truncated', () => fake.mintAppConsoleToken().slice(0, 300), 'The token is cut short'],
-    ['line break inside', () => { const t = fake.mintAppConsoleToken(); return `${t.slice(0, 600)}\n${t.slice(600)}`; }, 'space or line break inside'],
+    [
+      'line break inside',
+      () => {
+        const t = fake.mintAppConsoleToken();
+        return `${t.slice(0, 600)}\n${t.slice(600)}`;
+      },
+      'space or line break inside',
+    ],
     ['the app key', () => APP_KEY.slice(0, 15), 'looks like an App key'],
     ['unknown to Dropbox', () => `sl.u.${chars(1350)}`, 'Dropbox does not accept this token'],
   ])('rejects %s with a specific message and stores nothing', async (_label, make, message) => {

@@ -24,11 +24,14 @@ async function pasted(): Promise<{ e: CliEnv; token: string }> {
   return { e, token };
 }
 
-describeWithKeyring('projects: the guide\'s training engine works out of the box', () => {
+describeWithKeyring("projects: the guide's training engine works out of the box", () => {
   it('detects both Python files, writes the token, and both still parse', async () => {
     const { e, token } = await pasted();
     const dir = engineProject();
-    const before = { s: readFileSync(path.join(dir, SETTINGS_PY), 'utf8'), r: readFileSync(path.join(dir, RETRAIN_PY), 'utf8') };
+    const before = {
+      s: readFileSync(path.join(dir, SETTINGS_PY), 'utf8'),
+      r: readFileSync(path.join(dir, RETRAIN_PY), 'utf8'),
+    };
     const add = await runCli(['project', 'add', dir, '--yes'], e.env);
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain(SETTINGS_PY);
@@ -38,7 +41,10 @@ describeWithKeyring('projects: the guide\'s training engine works out of the box
     expect(sync.code, sync.stdout + sync.stderr).toBe(0);
     const report = JSON.parse(sync.stdout);
     expect(report.targets.map((t: any) => t.outcome)).toEqual(['updated', 'updated']);
-    for (const [rel, old] of [[SETTINGS_PY, before.s], [RETRAIN_PY, before.r]] as const) {
+    for (const [rel, old] of [
+      [SETTINGS_PY, before.s],
+      [RETRAIN_PY, before.r],
+    ] as const) {
       const now = readFileSync(path.join(dir, rel), 'utf8');
       expect(now).toContain(`"${token}"`);
       expect(now.replace(token, 'YOUR_NEW_TOKEN_HERE')).toBe(old);
@@ -69,7 +75,9 @@ describeWithKeyring('projects: git guard', () => {
     const original = readFileSync(path.join(dir, SETTINGS_PY), 'utf8');
     const blocked = await runCli(['sync'], e.env);
     expect(blocked.code).toBe(1);
-    expect(blocked.stdout).toContain('settings.py` is tracked by git: if you commit it, your Dropbox token goes with it');
+    expect(blocked.stdout).toContain(
+      'settings.py` is tracked by git: if you commit it, your Dropbox token goes with it',
+    );
     expect(blocked.stdout).toContain('write it to an env file that git ignores');
     expect(readFileSync(path.join(dir, SETTINGS_PY), 'utf8')).toBe(original);
     const allowed = await runCli(['sync', '--allow-tracked'], e.env);
@@ -107,7 +115,9 @@ describeWithKeyring('projects: keep in sync and bad input', () => {
     const connected = await cli.result;
     expect(connected.stdout).toContain('1 project updated');
     const first = readFileSync(path.join(dir, '.env'), 'utf8');
-    expect(first).toMatch(/^# team settings\r\nDROPBOX_ACCESS_TOKEN="sl\.u\.[^"]+"\r\nDROPBOX_REFRESH_TOKEN=[A-Za-z0-9_-]{64}\r\nDROPBOX_APP_KEY=testappkey123456\r\n$/);
+    expect(first).toMatch(
+      /^# team settings\r\nDROPBOX_ACCESS_TOKEN="sl\.u\.[^"]+"\r\nDROPBOX_REFRESH_TOKEN=[A-Za-z0-9_-]{64}\r\nDROPBOX_APP_KEY=testappkey123456\r\n$/,
+    );
     expect(statSync(path.join(dir, '.env')).mode & 0o777).not.toBe(0);
 
     fake.expireAccessTokens();
@@ -172,9 +182,12 @@ describeWithKeyring('projects: keep in sync and bad input', () => {
     const [a, b] = await Promise.all([runCli(['sync', '--json'], e.env), runCli(['sync', '--json'], e.env)]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
-    const outcomes = [...JSON.parse(a.stdout).targets, ...JSON.parse(b.stdout).targets].map((t: any) => t.outcome).sort();
+    const outcomes = [...JSON.parse(a.stdout).targets, ...JSON.parse(b.stdout).targets]
+      .map((t: any) => t.outcome)
+      .sort();
     expect(outcomes).toEqual([...Array(5).fill('current'), ...Array(5).fill('updated')]);
-    for (const d of dirs) expect(readFileSync(path.join(d, '.env'), 'utf8')).toBe(`A=1\nDROPBOX_ACCESS_TOKEN=${token}\nB=2\n`);
+    for (const d of dirs)
+      expect(readFileSync(path.join(d, '.env'), 'utf8')).toBe(`A=1\nDROPBOX_ACCESS_TOKEN=${token}\nB=2\n`);
   });
 
   it('disconnect --blank-projects empties the token but keeps the files', async () => {

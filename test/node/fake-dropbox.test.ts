@@ -23,7 +23,13 @@ function pkce() {
 
 function authorizeUrl(p: Record<string, string | undefined>): string {
   const u = new URL('/oauth2/authorize', fake.origin);
-  const all = { client_id: APP_KEY, response_type: 'code', token_access_type: 'offline', code_challenge_method: 'S256', ...p };
+  const all = {
+    client_id: APP_KEY,
+    response_type: 'code',
+    token_access_type: 'offline',
+    code_challenge_method: 'S256',
+    ...p,
+  };
   for (const [k, v] of Object.entries(all)) if (v !== undefined) u.searchParams.set(k, v);
   return u.toString();
 }
@@ -33,15 +39,27 @@ async function token(params: Record<string, string>, where: 'query' | 'body' = '
   const res =
     where === 'query'
       ? await fetch(`${fake.origin}/oauth2/token?${q}`, { method: 'POST' })
-      : await fetch(`${fake.origin}/oauth2/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: q });
+      : await fetch(`${fake.origin}/oauth2/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: q,
+        });
   return { status: res.status, type: res.headers.get('content-type'), json: (await res.json()) as Record<string, any> };
 }
 
 /** A full PKCE sign-in through the approve page; returns the token response. */
 async function signIn(scope?: string) {
   const { verifier, challenge } = pkce();
-  const { code } = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge, state: 's1', scope }));
-  const r = await token({ grant_type: 'authorization_code', code: code!, client_id: APP_KEY, code_verifier: verifier, redirect_uri: REDIRECT });
+  const { code } = await fake.approve(
+    authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge, state: 's1', scope }),
+  );
+  const r = await token({
+    grant_type: 'authorization_code',
+    code: code!,
+    client_id: APP_KEY,
+    code_verifier: verifier,
+    redirect_uri: REDIRECT,
+  });
   expect(r.status).toBe(200);
   return r.json;
 }
@@ -49,7 +67,11 @@ async function signIn(scope?: string) {
 async function rpc(route: string, tok: string | undefined, body?: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${fake.origin}/2/${route}`, {
     method: 'POST',
-    headers: { ...(tok ? { Authorization: `Bearer ${tok}` } : {}), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(tok ? { Authorization: `Bearer ${tok}` } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
     body,
   });
   return { status: res.status, headers: res.headers, text: await res.text() };
@@ -67,11 +89,22 @@ describe('authorize page and code exchange', () => {
 
     const { location, code } = await fake.approve(url);
     expect(location).toMatch(new RegExp(`^${REDIRECT.replace(/[.?]/g, '\\$&')}\\?code=[^&]+&state=xyz\\+1$`));
-    const r = await token({ grant_type: 'authorization_code', code: code!, client_id: APP_KEY, code_verifier: verifier, redirect_uri: REDIRECT });
+    const r = await token({
+      grant_type: 'authorization_code',
+      code: code!,
+      client_id: APP_KEY,
+      code_verifier: verifier,
+      redirect_uri: REDIRECT,
+    });
     expect(r.status).toBe(200);
     expect(r.type).toBe('application/json');
     expect(r.json.access_token).toMatch(/^sl\.u\.[A-Za-z0-9_-]{1300,1450}$/);
-    expect(r.json).toMatchObject({ expires_in: 14400, token_type: 'bearer', scope: ALL_SCOPES.join(' '), uid: expect.stringMatching(/^\d+$/) });
+    expect(r.json).toMatchObject({
+      expires_in: 14400,
+      token_type: 'bearer',
+      scope: ALL_SCOPES.join(' '),
+      uid: expect.stringMatching(/^\d+$/),
+    });
     expect(r.json.refresh_token).toMatch(/^[A-Za-z0-9_-]{64}$/);
     expect(r.json.account_id).toMatch(/^dbid:.{35}$/);
     expect(fake.requests.some((q) => /client_secret/.test(q.body) || 'client_secret' in q.query)).toBe(false);
@@ -83,7 +116,10 @@ describe('authorize page and code exchange', () => {
     expect(location).toBeUndefined();
     expect(html).toContain('Enter this code into Dropbox Token Tray');
     expect(html).toContain(`<code id="auth-code">${code}</code>`);
-    const r = await token({ grant_type: 'authorization_code', code: code!, client_id: APP_KEY, code_verifier: verifier }, 'query');
+    const r = await token(
+      { grant_type: 'authorization_code', code: code!, client_id: APP_KEY, code_verifier: verifier },
+      'query',
+    );
     expect(r.status).toBe(200);
     expect(r.json.access_token).toMatch(/^sl\.u\./);
   });
@@ -93,13 +129,20 @@ describe('authorize page and code exchange', () => {
     expect(j.scope).toBe('account_info.read files.content.read');
     const { verifier, challenge } = pkce();
     const { code } = await fake.approve(authorizeUrl({ code_challenge: challenge, token_access_type: undefined }));
-    const r = await token({ grant_type: 'authorization_code', code: code!, client_id: APP_KEY, code_verifier: verifier });
+    const r = await token({
+      grant_type: 'authorization_code',
+      code: code!,
+      client_id: APP_KEY,
+      code_verifier: verifier,
+    });
     expect(r.json.access_token).toMatch(/^sl\.u\./);
     expect(r.json).not.toHaveProperty('refresh_token');
   });
 
   it('Deny redirects with access_denied and the state', async () => {
-    const { location } = await fake.deny(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: pkce().challenge, state: 'abc' }));
+    const { location } = await fake.deny(
+      authorizeUrl({ redirect_uri: REDIRECT, code_challenge: pkce().challenge, state: 'abc' }),
+    );
     expect(location).toBe(
       `${REDIRECT}?error=access_denied&error_description=The+user+chose+not+to+give+your+app+access+to+their+Dropbox+account.&state=abc`,
     );
@@ -108,38 +151,72 @@ describe('authorize page and code exchange', () => {
   it('rejects a wrong verifier, a reused code and a redirect mismatch with invalid_grant', async () => {
     const { verifier, challenge } = pkce();
     const first = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
-    const wrong = await token({ grant_type: 'authorization_code', code: first.code!, client_id: APP_KEY, code_verifier: pkce().verifier, redirect_uri: REDIRECT });
+    const wrong = await token({
+      grant_type: 'authorization_code',
+      code: first.code!,
+      client_id: APP_KEY,
+      code_verifier: pkce().verifier,
+      redirect_uri: REDIRECT,
+    });
     expect(wrong).toMatchObject({ status: 400, type: 'application/json', json: { error: 'invalid_grant' } });
 
     const second = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
-    const ok = { grant_type: 'authorization_code', code: second.code!, client_id: APP_KEY, code_verifier: verifier, redirect_uri: REDIRECT };
+    const ok = {
+      grant_type: 'authorization_code',
+      code: second.code!,
+      client_id: APP_KEY,
+      code_verifier: verifier,
+      redirect_uri: REDIRECT,
+    };
     expect((await token(ok)).status).toBe(200);
     const reused = await token(ok);
     expect(reused.json).toEqual({ error: 'invalid_grant', error_description: "code doesn't exist or has expired" });
 
     const third = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
-    const missing = await token({ grant_type: 'authorization_code', code: third.code!, client_id: APP_KEY, code_verifier: verifier });
+    const missing = await token({
+      grant_type: 'authorization_code',
+      code: third.code!,
+      client_id: APP_KEY,
+      code_verifier: verifier,
+    });
     expect(missing.json).toEqual({ error: 'invalid_grant', error_description: 'redirect_uri mismatch' });
   });
 
   it('answers an unregistered redirect or unknown client with a 400 HTML page, never a redirect', async () => {
     const challenge = pkce().challenge;
-    const unregistered = await fetch(authorizeUrl({ redirect_uri: 'http://localhost:53682/callback', code_challenge: challenge }), { redirect: 'manual' });
+    const unregistered = await fetch(
+      authorizeUrl({ redirect_uri: 'http://localhost:53682/callback', code_challenge: challenge }),
+      { redirect: 'manual' },
+    );
     expect(unregistered.status).toBe(400);
     expect(unregistered.headers.get('content-type')).toMatch(/^text\/html/);
     expect(unregistered.headers.get('location')).toBeNull();
     expect(await unregistered.text()).toContain('Invalid redirect_uri');
-    await expect(fake.approve(authorizeUrl({ redirect_uri: `${REDIRECT}/`, code_challenge: challenge }))).rejects.toThrow(/400/);
-    await expect(fake.approve(authorizeUrl({ client_id: 'nope', code_challenge: challenge }))).rejects.toThrow(/400.*client_id/);
-    await expect(fake.approve(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'plain' }))).rejects.toThrow(/S256/);
+    await expect(
+      fake.approve(authorizeUrl({ redirect_uri: `${REDIRECT}/`, code_challenge: challenge })),
+    ).rejects.toThrow(/400/);
+    await expect(fake.approve(authorizeUrl({ client_id: 'nope', code_challenge: challenge }))).rejects.toThrow(
+      /400.*client_id/,
+    );
+    await expect(
+      fake.approve(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'plain' })),
+    ).rejects.toThrow(/S256/);
 
     fake.registerRedirect('http://127.0.0.1:40001/cb');
-    expect((await fake.approve(authorizeUrl({ redirect_uri: 'http://127.0.0.1:40001/cb', code_challenge: challenge }))).location).toMatch(/^http:\/\/127\.0\.0\.1:40001\/cb\?code=/);
+    expect(
+      (await fake.approve(authorizeUrl({ redirect_uri: 'http://127.0.0.1:40001/cb', code_challenge: challenge })))
+        .location,
+    ).toMatch(/^http:\/\/127\.0\.0\.1:40001\/cb\?code=/);
   });
 
   it('token endpoint: unknown client → invalid_client, bad grant type → unsupported_grant_type', async () => {
-    expect((await token({ grant_type: 'refresh_token', refresh_token: 'x', client_id: 'other' })).json.error).toMatch(/^invalid_client/);
-    expect(await token({ grant_type: 'password', client_id: APP_KEY })).toMatchObject({ status: 400, json: { error: 'unsupported_grant_type' } });
+    expect((await token({ grant_type: 'refresh_token', refresh_token: 'x', client_id: 'other' })).json.error).toMatch(
+      /^invalid_client/,
+    );
+    expect(await token({ grant_type: 'password', client_id: APP_KEY })).toMatchObject({
+      status: 400,
+      json: { error: 'unsupported_grant_type' },
+    });
     expect((await token({ client_id: APP_KEY })).json.error).toBe('unsupported_grant_type');
   });
 });
@@ -155,9 +232,13 @@ describe('refresh and revocation', () => {
     expect((await rpc('users/get_current_account', j.access_token)).status).toBe(200);
 
     expect((await rpc('auth/token/revoke', r.json.access_token, 'null')).text).toBe('null');
-    for (const t of [j.access_token, r.json.access_token]) expect((await rpc('users/get_current_account', t)).status).toBe(401);
+    for (const t of [j.access_token, r.json.access_token])
+      expect((await rpc('users/get_current_account', t)).status).toBe(401);
     const again = await token({ grant_type: 'refresh_token', refresh_token: j.refresh_token, client_id: APP_KEY });
-    expect(again).toMatchObject({ status: 400, json: { error: 'invalid_grant', error_description: 'refresh token is invalid or revoked' } });
+    expect(again).toMatchObject({
+      status: 400,
+      json: { error: 'invalid_grant', error_description: 'refresh token is invalid or revoked' },
+    });
   });
 
   it('revokeAll kills every token; expireAccessTokens leaves refresh working', async () => {
@@ -167,7 +248,10 @@ describe('refresh and revocation', () => {
     const expired = await rpc('users/get_current_account', j.access_token);
     expect(expired.status).toBe(401);
     expect(expired.headers.get('www-authenticate')).toBe('Bearer realm="Dropbox-API"');
-    expect(JSON.parse(expired.text)).toEqual({ error_summary: 'expired_access_token/..', error: { '.tag': 'expired_access_token' } });
+    expect(JSON.parse(expired.text)).toEqual({
+      error_summary: 'expired_access_token/..',
+      error: { '.tag': 'expired_access_token' },
+    });
     const r = await token({ grant_type: 'refresh_token', refresh_token: j.refresh_token, client_id: APP_KEY });
     expect((await rpc('users/get_current_account', r.json.access_token)).status).toBe(200);
 
@@ -175,7 +259,9 @@ describe('refresh and revocation', () => {
     expect(fake.tokens()).toEqual({ access: 0, refresh: 0 });
     const revoked = await rpc('users/get_current_account', r.json.access_token);
     expect(JSON.parse(revoked.text).error['.tag']).toBe('invalid_access_token');
-    expect((await token({ grant_type: 'refresh_token', refresh_token: j.refresh_token, client_id: APP_KEY })).json.error).toBe('invalid_grant');
+    expect(
+      (await token({ grant_type: 'refresh_token', refresh_token: j.refresh_token, client_id: APP_KEY })).json.error,
+    ).toBe('invalid_grant');
   });
 });
 
@@ -186,7 +272,11 @@ describe('RPC routes', () => {
     const bare = await rpc('users/get_current_account', t);
     expect(bare.headers.get('content-type')).toBe('application/json');
     const acct = JSON.parse(bare.text);
-    expect(acct).toMatchObject({ email: 'dana@example.com', name: { display_name: 'Dana Okafor', given_name: 'Dana' }, account_type: { '.tag': 'basic' } });
+    expect(acct).toMatchObject({
+      email: 'dana@example.com',
+      name: { display_name: 'Dana Okafor', given_name: 'Dana' },
+      account_type: { '.tag': 'basic' },
+    });
     expect(acct.account_id).toHaveLength(40);
     expect((await rpc('users/get_current_account', t, 'null')).status).toBe(200);
     expect(JSON.parse((await rpc('check/user', t, '{"query":"ping"}')).text)).toEqual({ result: 'ping' });
@@ -199,18 +289,23 @@ describe('RPC routes', () => {
     const none = await rpc('users/get_current_account', undefined);
     expect(none.status).toBe(400);
     expect(none.text).toMatch(/^Error in call to API function "users\/get_current_account": .*Authorization/);
-    expect((await rpc('users/get_current_account', 'hello')).text).toContain('The given OAuth 2 access token is malformed.');
+    expect((await rpc('users/get_current_account', 'hello')).text).toContain(
+      'The given OAuth 2 access token is malformed.',
+    );
     const unknown = await rpc('users/get_current_account', `sl.u.${randomBytes(1000).toString('base64url')}`);
     expect(unknown.status).toBe(401);
     expect(JSON.parse(unknown.text).error['.tag']).toBe('invalid_access_token');
     expect((await rpc('files/nope', fake.mintAppConsoleToken())).text).toContain('Unknown API function');
   });
 
-  it('checks the app\'s scopes (400 text) before the token\'s (401 missing_scope)', async () => {
+  it("checks the app's scopes (400 text) before the token's (401 missing_scope)", async () => {
     const narrow = fake.mintAppConsoleToken({ scopes: ['account_info.read', 'files.content.read'] });
     const miss = await rpc('files/get_temporary_upload_link', narrow, '{"commit_info":{"path":"/x"},"duration":60}');
     expect(miss.status).toBe(401);
-    expect(JSON.parse(miss.text)).toEqual({ error_summary: 'missing_scope/..', error: { '.tag': 'missing_scope', required_scope: 'files.content.write' } });
+    expect(JSON.parse(miss.text)).toEqual({
+      error_summary: 'missing_scope/..',
+      error: { '.tag': 'missing_scope', required_scope: 'files.content.write' },
+    });
     fake.setAppScopes(['account_info.read', 'files.content.read']);
     const app = await rpc('files/get_temporary_upload_link', narrow, '{"commit_info":{"path":"/x"},"duration":60}');
     expect(app.status).toBe(400);
@@ -226,12 +321,22 @@ describe('RPC routes', () => {
       headers: { Authorization: `Bearer ${t}`, 'Dropbox-API-Arg': JSON.stringify({ path: '/dtt-probe-abc' }) },
     });
     expect(dl.status).toBe(409);
-    expect(await dl.json()).toEqual({ error_summary: 'path/not_found/..', error: { '.tag': 'path', path: { '.tag': 'not_found' } } });
-    const up = await rpc('files/get_temporary_upload_link', t, '{"commit_info":{"path":"/dtt-probe-abc"},"duration":60}');
+    expect(await dl.json()).toEqual({
+      error_summary: 'path/not_found/..',
+      error: { '.tag': 'path', path: { '.tag': 'not_found' } },
+    });
+    const up = await rpc(
+      'files/get_temporary_upload_link',
+      t,
+      '{"commit_info":{"path":"/dtt-probe-abc"},"duration":60}',
+    );
     expect(up.status).toBe(200);
     expect(JSON.parse(up.text).link).toMatch(new RegExp(`^${fake.origin}/upload/`));
     const noRead = fake.mintAppConsoleToken({ scopes: ['account_info.read'] });
-    const dl2 = await fetch(`${fake.origin}/2/files/download`, { method: 'POST', headers: { Authorization: `Bearer ${noRead}`, 'Dropbox-API-Arg': '{"path":"/x"}' } });
+    const dl2 = await fetch(`${fake.origin}/2/files/download`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${noRead}`, 'Dropbox-API-Arg': '{"path":"/x"}' },
+    });
     expect((await dl2.json()).error.required_scope).toBe('files.content.read');
   });
 
@@ -240,7 +345,9 @@ describe('RPC routes', () => {
     for (const ct of ['application/json; charset=utf-8', 'text/plain; charset=dropbox-cors-hack']) {
       expect((await rpc('check/user', t, '{"query":"a"}', { 'Content-Type': ct })).status).toBe(200);
     }
-    const form = await rpc('users/get_current_account', t, 'null', { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const form = await rpc('users/get_current_account', t, 'null', {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(400);
     expect(form.text).toContain('Bad HTTP "Content-Type" header');
     const badJson = await rpc('check/user', t, '{query:');
@@ -257,7 +364,10 @@ describe('faults and the request log', () => {
     const a = await rpc('users/get_current_account', t);
     expect(a.status).toBe(429);
     expect(a.headers.get('retry-after')).toBe('7');
-    expect(JSON.parse(a.text)).toEqual({ error_summary: 'too_many_requests/..', error: { reason: { '.tag': 'too_many_requests' }, retry_after: 7 } });
+    expect(JSON.parse(a.text)).toEqual({
+      error_summary: 'too_many_requests/..',
+      error: { reason: { '.tag': 'too_many_requests' }, retry_after: 7 },
+    });
     expect((await rpc('check/user', t, '{}')).status).toBe(200);
     expect((await rpc('users/get_current_account', t)).status).toBe(429);
     expect((await rpc('users/get_current_account', t)).status).toBe(200);

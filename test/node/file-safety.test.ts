@@ -1,11 +1,32 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDttError } from '../../electron/core/errors';
-import { atomicWrite, nodeAtomicFs, openBackupStore, readTarget, resolveInside, withLock, type AtomicFs } from '../../electron/core/projects/files';
+import {
+  atomicWrite,
+  nodeAtomicFs,
+  openBackupStore,
+  readTarget,
+  resolveInside,
+  withLock,
+  type AtomicFs,
+} from '../../electron/core/projects/files';
 
 // Real folders, real modes, real links. Root ignores permission bits, so read-only cases use
 // the immutable attribute (chattr +i), which stops root too; as a normal user, chmod does.
@@ -145,9 +166,19 @@ describe('atomicWrite', () => {
     const dir = tempDir();
     const file = path.join(dir, '.env');
     writeFileSync(file, 'A=old\n');
-    for (const [code, kind] of [['EIO', 'file-write-failed'], ['EACCES', 'file-readonly']] as const) {
-      const failingRename: AtomicFs = { ...nodeAtomicFs, rename: async () => Promise.reject(Object.assign(new Error(code), { code })) };
-      expectKind(await caught(atomicWrite(file, 'A=new\n', { fs: failingRename, label: 'config/.env' })), kind, /^config\/\.env /);
+    for (const [code, kind] of [
+      ['EIO', 'file-write-failed'],
+      ['EACCES', 'file-readonly'],
+    ] as const) {
+      const failingRename: AtomicFs = {
+        ...nodeAtomicFs,
+        rename: async () => Promise.reject(Object.assign(new Error(code), { code })),
+      };
+      expectKind(
+        await caught(atomicWrite(file, 'A=new\n', { fs: failingRename, label: 'config/.env' })),
+        kind,
+        /^config\/\.env /,
+      );
       expect(readFileSync(file, 'utf8')).toBe('A=old\n');
       expect(readdirSync(dir)).toEqual(['.env']);
     }
@@ -158,7 +189,11 @@ describe('atomicWrite', () => {
     const file = path.join(dir, 'settings.py');
     writeFileSync(file, 'TOKEN = "old"\n');
     expect(makeReadOnly(file)).toBe(true);
-    expectKind(await caught(atomicWrite(file, 'TOKEN = "new"\n')), 'file-readonly', /settings\.py or its folder is read-only/);
+    expectKind(
+      await caught(atomicWrite(file, 'TOKEN = "new"\n')),
+      'file-readonly',
+      /settings\.py or its folder is read-only/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('TOKEN = "old"\n');
     expect(leftovers(dir)).toEqual([]);
 
@@ -196,7 +231,12 @@ console.log(JSON.stringify(kinds));
     );
     chmodSync(script, 0o644);
     const tsx = path.resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-    const run = spawnSync(tsx, [script, file, path.join(closed, 'new.env'), path.join(open, 'new.env')], { uid: 65534, gid: 65534, cwd: os.tmpdir(), encoding: 'utf8' });
+    const run = spawnSync(tsx, [script, file, path.join(closed, 'new.env'), path.join(open, 'new.env')], {
+      uid: 65534,
+      gid: 65534,
+      cwd: os.tmpdir(),
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(['file-readonly', 'file-readonly', 'written']);
     expect(readFileSync(file, 'utf8')).toBe('TOKEN = "old"\n');
@@ -210,21 +250,33 @@ console.log(JSON.stringify(kinds));
     writeFileSync(file, 'A=old\n');
     const read = await readTarget(file);
     rmSync(file);
-    expectKind(await caught(atomicWrite(file, 'A=new\n', { expectUnchangedSince: read.mtimeMs! })), 'file-missing', /deleted while we were syncing/);
+    expectKind(
+      await caught(atomicWrite(file, 'A=new\n', { expectUnchangedSince: read.mtimeMs! })),
+      'file-missing',
+      /deleted while we were syncing/,
+    );
     expect(readdirSync(dir)).toEqual([]);
 
     writeFileSync(file, 'A=old\n');
     const again = await readTarget(file);
     writeFileSync(file, 'A=edited by hand\n');
     utimesSync(file, new Date(), new Date(again.mtimeMs! + 5000));
-    expectKind(await caught(atomicWrite(file, 'A=new\n', { expectUnchangedSince: again.mtimeMs!, label: '.env' })), 'file-write-failed', '.env changed while we were writing; sync again');
+    expectKind(
+      await caught(atomicWrite(file, 'A=new\n', { expectUnchangedSince: again.mtimeMs!, label: '.env' })),
+      'file-write-failed',
+      '.env changed while we were writing; sync again',
+    );
     expect(readFileSync(file, 'utf8')).toBe('A=edited by hand\n');
     expect(leftovers(dir)).toEqual([]);
   });
 
   it('reports a vanished folder as file-missing', async () => {
     const dir = tempDir();
-    expectKind(await caught(atomicWrite(path.join(dir, 'gone', '.env'), 'A=1\n', { label: 'gone/.env' })), 'file-missing', /gone\/\.env/);
+    expectKind(
+      await caught(atomicWrite(path.join(dir, 'gone', '.env'), 'A=1\n', { label: 'gone/.env' })),
+      'file-missing',
+      /gone\/\.env/,
+    );
   });
 });
 
@@ -238,8 +290,18 @@ describe('readTarget', () => {
     // The BOM is kept so that a rewrite does not drop it.
     expect(read).toMatchObject({ exists: true, text: '\ufeffA=1\n', mode: 0o640, symlinkTarget: null });
     expect(read.mtimeMs).toBe(statSync(file).mtimeMs);
-    expect(await readTarget(path.join(dir, 'b.env'))).toEqual({ exists: false, text: '', mode: null, symlinkTarget: null, mtimeMs: null });
-    expectKind(await caught(readTarget(path.join(dir, 'nope', 'c.env'), { label: 'nope/c.env' })), 'file-missing', /the folder of nope\/c\.env no longer exists/);
+    expect(await readTarget(path.join(dir, 'b.env'))).toEqual({
+      exists: false,
+      text: '',
+      mode: null,
+      symlinkTarget: null,
+      mtimeMs: null,
+    });
+    expectKind(
+      await caught(readTarget(path.join(dir, 'nope', 'c.env'), { label: 'nope/c.env' })),
+      'file-missing',
+      /the folder of nope\/c\.env no longer exists/,
+    );
   });
 
   it('refuses binary, non-UTF-8 and oversized files without quoting them', async () => {
@@ -424,9 +486,14 @@ for (let i = 0; i < 8; i++) {
     const locks = tempDir();
     const lockFile = path.join(locks, 'sync.lock');
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFileSync(lockFile, JSON.stringify({ pid: dead, host: os.hostname(), at: new Date().toISOString(), nonce: 'x' }));
+    writeFileSync(
+      lockFile,
+      JSON.stringify({ pid: dead, host: os.hostname(), at: new Date().toISOString(), nonce: 'x' }),
+    );
     const started = Date.now();
-    expect(await withLock(locks, 'sync', async () => readFileSync(lockFile, 'utf8'), { waitMs: 3000 })).toContain(`"pid":${process.pid}`);
+    expect(await withLock(locks, 'sync', async () => readFileSync(lockFile, 'utf8'), { waitMs: 3000 })).toContain(
+      `"pid":${process.pid}`,
+    );
     expect(Date.now() - started).toBeLessThan(1000);
 
     // pid 1 is alive, so only the age can make this lock stale.

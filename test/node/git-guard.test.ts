@@ -1,5 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +80,9 @@ describe('gitVerdict', () => {
     expect(v.warning).toBe('`settings.py` is tracked by git: if you commit it, your Dropbox token goes with it.');
     expect(v.fix).toEqual({
       kind: 'use-env-file',
-      explanation: expect.stringContaining('write it to an env file that git ignores (for example .env with DROPBOX_ACCESS_TOKEN)'),
+      explanation: expect.stringContaining(
+        'write it to an env file that git ignores (for example .env with DROPBOX_ACCESS_TOKEN)',
+      ),
     });
     expect(isBlocking(v)).toBe(true);
   });
@@ -80,10 +91,14 @@ describe('gitVerdict', () => {
     const dir = project();
     const env = await gitVerdict(path.join(dir, 'config', '.env'));
     expect(env.state).toBe('tracked');
-    expect(env.fix?.kind === 'use-env-file' && env.fix.explanation).toContain('`git rm --cached config/.env`, add `/config/.env` to .gitignore');
+    expect(env.fix?.kind === 'use-env-file' && env.fix.explanation).toContain(
+      '`git rm --cached config/.env`, add `/config/.env` to .gitignore',
+    );
     const template = await gitVerdict(path.join(dir, '.env.example'));
     expect(template.state).toBe('tracked');
-    expect(template.fix?.kind === 'use-env-file' && template.fix.explanation).toContain('is a template that is meant to be committed');
+    expect(template.fix?.kind === 'use-env-file' && template.fix.explanation).toContain(
+      'is a template that is meant to be committed',
+    );
   });
 
   it('offers the .gitignore fix for an untracked, unignored file (existing or not)', async () => {
@@ -174,7 +189,9 @@ describe('addToGitignore', () => {
     if (v.fix?.kind !== 'add-to-gitignore') throw new Error('expected a .gitignore fix');
     expect(v.fix.line).toBe('/config/my \\[prod\\].env');
     await addToGitignore(v.fix);
-    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules\r\n*.log\r\n/config/my \\[prod\\].env\r\n');
+    expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules\r\n*.log\r\n/config/my \\[prod\\].env\r\n',
+    );
     expect(git(dir, 'check-ignore', '-q', 'config/my [prod].env').code).toBe(0);
     // The escaped brackets match only this file, not "config/my p.env".
     expect(git(dir, 'check-ignore', '-q', 'config/my p.env').code).toBe(1);

@@ -94,7 +94,10 @@ function decodeIcns(buf: Buffer): Array<Image & { type: string }> {
   expect(buf.readUInt32BE(4)).toBe(buf.length);
   const out: Array<Image & { type: string }> = [];
   for (let at = 8; at < buf.length; at += buf.readUInt32BE(at + 4)) {
-    out.push({ type: buf.toString('latin1', at, at + 4), ...decodePng(buf.subarray(at + 8, at + buf.readUInt32BE(at + 4))) });
+    out.push({
+      type: buf.toString('latin1', at, at + 4),
+      ...decodePng(buf.subarray(at + 8, at + buf.readUInt32BE(at + 4))),
+    });
   }
   return out;
 }
@@ -113,7 +116,10 @@ const hasInk = (img: Image) => img.rgba.some((v, i) => i % 4 === 3 && v > 0);
 describe('tray icons', () => {
   it.each(ICONS)('%s: macOS template images are black + alpha, 16 px and @2x 32 px', (icon) => {
     const base = iconPathFor(icon, 'darwin', assets);
-    for (const [file, px] of [[base, 16], [base.replace('.png', '@2x.png'), 32]] as const) {
+    for (const [file, px] of [
+      [base, 16],
+      [base.replace('.png', '@2x.png'), 32],
+    ] as const) {
       const [img] = decodeFile(file);
       expect(sizes([img!])).toEqual([`${px}x${px}`]);
       expect(isMonochrome(img!)).toBe(true);
@@ -144,7 +150,16 @@ describe('app icons', () => {
     expect(sizes(decodeFile(path.join(assets, 'icon.png')))).toEqual(['512x512']);
     expect(sizes(decodeFile(path.join(assets, 'icon.ico')))).toContain('256x256');
     const icns = decodeIcns(readFileSync(path.join(assets, 'icon.icns')));
-    const want: Record<string, number> = { ic11: 32, ic12: 64, ic07: 128, ic13: 256, ic08: 256, ic14: 512, ic09: 512, ic10: 1024 };
+    const want: Record<string, number> = {
+      ic11: 32,
+      ic12: 64,
+      ic07: 128,
+      ic13: 256,
+      ic08: 256,
+      ic14: 512,
+      ic09: 512,
+      ic10: 1024,
+    };
     expect(Object.fromEntries(icns.map((e) => [e.type, e.width]))).toEqual(want);
   });
 
@@ -165,14 +180,20 @@ describe('scripts/make-icons.mjs', () => {
   it('regenerates exactly the committed pixels, and nothing the repo lacks', () => {
     execFileSync(process.execPath, [path.join(root, 'scripts', 'make-icons.mjs'), '--out', out]);
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)).map((f) => `${d.name}/${f}`) : [d.name]));
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(path.join(dir, d.name)).map((f) => `${d.name}/${f}`) : [d.name],
+      );
     const generated = walk(out).sort();
     expect(generated.length).toBeGreaterThan(20);
     for (const name of generated) {
-      expect(existsSync(path.join(assets, name)), `assets/${name} is missing: run node scripts/make-icons.mjs`).toBe(true);
+      expect(existsSync(path.join(assets, name)), `assets/${name} is missing: run node scripts/make-icons.mjs`).toBe(
+        true,
+      );
       // Pixels, not bytes: zlib output may differ between Node versions.
       const pixels = (f: string) => decodeFile(f).map((i) => createHash('sha256').update(i.rgba).digest('hex'));
-      expect(pixels(path.join(assets, name)), `assets/${name} is stale: run node scripts/make-icons.mjs`).toEqual(pixels(path.join(out, name)));
+      expect(pixels(path.join(assets, name)), `assets/${name} is stale: run node scripts/make-icons.mjs`).toEqual(
+        pixels(path.join(out, name)),
+      );
     }
   });
 });

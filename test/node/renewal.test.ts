@@ -33,14 +33,19 @@ async function connectedService(): Promise<{ service: TokenTrayService; env: Nod
   return { service, env };
 }
 
-const refreshCalls = () => fake.requests.filter((r) => r.path === '/oauth2/token' && /grant_type=refresh_token/.test(r.body + JSON.stringify(r.query))).length;
+const refreshCalls = () =>
+  fake.requests.filter(
+    (r) => r.path === '/oauth2/token' && /grant_type=refresh_token/.test(r.body + JSON.stringify(r.query)),
+  ).length;
 
 describeWithKeyring('renewal', () => {
   it('callers at the same moment share one refresh', async () => {
     const { service } = await connectedService();
     const before = refreshCalls();
     const old = await service.UNSAFE_accessToken();
-    const tokens = await Promise.all(Array.from({ length: 6 }, () => service.credentials.accessToken({ forceRefresh: true })));
+    const tokens = await Promise.all(
+      Array.from({ length: 6 }, () => service.credentials.accessToken({ forceRefresh: true })),
+    );
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(old);
     expect(refreshCalls() - before).toBe(1);
@@ -64,7 +69,10 @@ describeWithKeyring('renewal', () => {
     const access = (await service.vault.getAccess())!;
     const refresh = await service.vault.getRefresh();
     await service.vault.setAccess({ token: access.token, expiresAt: new Date(Date.now() - 1000).toISOString() });
-    const cut = new TokenTrayService({ env: { ...env, DTT_DROPBOX_ORIGIN: 'http://127.0.0.1:9' }, retry: { attempts: 1 } });
+    const cut = new TokenTrayService({
+      env: { ...env, DTT_DROPBOX_ORIGIN: 'http://127.0.0.1:9' },
+      retry: { attempts: 1 },
+    });
     const status = await cut.check();
     expect(status.state).toBe('offline');
     expect(status.problem).toBe('network-offline');
@@ -78,7 +86,9 @@ describeWithKeyring('renewal', () => {
   it('invalid_grant from renewal means "reconnect"', async () => {
     const { service } = await connectedService();
     fake.revokeAll();
-    await expect(service.credentials.accessToken({ forceRefresh: true })).rejects.toMatchObject({ kind: 'token-revoked' });
+    await expect(service.credentials.accessToken({ forceRefresh: true })).rejects.toMatchObject({
+      kind: 'token-revoked',
+    });
     expect((await service.check()).state).toBe('revoked');
   });
 });

@@ -20,7 +20,8 @@ const run = createRequire(import.meta.url)('@doyensec/electronegativity') as Run
 
 /** Findings we reviewed, and why they are fine. Anything HIGH, or any new id, fails the scan. */
 const EXPLAINED: Record<string, string> = {
-  OPEN_EXTERNAL_JS_CHECK: 'every call goes through isSafeExternalUrl (https only; http only for the configured loopback Dropbox origin)',
+  OPEN_EXTERNAL_JS_CHECK:
+    'every call goes through isSafeExternalUrl (https only; http only for the configured loopback Dropbox origin)',
   CSP_GLOBAL_CHECK:
     "LOW: csp-evaluator's generic note that script-src 'self' trusts every file of the origin; our origin is the packaged renderer folder, which holds only our bundle",
 };
@@ -28,7 +29,10 @@ const EXPLAINED: Record<string, string> = {
 /** The main process and the page together, as one app: global checks need to see both. */
 function appCopy(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dtt-scan-'));
-  cpSync(path.join(repoRoot, 'electron'), path.join(dir, 'electron'), { recursive: true, filter: (src) => !src.endsWith('.test.ts') });
+  cpSync(path.join(repoRoot, 'electron'), path.join(dir, 'electron'), {
+    recursive: true,
+    filter: (src) => !src.endsWith('.test.ts'),
+  });
   const html = path.join(repoRoot, 'renderer', 'index.html');
   if (existsSync(html)) cpSync(html, path.join(dir, 'index.html'));
   return dir;
@@ -36,7 +40,14 @@ function appCopy(): string {
 
 async function scan(dir: string): Promise<Finding[]> {
   const result = await run(
-    { input: dir, customScan: [], excludeFromScan: ['AvailableSecurityFixesGlobalCheck'], isRelative: true, electronVersionOverride: '45.5.0', parserPlugins: [] },
+    {
+      input: dir,
+      customScan: [],
+      excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+      isRelative: true,
+      electronVersionOverride: '45.5.0',
+      parserPlugins: [],
+    },
     false,
   );
   return result.issues;
@@ -47,7 +58,9 @@ describe('electronegativity (offline checks)', () => {
     const findings = await scan(appCopy());
     const report = findings.map((f) => `${f.severity.name} ${f.id} ${f.file}:${f.location.line}`);
     console.log(`electronegativity: ${report.length} findings, each explained in this test\n${report.join('\n')}`);
-    expect(findings.filter((f) => f.severity.name === 'HIGH' || f.severity.name === 'CRITICAL').map((f) => f.id)).toEqual([]);
+    expect(
+      findings.filter((f) => f.severity.name === 'HIGH' || f.severity.name === 'CRITICAL').map((f) => f.id),
+    ).toEqual([]);
     expect(findings.filter((f) => !(f.id in EXPLAINED)).map((f) => `${f.id} ${f.file}`)).toEqual([]);
     // The CSP it read is ours, and strict.
     const csp = findings.find((f) => f.id === 'CSP_GLOBAL_CHECK');

@@ -25,7 +25,9 @@ function makeToken(length = 1450): string {
 /** What the Secret Service holds for an entry, read with secret-tool (not through the vault). */
 async function secretToolLookup(service: string, account: string): Promise<string | null> {
   try {
-    const { stdout } = await run('secret-tool', ['lookup', 'service', service, 'username', account], { timeout: 10_000 });
+    const { stdout } = await run('secret-tool', ['lookup', 'service', service, 'username', account], {
+      timeout: 10_000,
+    });
     return stdout;
   } catch {
     return null; // secret-tool exits 1 when nothing matches
@@ -34,23 +36,33 @@ async function secretToolLookup(service: string, account: string): Promise<strin
 
 /** Every item the Secret Service holds for a service (labels and attributes only). */
 async function secretToolItems(service: string): Promise<string[]> {
-  const { stdout, stderr } = await run('secret-tool', ['search', '--all', 'service', service], { timeout: 10_000 }).catch(
-    (e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? '', stderr: e.stderr ?? '' }),
-  );
+  const { stdout, stderr } = await run('secret-tool', ['search', '--all', 'service', service], {
+    timeout: 10_000,
+  }).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? '', stderr: e.stderr ?? '' }));
   return `${stdout}\n${stderr}`.split('\n').filter((l) => l.startsWith('attribute.username = '));
 }
 
 /** Runs test/support/keyring/vault-child.ts and returns its RESULT line. */
-function runChild(
-  args: { mode: string; service: string; token: string; env?: NodeJS.ProcessEnv; wrap?: string[]; timeoutMs?: number },
-): Promise<{ result: ChildResult; stdout: string; stderr: string; exitedInMs: number | null }> {
+function runChild(args: {
+  mode: string;
+  service: string;
+  token: string;
+  env?: NodeJS.ProcessEnv;
+  wrap?: string[];
+  timeoutMs?: number;
+}): Promise<{ result: ChildResult; stdout: string; stderr: string; exitedInMs: number | null }> {
   return new Promise((resolve, reject) => {
     const command = [...(args.wrap ?? []), process.execPath, '--import', 'tsx', childScript, args.mode, args.service];
     const [file, ...rest] = args.wrap ? ['bash', ...command] : command;
     const started = Date.now();
     const child = spawn(file!, rest, {
       cwd: repoRoot,
-      env: { ...process.env, DTT_CHILD_TOKEN: args.token, ...(args.timeoutMs ? { DTT_CHILD_TIMEOUT_MS: String(args.timeoutMs) } : {}), ...args.env },
+      env: {
+        ...process.env,
+        DTT_CHILD_TOKEN: args.token,
+        ...(args.timeoutMs ? { DTT_CHILD_TIMEOUT_MS: String(args.timeoutMs) } : {}),
+        ...args.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so a stuck run can be stopped as a whole
     });
@@ -77,7 +89,8 @@ function runChild(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(guard);
-      if (!result) return reject(new Error(`vault-child ${args.mode} exited ${code} without a result\n${stdout}\n${stderr}`));
+      if (!result)
+        return reject(new Error(`vault-child ${args.mode} exited ${code} without a result\n${stdout}\n${stderr}`));
       resolve({ result, stdout, stderr, exitedInMs: Date.now() - started });
     });
   });
@@ -176,10 +189,13 @@ describeWithKeyring('keychain vault on a real Secret Service (private GNOME keyr
       const after = readFileSync(login);
       expect(after.length).toBeGreaterThan(before.length + 1000);
       // …encrypted: no part of the token is in any keyring file.
-      const files = readdirSync(dir!).map((name) => path.join(dir!, name)).filter((f) => statSync(f).isFile());
+      const files = readdirSync(dir!)
+        .map((name) => path.join(dir!, name))
+        .filter((f) => statSync(f).isFile());
       for (const file of files) {
         const text = readFileSync(file, 'latin1');
-        for (const slice of [token.slice(5, 40), token.slice(700, 740), token.slice(-35)]) expect(text).not.toContain(slice);
+        for (const slice of [token.slice(5, 40), token.slice(700, 740), token.slice(-35)])
+          expect(text).not.toContain(slice);
       }
       // And nothing in the settings folder.
       expect(readAllFiles(configDir)).not.toContain(token.slice(5, 40));
@@ -221,7 +237,12 @@ describeWithKeyring('keychain vault on a real Secret Service (private GNOME keyr
   it('a locked keyring: keychain-locked at once, for reads, writes, check and clear', async () => {
     const token = makeToken();
     // Its own private keyring: locking the shared one would break tests running in parallel.
-    const { result, stdout, stderr } = await runChild({ mode: 'locked', service: uniqueService('locked'), token, wrap: [keyringScript, '--fresh'] });
+    const { result, stdout, stderr } = await runChild({
+      mode: 'locked',
+      service: uniqueService('locked'),
+      token,
+      wrap: [keyringScript, '--fresh'],
+    });
     expect(attempt(result, 'setAccess (unlocked)').ok).toBe(true);
     expect(attempt(result, 'setRefresh (unlocked)').ok).toBe(true);
     expect(result.lockedBefore).toBe(true);

@@ -81,7 +81,10 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, stdin?: string)
       const found = stdout.split('\n').find((l) => pattern.test(l));
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${stdout}\n${stderr}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no line matching ${pattern} in:\n${stdout}\n${stderr}`)),
+          timeoutMs,
+        );
         waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
         void result.then(() => reject(new Error(`CLI exited before printing ${pattern}:\n${stdout}\n${stderr}`)));
       });

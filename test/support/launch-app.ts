@@ -39,10 +39,13 @@ let announced = false;
  */
 export async function launchApp(opts: LaunchOptions): Promise<AppUnderTest> {
   const preloadPath = path.join(repoRoot, 'build', 'preload.cjs');
-  if (!existsSync(preloadPath)) throw new Error(`${preloadPath} is missing: run "npm run build" first (npm test does it in pretest)`);
+  if (!existsSync(preloadPath))
+    throw new Error(`${preloadPath} is missing: run "npm run build" first (npm test does it in pretest)`);
   const builtRenderer = path.join(repoRoot, 'build', 'renderer');
   const temp: string[] = [];
-  const rendererDir = opts.rendererDir ?? (existsSync(path.join(builtRenderer, 'index.html')) ? builtRenderer : tempDir(temp, writeTestRenderer()));
+  const rendererDir =
+    opts.rendererDir ??
+    (existsSync(path.join(builtRenderer, 'index.html')) ? builtRenderer : tempDir(temp, writeTestRenderer()));
   const configDir = tempDir(temp, mkdtempSync(path.join(os.tmpdir(), 'dtt-e2e-')));
   const port = await freePort();
   opts.fake.registerRedirect(`http://127.0.0.1:${port}/callback`);
@@ -67,10 +70,16 @@ export async function launchApp(opts: LaunchOptions): Promise<AppUnderTest> {
   const plan = plannedBackend({ backend: opts.backend, rendererDir });
   if (!announced) {
     announced = true;
-    console.log(plan.backend === 'electron' ? `launchApp: using real Electron (${plan.why})` : `launchApp: using the Electron stand-in (${plan.why})`);
+    console.log(
+      plan.backend === 'electron'
+        ? `launchApp: using real Electron (${plan.why})`
+        : `launchApp: using the Electron stand-in (${plan.why})`,
+    );
   }
   try {
-    return plan.backend === 'electron' ? await launchElectron(resolved, plan.binary!, repoRoot) : await launchStandIn(resolved);
+    return plan.backend === 'electron'
+      ? await launchElectron(resolved, plan.binary!, repoRoot)
+      : await launchStandIn(resolved);
   } catch (error) {
     resolved.cleanup();
     throw error;
@@ -78,11 +87,18 @@ export async function launchApp(opts: LaunchOptions): Promise<AppUnderTest> {
 }
 
 /** Which backend launchApp will use, so specs can skip checks only one backend can make. */
-export function plannedBackend(opts: Pick<LaunchOptions, 'backend' | 'rendererDir'> = {}): { backend: Backend; why: string; binary?: string } {
+export function plannedBackend(opts: Pick<LaunchOptions, 'backend' | 'rendererDir'> = {}): {
+  backend: Backend;
+  why: string;
+  binary?: string;
+} {
   const wanted = (process.env.DTT_E2E_BACKEND as LaunchOptions['backend'] | undefined) || opts.backend || 'auto';
   const binary = electronBinary(repoRoot);
   const builtRenderer = path.join(repoRoot, 'build', 'renderer');
-  const rendererOk = opts.rendererDir === undefined ? existsSync(path.join(builtRenderer, 'index.html')) : path.resolve(opts.rendererDir) === builtRenderer;
+  const rendererOk =
+    opts.rendererDir === undefined
+      ? existsSync(path.join(builtRenderer, 'index.html'))
+      : path.resolve(opts.rendererDir) === builtRenderer;
   if (wanted === 'stand-in') return { backend: 'stand-in', why: 'asked for' };
   if (!('path' in binary)) {
     if (wanted === 'electron') throw new Error(`the Electron backend was asked for, but ${binary.missing}`);

@@ -48,7 +48,11 @@ export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHand
     };
     if (url.pathname !== '/callback') return send(404, 'Not found', 'This address only receives the Dropbox sign-in.');
     if (url.searchParams.get('state') !== opts.state) {
-      return send(400, 'This sign-in did not come from this app', 'Go back to the tab Dropbox Token Tray opened, or start again from the app.');
+      return send(
+        400,
+        'This sign-in did not come from this app',
+        'Go back to the tab Dropbox Token Tray opened, or start again from the app.',
+      );
     }
     if (busy || done) return send(409, 'Already handled', 'This sign-in was already received. You can close this tab.');
     busy = true;

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { diagnoseToken, normalizePastedToken } from './token-diagnosis';
 
-const chars = (n: number) => randomBytes(n * 2).toString('base64url').slice(0, n);
+const chars = (n: number) =>
+  randomBytes(n * 2)
+    .toString('base64url')
+    .slice(0, n);
 const fullToken = () => `sl.u.${chars(1350)}`;
 
 describe('normalizePastedToken', () => {

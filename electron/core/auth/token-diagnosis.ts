@@ -6,8 +6,7 @@ import type { ErrorKind } from '../../shared/error-catalog';
 export type TokenKind = 'short-lived' | 'short-lived-old' | 'legacy';
 
 export type Diagnosis =
-  | { ok: true; token: string; kind: TokenKind; note?: string }
-  | { ok: false; kind: ErrorKind; detail: string };
+  { ok: true; token: string; kind: TokenKind; note?: string } | { ok: false; kind: ErrorKind; detail: string };
 
 /** Current short-lived tokens are ~1,300–1,450 characters after `sl.u.`; anything under this was cut off. */
 export const MIN_SL_U_LENGTH = 1000;
@@ -35,15 +34,25 @@ export function diagnoseToken(raw: string): Diagnosis {
   if (token.length === 0) return { ok: false, kind: 'token-empty', detail: 'nothing was pasted' };
   if (/\s/.test(token)) {
     const where = /[\r\n]/.test(token) ? 'a line break' : 'a space';
-    return { ok: false, kind: 'token-has-whitespace', detail: `it has ${where} inside, at character ${token.search(/\s/) + 1}` };
+    return {
+      ok: false,
+      kind: 'token-has-whitespace',
+      detail: `it has ${where} inside, at character ${token.search(/\s/) + 1}`,
+    };
   }
-  if (/…|\.\.\.$/.test(token)) return { ok: false, kind: 'token-truncated', detail: 'it ends in "…", so only a shortened preview was copied' };
+  if (/…|\.\.\.$/.test(token))
+    return { ok: false, kind: 'token-truncated', detail: 'it ends in "…", so only a shortened preview was copied' };
   if (token.startsWith('sl.')) {
-    if (!TOKEN_CHARS.test(token)) return { ok: false, kind: 'token-bad-format', detail: 'it has characters a Dropbox token never has' };
+    if (!TOKEN_CHARS.test(token))
+      return { ok: false, kind: 'token-bad-format', detail: 'it has characters a Dropbox token never has' };
     const isNew = token.startsWith('sl.u.');
     const min = isNew ? MIN_SL_U_LENGTH : MIN_SL_OLD_LENGTH;
     if (token.length < min) {
-      return { ok: false, kind: 'token-truncated', detail: `it is ${token.length} characters long; a token like this has at least ${min}` };
+      return {
+        ok: false,
+        kind: 'token-truncated',
+        detail: `it is ${token.length} characters long; a token like this has at least ${min}`,
+      };
     }
     return { ok: true, token, kind: isNew ? 'short-lived' : 'short-lived-old' };
   }

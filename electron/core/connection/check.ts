@@ -12,7 +12,11 @@ export interface CheckOutcome {
 }
 
 /** Asks Dropbox whether the stored connection works, renewing first when it is due. */
-export async function checkConnection(http: DropboxHttp, credentials: Credentials, previous: ConnectionState): Promise<CheckOutcome> {
+export async function checkConnection(
+  http: DropboxHttp,
+  credentials: Credentials,
+  previous: ConnectionState,
+): Promise<CheckOutcome> {
   try {
     let token = await credentials.accessToken();
     try {

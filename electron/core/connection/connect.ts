@@ -39,7 +39,11 @@ export function asDttError(error: unknown, overrides: Partial<Record<string, Dtt
   return new DttError((tag && overrides[tag]) || kind, (error as Error).message, { cause: error });
 }
 
-export async function verifyAccount(http: DropboxHttp, token: string, overrides: Parameters<typeof asDttError>[1] = {}): Promise<AccountSummary> {
+export async function verifyAccount(
+  http: DropboxHttp,
+  token: string,
+  overrides: Parameters<typeof asDttError>[1] = {},
+): Promise<AccountSummary> {
   try {
     return await getCurrentAccount(http, token);
   } catch (error) {
@@ -57,7 +61,10 @@ export async function verifyFileScopes(http: DropboxHttp, token: string): Promis
     if (outcome.ok) continue;
     const error = asDttError(outcome.error);
     if (error.kind === 'scope-missing') {
-      throw new DttError('scope-missing', `this token cannot ${verb} files (${scope}). In the App Console → Permissions, enable files.content.read and files.content.write, then generate a new token (or reconnect).`);
+      throw new DttError(
+        'scope-missing',
+        `this token cannot ${verb} files (${scope}). In the App Console → Permissions, enable files.content.read and files.content.write, then generate a new token (or reconnect).`,
+      );
     }
     if (error.kind === 'app-scope-missing') throw new DttError('app-scope-missing', `the app lacks ${scope}`);
     throw error;
@@ -68,7 +75,11 @@ export async function verifyFileScopes(http: DropboxHttp, token: string): Promis
  * Saves a verified credential: keychain first, settings last, so settings never claim a
  * connection the keychain doesn't hold. On any failure nothing is left half-stored.
  */
-export async function storeCredential(deps: ConnectDeps, cred: NewCredential, account: AccountSummary): Promise<ConnectResult> {
+export async function storeCredential(
+  deps: ConnectDeps,
+  cred: NewCredential,
+  account: AccountSummary,
+): Promise<ConnectResult> {
   const { vault, settings } = deps;
   const now = deps.now?.() ?? Date.now();
   try {

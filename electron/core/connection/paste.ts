@@ -13,7 +13,11 @@ export const PASTED_TOKEN_NOTE =
  * The guide's Option 1, made safe: diagnose what was pasted, ask Dropbox who it belongs to and
  * whether it can read and write files, and only then keep it.
  */
-export async function pasteToken(deps: ConnectDeps, raw: string, opts: { minutesLeft?: number } = {}): Promise<ConnectResult> {
+export async function pasteToken(
+  deps: ConnectDeps,
+  raw: string,
+  opts: { minutesLeft?: number } = {},
+): Promise<ConnectResult> {
   const diagnosis = diagnoseToken(raw);
   if (!diagnosis.ok) throw new DttError(diagnosis.kind, diagnosis.detail);
   await deps.vault.check();
@@ -26,7 +30,13 @@ export async function pasteToken(deps: ConnectDeps, raw: string, opts: { minutes
   const expiresAt = diagnosis.kind === 'legacy' ? null : new Date(now + lifetime).toISOString();
   const result = await storeCredential(
     deps,
-    { method: 'paste', accessToken: diagnosis.token, expiresAt, refreshToken: null, scopes: ['account_info.read', 'files.content.read', 'files.content.write'] },
+    {
+      method: 'paste',
+      accessToken: diagnosis.token,
+      expiresAt,
+      refreshToken: null,
+      scopes: ['account_info.read', 'files.content.read', 'files.content.write'],
+    },
     account,
   );
   result.notes.push(diagnosis.kind === 'legacy' && diagnosis.note ? diagnosis.note : PASTED_TOKEN_NOTE);

@@ -15,9 +15,20 @@ function requireAppKey(deps: ConnectDeps): string {
   return appKey;
 }
 
-async function finishWithCode(deps: ConnectDeps, method: ConnectMethod, appKey: string, code: string, verifier: string, redirectUri?: string): Promise<ConnectResult> {
+async function finishWithCode(
+  deps: ConnectDeps,
+  method: ConnectMethod,
+  appKey: string,
+  code: string,
+  verifier: string,
+  redirectUri?: string,
+): Promise<ConnectResult> {
   const trimmed = code.trim();
-  if (!/^[A-Za-z0-9._~-]{8,}$/.test(trimmed)) throw new DttError('code-invalid', 'the code should be one word of letters and digits, copied from the Dropbox page');
+  if (!/^[A-Za-z0-9._~-]{8,}$/.test(trimmed))
+    throw new DttError(
+      'code-invalid',
+      'the code should be one word of letters and digits, copied from the Dropbox page',
+    );
   let grant;
   try {
     grant = await exchangeCode(deps.http, { appKey, code: trimmed, verifier, redirectUri });
@@ -25,7 +36,17 @@ async function finishWithCode(deps: ConnectDeps, method: ConnectMethod, appKey: 
     throw asDttError(error, EXCHANGE_ERRORS);
   }
   const account = await verifyAccount(deps.http, grant.accessToken);
-  return storeCredential(deps, { method, accessToken: grant.accessToken, expiresAt: grant.expiresAt, refreshToken: grant.refreshToken, scopes: grant.scopes }, account);
+  return storeCredential(
+    deps,
+    {
+      method,
+      accessToken: grant.accessToken,
+      expiresAt: grant.expiresAt,
+      refreshToken: grant.refreshToken,
+      scopes: grant.scopes,
+    },
+    account,
+  );
 }
 
 export interface BrowserSignIn {
@@ -36,7 +57,10 @@ export interface BrowserSignIn {
 }
 
 /** OAuth code flow with PKCE S256 through a one-shot loopback server. No app secret, anywhere. */
-export async function startBrowserSignIn(deps: ConnectDeps, opts: { port: number; timeoutMs?: number }): Promise<BrowserSignIn> {
+export async function startBrowserSignIn(
+  deps: ConnectDeps,
+  opts: { port: number; timeoutMs?: number },
+): Promise<BrowserSignIn> {
   const appKey = requireAppKey(deps);
   const { verifier, challenge } = createPkcePair();
   const state = createState();

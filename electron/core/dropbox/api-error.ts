@@ -53,7 +53,8 @@ export function classifyDropboxError(error: unknown): ErrorKind {
     if (tag === 'invalid_grant') return 'token-revoked';
     if (tag?.startsWith('invalid_client')) return 'app-key-invalid';
     if (/access token is malformed/i.test(body)) return 'token-malformed';
-    if (/not permitted to access this endpoint|does not have the required scope/i.test(body)) return 'app-scope-missing';
+    if (/not permitted to access this endpoint|does not have the required scope/i.test(body))
+      return 'app-scope-missing';
     return 'dropbox-error';
   }
   return 'dropbox-error';

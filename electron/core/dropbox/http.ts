@@ -55,7 +55,10 @@ export class DropboxHttp {
 
   /** Content route: arguments travel as ASCII-escaped JSON in the Dropbox-API-Arg header. */
   async content(route: string, token: string, args: unknown): Promise<RawResponse> {
-    const arg = JSON.stringify(args).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const arg = JSON.stringify(args).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     return this.send(`${this.endpoints.content}/2/${route}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Dropbox-API-Arg': arg },
@@ -98,13 +101,18 @@ export class DropboxHttp {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
+      response = await this.fetchImpl(url, {
+        ...init,
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: 'manual',
+      });
       text = await response.text();
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
       throw new DropboxNetworkError(`Could not reach ${new URL(url).host} (${cause})`, { cause: error });
     }
-    if (response.status >= 200 && response.status < 300) return { status: response.status, headers: response.headers, text };
+    if (response.status >= 200 && response.status < 300)
+      return { status: response.status, headers: response.headers, text };
     throw parseError(response.status, response.headers, text);
   }
 }

@@ -48,15 +48,30 @@ function toGrant(res: TokenResponse, now: number): TokenGrant {
 }
 
 /** `redirectUri` must be exactly what authorize got, or absent if authorize had none. */
-export async function exchangeCode(http: DropboxHttp, p: { appKey: string; code: string; verifier: string; redirectUri?: string }): Promise<TokenGrant> {
-  const params: Record<string, string> = { grant_type: 'authorization_code', code: p.code, client_id: p.appKey, code_verifier: p.verifier };
+export async function exchangeCode(
+  http: DropboxHttp,
+  p: { appKey: string; code: string; verifier: string; redirectUri?: string },
+): Promise<TokenGrant> {
+  const params: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code: p.code,
+    client_id: p.appKey,
+    code_verifier: p.verifier,
+  };
   if (p.redirectUri) params.redirect_uri = p.redirectUri;
   return toGrant(await http.token<TokenResponse>(params), Date.now());
 }
 
 /** Refresh tokens are not rotated, so the caller keeps the one it has. */
-export async function refreshAccessToken(http: DropboxHttp, p: { appKey: string; refreshToken: string }): Promise<TokenGrant> {
-  const res = await http.token<TokenResponse>({ grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.appKey });
+export async function refreshAccessToken(
+  http: DropboxHttp,
+  p: { appKey: string; refreshToken: string },
+): Promise<TokenGrant> {
+  const res = await http.token<TokenResponse>({
+    grant_type: 'refresh_token',
+    refresh_token: p.refreshToken,
+    client_id: p.appKey,
+  });
   return toGrant(res, Date.now());
 }
 

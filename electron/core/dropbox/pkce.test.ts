@@ -3,7 +3,9 @@ import { challengeFor, createPkcePair, createState } from './pkce';
 
 describe('PKCE', () => {
   it('matches the RFC 7636 appendix B example', () => {
-    expect(challengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(challengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
   it('makes verifiers of legal length and charset, each different', () => {
     const a = createPkcePair();

@@ -133,7 +133,12 @@ describe('ConnectionMonitor', () => {
   });
 
   it('survives a check that throws: logs, keeps the last status, retries with backoff', async () => {
-    const { clock, monitor, logged, statuses } = setup([connected, new Error('keychain exploded'), new Error('again'), connected]);
+    const { clock, monitor, logged, statuses } = setup([
+      connected,
+      new Error('keychain exploded'),
+      new Error('again'),
+      connected,
+    ]);
     monitor.start();
     await ticks(clock, 1);
     await expect(monitor.wake('manual')).resolves.toEqual(connected);
@@ -168,15 +173,24 @@ describe('ConnectionMonitor', () => {
 
   it('turns sync reports into incidents', () => {
     const { monitor, incidents } = setup([connected]);
-    monitor.handleSyncReport({ targets: [{ project: '/p', projectName: 'p', file: '.env', outcome: 'failed' }], projectsUpdated: 2 });
-    expect(incidents).toEqual([{ kind: 'projects-updated', count: 2 }, { kind: 'sync-failed', files: ['p/.env'] }]);
+    monitor.handleSyncReport({
+      targets: [{ project: '/p', projectName: 'p', file: '.env', outcome: 'failed' }],
+      projectsUpdated: 2,
+    });
+    expect(incidents).toEqual([
+      { kind: 'projects-updated', count: 2 },
+      { kind: 'sync-failed', files: ['p/.env'] },
+    ]);
   });
 });
 
 describe('ConnectionMonitor default log', () => {
   it('redacts anything token-shaped from a failed check', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const monitor = new ConnectionMonitor({ check: async () => Promise.reject(new Error('bad answer for sl.u.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789')), intervalMinutes: () => 15 });
+    const monitor = new ConnectionMonitor({
+      check: async () => Promise.reject(new Error('bad answer for sl.u.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789')),
+      intervalMinutes: () => 15,
+    });
     await monitor.wake('manual');
     expect(warn).toHaveBeenCalledOnce();
     expect(String(warn.mock.calls[0]?.[0])).not.toContain('KlMnOp');

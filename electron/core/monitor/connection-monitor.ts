@@ -99,7 +99,9 @@ export class ConnectionMonitor extends EventEmitter<MonitorEvents> {
     this.last = status;
     this.safeEmit('status', status);
     for (const incident of incidents) this.safeEmit('incident', incident);
-    this.schedule(nextDelayMs(status, { intervalMs, now: this.now(), offlineStreak: this.offlineStreak, random: this.deps.random }));
+    this.schedule(
+      nextDelayMs(status, { intervalMs, now: this.now(), offlineStreak: this.offlineStreak, random: this.deps.random }),
+    );
     return status;
   }
 
@@ -146,5 +148,16 @@ export class ConnectionMonitor extends EventEmitter<MonitorEvents> {
 
 /** What wake() answers when the very first check throws: nothing is known, nothing is claimed. */
 function unknownStatus(): PublicStatus {
-  return { state: 'offline', expiresSoon: false, account: null, method: null, accessTokenExpiresAt: null, renewable: false, scopes: [], storage: '', lastCheckedAt: null, problem: 'internal' };
+  return {
+    state: 'offline',
+    expiresSoon: false,
+    account: null,
+    method: null,
+    accessTokenExpiresAt: null,
+    renewable: false,
+    scopes: [],
+    storage: '',
+    lastCheckedAt: null,
+    problem: 'internal',
+  };
 }

@@ -7,7 +7,9 @@ describe('incidentsBetween', () => {
   it('reports each move into revoked, expired or expiring-soon once', () => {
     expect(incidentsBetween(connected, revoked)).toEqual([{ kind: 'revoked' }]);
     expect(incidentsBetween(connected, expired)).toEqual([{ kind: 'expired' }]);
-    expect(incidentsBetween(connected, expiringSoon('2030-01-01T12:25:00.000Z'))).toEqual([{ kind: 'expiring-soon', expiresAt: '2030-01-01T12:25:00.000Z' }]);
+    expect(incidentsBetween(connected, expiringSoon('2030-01-01T12:25:00.000Z'))).toEqual([
+      { kind: 'expiring-soon', expiresAt: '2030-01-01T12:25:00.000Z' },
+    ]);
     expect(incidentsBetween(expiringSoon(), expired)).toEqual([{ kind: 'expired' }]);
     expect(incidentsBetween(expired, revoked)).toEqual([{ kind: 'revoked' }]);
   });
@@ -50,25 +52,38 @@ function target(outcome: TargetReport['outcome'], file: string, over: Partial<Ta
 
 describe('incidentsFromSync', () => {
   it('reports updated projects', () => {
-    const report: SyncReport = { targets: [target('updated', '.env'), target('current', 'config.json')], projectsUpdated: 3 };
+    const report: SyncReport = {
+      targets: [target('updated', '.env'), target('current', 'config.json')],
+      projectsUpdated: 3,
+    };
     expect(incidentsFromSync(report)).toEqual([{ kind: 'projects-updated', count: 3 }]);
   });
 
   it('reports failed files by project, once each', () => {
     const report: SyncReport = {
-      targets: [target('failed', '.env', { kind: 'file-readonly' }), target('failed', '.env', { kind: 'file-readonly' }), target('failed', 'settings.py', { projectName: 'api' })],
+      targets: [
+        target('failed', '.env', { kind: 'file-readonly' }),
+        target('failed', '.env', { kind: 'file-readonly' }),
+        target('failed', 'settings.py', { projectName: 'api' }),
+      ],
       projectsUpdated: 0,
     };
     expect(incidentsFromSync(report)).toEqual([{ kind: 'sync-failed', files: ['app/.env', 'api/settings.py'] }]);
   });
 
   it('does not count a file waiting for consent as a failure', () => {
-    const report: SyncReport = { targets: [target('skipped', '.env', { kind: 'file-tracked' }), target('updated', 'a.json')], projectsUpdated: 1 };
+    const report: SyncReport = {
+      targets: [target('skipped', '.env', { kind: 'file-tracked' }), target('updated', 'a.json')],
+      projectsUpdated: 1,
+    };
     expect(incidentsFromSync(report)).toEqual([{ kind: 'projects-updated', count: 1 }]);
   });
 
   it('reports a failure that names no file (the whole sync threw)', () => {
-    const report: SyncReport = { targets: [{ project: '', projectName: '', file: '', outcome: 'failed', kind: 'internal' }], projectsUpdated: 0 };
+    const report: SyncReport = {
+      targets: [{ project: '', projectName: '', file: '', outcome: 'failed', kind: 'internal' }],
+      projectsUpdated: 0,
+    };
     expect(incidentsFromSync(report)).toEqual([{ kind: 'sync-failed', files: [] }]);
   });
 

@@ -40,14 +40,23 @@ describe('nextDelayMs', () => {
     const pasted = { method: 'paste' as const, renewable: false };
     expect(nextDelayMs(statusOf({ ...pasted, accessTokenExpiresAt: at(40) }), base)).toBe(10 * MIN + 1_000);
     expect(nextDelayMs(statusOf({ ...pasted, accessTokenExpiresAt: at(240) }), base)).toBe(15 * MIN);
-    expect(nextDelayMs(statusOf({ ...pasted, expiresSoon: true, accessTokenExpiresAt: at(10) }), base)).toBe(10 * MIN + 5_000);
+    expect(nextDelayMs(statusOf({ ...pasted, expiresSoon: true, accessTokenExpiresAt: at(10) }), base)).toBe(
+      10 * MIN + 5_000,
+    );
   });
 
   it('does not spin when the clock says the token died but Dropbox disagrees', () => {
-    expect(nextDelayMs(statusOf({ method: 'paste', renewable: false, accessTokenExpiresAt: at(-5) }), base)).toBe(15 * MIN);
+    expect(nextDelayMs(statusOf({ method: 'paste', renewable: false, accessTokenExpiresAt: at(-5) }), base)).toBe(
+      15 * MIN,
+    );
   });
 
   it('honours a short interval', () => {
-    expect(nextDelayMs(statusOf({ method: 'paste', renewable: false, accessTokenExpiresAt: at(40) }), { ...base, intervalMs: MIN })).toBe(MIN);
+    expect(
+      nextDelayMs(statusOf({ method: 'paste', renewable: false, accessTokenExpiresAt: at(40) }), {
+        ...base,
+        intervalMs: MIN,
+      }),
+    ).toBe(MIN);
   });
 });

@@ -79,7 +79,8 @@ export function classifyStructured(text: string, format: 'json' | 'yaml'): Class
     const errors: ParseError[] = [];
     const value: unknown = parseJsonc(body, errors, { allowTrailingComma: true, allowEmptyContent: true });
     const first = errors[0];
-    if (first) return { unreadable: `line ${lineOf(body, first.offset)}: invalid JSON (${printParseErrorCode(first.error)})` };
+    if (first)
+      return { unreadable: `line ${lineOf(body, first.offset)}: invalid JSON (${printParseErrorCode(first.error)})` };
     roots = [value];
   } else {
     try {
@@ -104,9 +105,11 @@ export function classifyPython(text: string): Classified {
   const dropboxClass = scan.classesWithField.find((c) => /dropbox/i.test(c));
   if (dropboxClass) return { findings: [{ reason: `class ${dropboxClass} with access_token` }] };
   const usable = scan.literals.filter((l) => l.editable && l.role !== 'docstring' && l.role !== 'compared');
-  const holdsToken = (l: (typeof usable)[number]) => looksLikeDropboxToken(l.value) || (l.role === 'field' && looksLikeLegacyToken(l.value));
+  const holdsToken = (l: (typeof usable)[number]) =>
+    looksLikeDropboxToken(l.value) || (l.role === 'field' && looksLikeLegacyToken(l.value));
   if (usable.some(holdsToken)) return { findings: [{ reason: 'holds a Dropbox token literal' }] };
-  if (usable.some((l) => l.value === TOKEN_PLACEHOLDER)) return { findings: [{ reason: `has the ${TOKEN_PLACEHOLDER} placeholder` }] };
+  if (usable.some((l) => l.value === TOKEN_PLACEHOLDER))
+    return { findings: [{ reason: `has the ${TOKEN_PLACEHOLDER} placeholder` }] };
   return { findings: [] };
 }
 

@@ -29,8 +29,16 @@ describe('detectTargets', () => {
     const result = await detectTargets(ENGINE);
     expect(result).toEqual({
       targets: [
-        { file: 'src/cloud/training/config/settings.py', format: 'python', reason: 'class DropboxSettings with access_token' },
-        { file: 'src/cloud/training/pipelines/daily_retrain.py', format: 'python', reason: 'has the YOUR_NEW_TOKEN_HERE placeholder' },
+        {
+          file: 'src/cloud/training/config/settings.py',
+          format: 'python',
+          reason: 'class DropboxSettings with access_token',
+        },
+        {
+          file: 'src/cloud/training/pipelines/daily_retrain.py',
+          format: 'python',
+          reason: 'has the YOUR_NEW_TOKEN_HERE placeholder',
+        },
       ],
       truncated: false,
       skipped: [],
@@ -58,13 +66,19 @@ describe('detectTargets', () => {
         reason: '.env.example lists DROPBOX_* keys — a .env will be created from it',
         createFrom: 'svc/.env.example',
       },
-      { file: 'web/.env', format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN', reason: '.env.sample lists DROPBOX_* keys — they will be added to .env' },
+      {
+        file: 'web/.env',
+        format: 'dotenv',
+        key: 'DROPBOX_ACCESS_TOKEN',
+        reason: '.env.sample lists DROPBOX_* keys — they will be added to .env',
+      },
     ]);
   });
 
   it('finds token keys in JSON and YAML, by key path', async () => {
     const root = project({
-      'config/app.json': '{\n  // jsonc is fine\n  "dropbox": { "access_token": "", "folder": "/x" },\n  "other": {"access_token": "not dropbox"}\n}\n',
+      'config/app.json':
+        '{\n  // jsonc is fine\n  "dropbox": { "access_token": "", "folder": "/x" },\n  "other": {"access_token": "not dropbox"}\n}\n',
       'config/deploy.yaml': 'services:\n  sync:\n    dropbox_access_token: old\n',
       'config/plain.yml': 'name: dropbox-less\nkey: value\n',
       'package.json': '{"dependencies": {"dropbox": "^10"}}',
@@ -72,7 +86,12 @@ describe('detectTargets', () => {
     const { targets } = await detectTargets(root);
     expect(targets).toEqual([
       { file: 'config/app.json', format: 'json', key: 'dropbox.access_token', reason: 'has dropbox.access_token' },
-      { file: 'config/deploy.yaml', format: 'yaml', key: 'services.sync.dropbox_access_token', reason: 'has services.sync.dropbox_access_token' },
+      {
+        file: 'config/deploy.yaml',
+        format: 'yaml',
+        key: 'services.sync.dropbox_access_token',
+        reason: 'has services.sync.dropbox_access_token',
+      },
     ]);
   });
 

@@ -1,7 +1,14 @@
 import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { classifyPython, classifyStructured, dotenvKeys, dotenvReason, type Classified, type DotenvFindings } from './detect-content';
+import {
+  classifyPython,
+  classifyStructured,
+  dotenvKeys,
+  dotenvReason,
+  type Classified,
+  type DotenvFindings,
+} from './detect-content';
 import { guessFormat, type FormatName } from './formats';
 
 // Finds the files in a project that should receive the token. It only reads: proposals are
@@ -32,8 +39,21 @@ export interface DetectResult {
 }
 
 const SKIP_DIRS = new Set([
-  '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', 'site-packages', 'dist', 'build',
-  '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  '.venv',
+  'venv',
+  '__pycache__',
+  'site-packages',
+  'dist',
+  'build',
+  '.tox',
+  '.nox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
 ]);
 /** Big generated files that can't hold a token we should write. */
 const SKIP_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'composer.lock']);
@@ -75,7 +95,10 @@ export async function detectTargets(projectDir: string, opts: DetectOptions = {}
     try {
       entries = await readdir(path.join(projectDir, relDir), { withFileTypes: true });
     } catch (error) {
-      skipped.push({ file: relDir || '.', why: `could not list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      skipped.push({
+        file: relDir || '.',
+        why: `could not list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
       continue;
     }
     // A virtualenv can have any name; pyvenv.cfg at its top gives it away.
@@ -128,7 +151,9 @@ export async function detectTargets(projectDir: string, opts: DetectOptions = {}
       }
       const classified: Classified = format === 'python' ? classifyPython(text) : classifyStructured(text, format);
       if ('unreadable' in classified) skipped.push({ file: rel, why: classified.unreadable });
-      else for (const f of classified.findings) targets.push({ file: rel, format, ...(f.key ? { key: f.key } : {}), reason: f.reason });
+      else
+        for (const f of classified.findings)
+          targets.push({ file: rel, format, ...(f.key ? { key: f.key } : {}), reason: f.reason });
     }
     if (!unreadableEnv.has('.env')) targets.push(...envTargets(relDir, envFiles, names));
   }
@@ -146,7 +171,12 @@ function envTargets(relDir: string, envFiles: Map<string, DotenvFindings>, names
   const rel = (name: string) => (relDir ? `${relDir}/${name}` : name);
   const real = [...envFiles].filter(([name]) => !ENV_TEMPLATES.has(name));
   if (real.length > 0) {
-    return real.map(([name, found]) => ({ file: rel(name), format: 'dotenv', key: found.accessKey, reason: dotenvReason(found) }));
+    return real.map(([name, found]) => ({
+      file: rel(name),
+      format: 'dotenv',
+      key: found.accessKey,
+      reason: dotenvReason(found),
+    }));
   }
   const template = [...envFiles].find(([name]) => ENV_TEMPLATES.has(name));
   if (!template) return [];

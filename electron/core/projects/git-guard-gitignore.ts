@@ -9,7 +9,8 @@ export async function addToGitignore(fix: { gitignore: string; line: string }): 
   if (!path.isAbsolute(fix.gitignore) || path.basename(fix.gitignore) !== '.gitignore') {
     throw new DttError('invalid-input', `${fix.gitignore} is not a .gitignore file`);
   }
-  if (!fix.line.trim() || /[\r\n]/.test(fix.line)) throw new DttError('invalid-input', 'the .gitignore line must be a single non-empty line');
+  if (!fix.line.trim() || /[\r\n]/.test(fix.line))
+    throw new DttError('invalid-input', 'the .gitignore line must be a single non-empty line');
 
   const read = await readTarget(fix.gitignore, { allowSymlink: true, label: '.gitignore' });
   if (read.text.split(/\r?\n/).includes(fix.line)) return;

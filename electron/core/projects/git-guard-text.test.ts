@@ -14,17 +14,34 @@ describe('git guard wording', () => {
   });
 
   it('tells env files and their committed templates apart', () => {
-    expect(['.env', '.env.local', 'config/.env.production', 'prod.env'].map(isEnvFile)).toEqual([true, true, true, true]);
+    expect(['.env', '.env.local', 'config/.env.production', 'prod.env'].map(isEnvFile)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['settings.py', 'environment.ts', 'config.json'].map(isEnvFile)).toEqual([false, false, false]);
-    expect(['.env.example', '.env.sample', '.env.template', '.env.dist'].map(isEnvTemplate)).toEqual([true, true, true, true]);
+    expect(['.env.example', '.env.sample', '.env.template', '.env.dist'].map(isEnvTemplate)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['.env', '.env.local', 'example.py'].map(isEnvTemplate)).toEqual([false, false, false]);
   });
 
   it('gives each tracked kind of file its own fix', () => {
     const source = trackedWarning('src/settings.py');
-    expect(source.warning).toBe('`src/settings.py` is tracked by git: if you commit it, your Dropbox token goes with it.');
-    expect(source.fix).toMatchObject({ kind: 'use-env-file', explanation: expect.stringContaining('DROPBOX_ACCESS_TOKEN') });
-    expect(trackedWarning('.env.local').fix).toMatchObject({ explanation: expect.stringContaining('`git rm --cached .env.local`, add `/.env.local` to .gitignore') });
+    expect(source.warning).toBe(
+      '`src/settings.py` is tracked by git: if you commit it, your Dropbox token goes with it.',
+    );
+    expect(source.fix).toMatchObject({
+      kind: 'use-env-file',
+      explanation: expect.stringContaining('DROPBOX_ACCESS_TOKEN'),
+    });
+    expect(trackedWarning('.env.local').fix).toMatchObject({
+      explanation: expect.stringContaining('`git rm --cached .env.local`, add `/.env.local` to .gitignore'),
+    });
     expect(trackedWarning('.env.example').fix).toMatchObject({ explanation: expect.stringContaining('template') });
   });
 

@@ -2,8 +2,7 @@
 // and tested on their own. `file` is always the path relative to the repository root, with '/'.
 
 export type GitFix =
-  | { kind: 'add-to-gitignore'; gitignore: string; line: string }
-  | { kind: 'use-env-file'; explanation: string };
+  { kind: 'add-to-gitignore'; gitignore: string; line: string } | { kind: 'use-env-file'; explanation: string };
 
 const USE_ENV_FILE =
   'Keep the token out of source files: write it to an env file that git ignores (for example .env with DROPBOX_ACCESS_TOKEN) and have the code read it from the environment.';
@@ -34,7 +33,10 @@ export function trackedWarning(file: string): { warning: string; fix: GitFix } {
   if (isEnvTemplate(file)) {
     return {
       warning,
-      fix: { kind: 'use-env-file', explanation: `\`${file}\` is a template that is meant to be committed. Write the token to an env file that git ignores (for example .env) instead, and leave the template without it.` },
+      fix: {
+        kind: 'use-env-file',
+        explanation: `\`${file}\` is a template that is meant to be committed. Write the token to an env file that git ignores (for example .env) instead, and leave the template without it.`,
+      },
     };
   }
   if (isEnvFile(file)) {

@@ -21,7 +21,15 @@ export interface GitVerdict {
 
 const GIT_TIMEOUT_MS = 5000;
 // Inherited from a git hook or an IDE terminal, these would point git at another repository.
-const REPO_LOCATION_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_NAMESPACE', 'GIT_PREFIX'];
+const REPO_LOCATION_VARS = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+];
 
 interface GitResult {
   code: number;
@@ -39,14 +47,25 @@ function gitEnv(): NodeJS.ProcessEnv {
 
 function runGit(cwd: string, args: string[]): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['-C', cwd, ...args], { env: gitEnv(), timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve({ code: 0, stdout, stderr });
-      const failure = error as NodeJS.ErrnoException & { killed?: boolean };
-      if (failure.code === 'ENOENT') return reject(new NoGit());
-      if (failure.killed) return reject(new DttError('internal', `git did not answer within ${GIT_TIMEOUT_MS / 1000} s; check the file is not committed, then sync again`));
-      if (typeof failure.code === 'number') return resolve({ code: failure.code, stdout, stderr });
-      reject(new DttError('internal', `git could not be run (${String(failure.code ?? failure.message)})`));
-    });
+    execFile(
+      'git',
+      ['-C', cwd, ...args],
+      { env: gitEnv(), timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ code: 0, stdout, stderr });
+        const failure = error as NodeJS.ErrnoException & { killed?: boolean };
+        if (failure.code === 'ENOENT') return reject(new NoGit());
+        if (failure.killed)
+          return reject(
+            new DttError(
+              'internal',
+              `git did not answer within ${GIT_TIMEOUT_MS / 1000} s; check the file is not committed, then sync again`,
+            ),
+          );
+        if (typeof failure.code === 'number') return resolve({ code: failure.code, stdout, stderr });
+        reject(new DttError('internal', `git could not be run (${String(failure.code ?? failure.message)})`));
+      },
+    );
   });
 }
 
@@ -114,7 +133,8 @@ export async function gitVerdict(absFile: string, cache?: GitCache): Promise<Git
 
     const ignored = await runGit(realRoot, [...config, 'check-ignore', '-q', '--', file]);
     if (ignored.code === 0) return { state: 'ignored' };
-    if (ignored.code === 1) return { state: 'untracked-unignored', ...unignoredWarning(file, path.join(realRoot, '.gitignore')) };
+    if (ignored.code === 1)
+      return { state: 'untracked-unignored', ...unignoredWarning(file, path.join(realRoot, '.gitignore')) };
     throw failed(file, ignored);
   } catch (error) {
     if (error instanceof NoGit) return { state: 'no-git' };

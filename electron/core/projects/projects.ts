@@ -22,7 +22,10 @@ export class Projects {
   private readonly backups: BackupStore;
   private readonly lockDir: string;
 
-  constructor(settings: Settings, private readonly tokens: TokenSource) {
+  constructor(
+    settings: Settings,
+    private readonly tokens: TokenSource,
+  ) {
     this.registry = new ProjectRegistry(settings);
     this.backups = openBackupStore(path.join(settings.cacheDir, 'undo'));
     this.lockDir = path.join(settings.dir, 'locks');
@@ -54,12 +57,16 @@ export class Projects {
     const projects = dirs.length ? dirs.map((d) => this.registry.get(d)) : this.list();
     const values = opts.blank ? null : await this.tokens.values();
     if (!values && !opts.blank) throw new DttError('not-connected');
-    return withLock(this.lockDir, 'sync', () => syncProjects(projects, values, { registry: this.registry, backups: this.backups }, opts));
+    return withLock(this.lockDir, 'sync', () =>
+      syncProjects(projects, values, { registry: this.registry, backups: this.backups }, opts),
+    );
   }
 
   /** After a renewal or reconnect: rewrite only projects that asked to be kept in sync. */
   async syncKeepInSync(): Promise<SyncReport> {
-    const dirs = this.list().filter((p) => p.keepInSync).map((p) => p.path);
+    const dirs = this.list()
+      .filter((p) => p.keepInSync)
+      .map((p) => p.path);
     if (dirs.length === 0) return { targets: [], projectsUpdated: 0 };
     return this.sync(dirs);
   }
@@ -79,7 +86,8 @@ export class Projects {
    * folder the user just picked (`chosen`), whose repository's .gitignore it edits.
    */
   async applyGitignoreFix(verdict: GitVerdict, chosen?: string): Promise<void> {
-    if (verdict.fix?.kind !== 'add-to-gitignore') throw new DttError('invalid-input', 'this file has no .gitignore fix');
+    if (verdict.fix?.kind !== 'add-to-gitignore')
+      throw new DttError('invalid-input', 'this file has no .gitignore fix');
     const root = path.dirname(verdict.fix.gitignore);
     const dirs = [...this.list().map((p) => p.path), ...(chosen ? [chosen] : [])];
     if (!dirs.some((d) => d === root || d.startsWith(root + path.sep) || root.startsWith(d + path.sep))) {

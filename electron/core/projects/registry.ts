@@ -69,7 +69,9 @@ export class ProjectRegistry {
     this.settings.update('projects', (all) =>
       all.map((p) => {
         const perFile = results.get(p.path);
-        return perFile ? { ...p, targets: p.targets.map((t) => (perFile.has(t.file) ? { ...t, last: perFile.get(t.file) } : t)) } : p;
+        return perFile
+          ? { ...p, targets: p.targets.map((t) => (perFile.has(t.file) ? { ...t, last: perFile.get(t.file) } : t)) }
+          : p;
       }),
     );
   }

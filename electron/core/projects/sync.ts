@@ -48,24 +48,39 @@ const CREATABLE: Partial<Record<ProjectTarget['format'], string>> = { dotenv: ''
 // Projects synced at once: overlaps file and git latency without flooding two cores.
 const CONCURRENCY = 8;
 
-function report(project: ProjectRecord, file: string, outcome: SyncOutcome, extra: Partial<TargetReport> = {}): TargetReport {
+function report(
+  project: ProjectRecord,
+  file: string,
+  outcome: SyncOutcome,
+  extra: Partial<TargetReport> = {},
+): TargetReport {
   return { project: project.path, projectName: project.name, file, outcome, ...extra };
 }
 
 function failure(project: ProjectRecord, file: string, error: unknown): TargetReport {
   const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
-  const skipped = e.kind === 'file-unparseable' || e.kind === 'file-symlink' || e.kind === 'file-binary' || e.kind === 'file-too-large';
+  const skipped =
+    e.kind === 'file-unparseable' ||
+    e.kind === 'file-symlink' ||
+    e.kind === 'file-binary' ||
+    e.kind === 'file-too-large';
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }
 
 /** Phase 1, no writes: what the target's file would become (or why it stays as it is). */
-async function plan(project: ProjectRecord, target: ProjectTarget, values: TokenValues | null, opts: SyncOptions): Promise<Planned | TargetReport> {
+async function plan(
+  project: ProjectRecord,
+  target: ProjectTarget,
+  values: TokenValues | null,
+  opts: SyncOptions,
+): Promise<Planned | TargetReport> {
   const abs = resolveInside(project.path, target.file);
   const read = await readTarget(abs, { allowSymlink: target.allowSymlink || opts.allowSymlinks, label: target.file });
   let base = read.text;
   if (!read.exists) {
     if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
-    if (target.createFrom) base = (await readTarget(resolveInside(project.path, target.createFrom), { label: target.createFrom })).text;
+    if (target.createFrom)
+      base = (await readTarget(resolveInside(project.path, target.createFrom), { label: target.createFrom })).text;
     else if (CREATABLE[target.format] !== undefined) base = CREATABLE[target.format]!;
     else throw new DttError('file-missing', `${target.file} does not exist`);
   }
@@ -73,12 +88,27 @@ async function plan(project: ProjectRecord, target: ProjectTarget, values: Token
   const result =
     opts.blank || !values
       ? editor.blank(base, { key: target.key })
-      : editor.write(base, { key: target.key, values: target.includeRefreshToken ? values : { accessToken: values.accessToken } });
+      : editor.write(base, {
+          key: target.key,
+          values: target.includeRefreshToken ? values : { accessToken: values.accessToken },
+        });
   if (read.exists && !result.changed) return report(project, target.file, 'current');
-  return { target, abs, next: result.text, previous: read.exists ? read.text : null, mode: read.mode, mtimeMs: read.mtimeMs };
+  return {
+    target,
+    abs,
+    next: result.text,
+    previous: read.exists ? read.text : null,
+    mode: read.mode,
+    mtimeMs: read.mtimeMs,
+  };
 }
 
-async function syncOne(project: ProjectRecord, values: TokenValues | null, deps: { backups: BackupStore; git: GitCache }, opts: SyncOptions): Promise<TargetReport[]> {
+async function syncOne(
+  project: ProjectRecord,
+  values: TokenValues | null,
+  deps: { backups: BackupStore; git: GitCache },
+  opts: SyncOptions,
+): Promise<TargetReport[]> {
   const reports: TargetReport[] = [];
   const planned: Planned[] = [];
   await Promise.all(
@@ -88,7 +118,10 @@ async function syncOne(project: ProjectRecord, values: TokenValues | null, deps:
         if (!('abs' in p)) return void reports.push(p);
         if (!opts.blank && !opts.allowTracked && !target.allowTracked) {
           const verdict = await gitVerdict(p.abs, deps.git);
-          if (isBlocking(verdict)) return void reports.push(report(project, target.file, 'skipped', { kind: 'file-tracked', detail: verdict.warning, git: verdict }));
+          if (isBlocking(verdict))
+            return void reports.push(
+              report(project, target.file, 'skipped', { kind: 'file-tracked', detail: verdict.warning, git: verdict }),
+            );
         }
         planned.push(p);
       } catch (error) {
@@ -98,11 +131,18 @@ async function syncOne(project: ProjectRecord, values: TokenValues | null, deps:
   );
   // Keep the previous versions before touching anything, so undo works even after a crash.
   if (planned.length > 0) {
-    await deps.backups.save(project.path, planned.map((p) => ({ relativeFile: p.target.file, previous: p.previous, mode: p.mode })));
+    await deps.backups.save(
+      project.path,
+      planned.map((p) => ({ relativeFile: p.target.file, previous: p.previous, mode: p.mode })),
+    );
   }
   for (const p of planned) {
     try {
-      await atomicWrite(p.abs, p.next, { mode: p.mode, expectUnchangedSince: p.mtimeMs ?? undefined, label: p.target.file });
+      await atomicWrite(p.abs, p.next, {
+        mode: p.mode,
+        expectUnchangedSince: p.mtimeMs ?? undefined,
+        label: p.target.file,
+      });
       reports.push(report(project, p.target.file, 'updated'));
     } catch (error) {
       reports.push(failure(project, p.target.file, error));
@@ -127,7 +167,8 @@ export async function syncProjects(
   const perProject: TargetReport[][] = new Array(projects.length);
   let next = 0;
   const worker = async () => {
-    for (let i = next++; i < projects.length; i = next++) perProject[i] = await syncOne(projects[i]!, values, { backups: deps.backups, git }, opts);
+    for (let i = next++; i < projects.length; i = next++)
+      perProject[i] = await syncOne(projects[i]!, values, { backups: deps.backups, git }, opts);
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, projects.length) }, worker));
 
@@ -142,5 +183,8 @@ export async function syncProjects(
     results.set(r.project, perFile);
   }
   deps.registry.recordResults(results);
-  return { targets: perProject.flat(), projectsUpdated: perProject.filter((rs) => rs.some((r) => r.outcome === 'updated')).length };
+  return {
+    targets: perProject.flat(),
+    projectsUpdated: perProject.filter((rs) => rs.some((r) => r.outcome === 'updated')).length,
+  };
 }

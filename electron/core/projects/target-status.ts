@@ -15,13 +15,20 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
         p.targets.map(async (t): Promise<PublicTargetStatus> => {
           const base = { file: t.file, format: t.format, key: t.key, lastSync: t.last };
           try {
-            const read = await readTarget(resolveInside(p.path, t.file), { allowSymlink: t.allowSymlink, label: t.file });
+            const read = await readTarget(resolveInside(p.path, t.file), {
+              allowSymlink: t.allowSymlink,
+              label: t.file,
+            });
             if (!read.exists) return { ...base, status: 'missing' };
             const value = editorFor(t.format).read(read.text, t.key);
             return { ...base, status: accessToken !== null && value === accessToken ? 'current' : 'stale' };
           } catch (error) {
             const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
-            return { ...base, status: e.kind === 'file-missing' || e.kind === 'project-missing' ? 'missing' : 'error', detail: e.detail ?? e.text.title };
+            return {
+              ...base,
+              status: e.kind === 'file-missing' || e.kind === 'project-missing' ? 'missing' : 'error',
+              detail: e.detail ?? e.text.title,
+            };
           }
         }),
       ),

@@ -44,7 +44,8 @@ export function errorText(error: unknown): string {
 }
 
 function unlockHint(storageName: string): string {
-  if (storageName === STORE_MACOS) return 'Unlock it (log in again, or unlock the "login" keychain in Keychain Access), then try again.';
+  if (storageName === STORE_MACOS)
+    return 'Unlock it (log in again, or unlock the "login" keychain in Keychain Access), then try again.';
   if (storageName === STORE_WINDOWS) return 'Sign in to Windows again, then try again.';
   if (storageName === STORE_GNOME)
     return 'Unlock it (log in again, or unlock the "Login" keyring in Passwords and Keys), then try again.';
@@ -103,5 +104,7 @@ export function toKeychainError(error: unknown, ctx: KeychainErrorContext): DttE
       { cause },
     );
   }
-  return new DttError('keychain-unavailable', `${label} refused the request (${safe || 'no reason given'}).`, { cause });
+  return new DttError('keychain-unavailable', `${label} refused the request (${safe || 'no reason given'}).`, {
+    cause,
+  });
 }

@@ -29,8 +29,10 @@ function checked(bytes: Uint8Array, what: string): Uint8Array {
 
 /** Compact JSON `{"token":…,"expiresAt":…}` as UTF-8. Throws if it would not fit the keychain. */
 export function encodeAccessRecord(rec: AccessTokenRecord): Uint8Array {
-  if (typeof rec.token !== 'string' || rec.token.length === 0) throw new DttError('internal', 'Refusing to store an empty access token.');
-  if (rec.expiresAt !== null && typeof rec.expiresAt !== 'string') throw new DttError('internal', 'The token expiry must be an ISO date or null.');
+  if (typeof rec.token !== 'string' || rec.token.length === 0)
+    throw new DttError('internal', 'Refusing to store an empty access token.');
+  if (rec.expiresAt !== null && typeof rec.expiresAt !== 'string')
+    throw new DttError('internal', 'The token expiry must be an ISO date or null.');
   return checked(utf8.encode(JSON.stringify({ token: rec.token, expiresAt: rec.expiresAt })), 'access token');
 }
 
@@ -55,7 +57,8 @@ export function decodeAccessRecord(bytes: ArrayLike<number>): AccessTokenRecord 
 }
 
 export function encodeText(secret: string, what: string): Uint8Array {
-  if (typeof secret !== 'string' || secret.length === 0) throw new DttError('internal', `Refusing to store an empty ${what}.`);
+  if (typeof secret !== 'string' || secret.length === 0)
+    throw new DttError('internal', `Refusing to store an empty ${what}.`);
   return checked(utf8.encode(secret), what);
 }
 

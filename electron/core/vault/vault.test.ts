@@ -9,7 +9,9 @@ import { openVault } from './vault';
 
 /** 'sl.u.' + random [A-Za-z0-9_-], generated at run time (never a literal). */
 function fakeToken(length: number): string {
-  return `sl.u.${randomBytes(length).toString('base64url').slice(0, length - 5)}`;
+  return `sl.u.${randomBytes(length)
+    .toString('base64url')
+    .slice(0, length - 5)}`;
 }
 
 async function caught(p: Promise<unknown>): Promise<DttError> {
@@ -74,7 +76,10 @@ describe('the access entry', () => {
     expect(bytes.byteLength).toBeLessThanOrEqual(MAX_SECRET_BYTES);
     expect(MAX_SECRET_BYTES).toBe(2560);
     expect(decodeAccessRecord(bytes)).toEqual(rec);
-    expect(decodeAccessRecord(encodeAccessRecord({ token: rec.token, expiresAt: null }))).toEqual({ token: rec.token, expiresAt: null });
+    expect(decodeAccessRecord(encodeAccessRecord({ token: rec.token, expiresAt: null }))).toEqual({
+      token: rec.token,
+      expiresAt: null,
+    });
   });
 
   it('refuses what would not fit, without the token in the message', () => {
@@ -121,7 +126,10 @@ describe('keychain errors map to plain words', () => {
   });
 
   it('a bus without a Secret Service, a keyring without a default collection, a silent daemon', () => {
-    const none = toKeychainError(lib('Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files'), linux);
+    const none = toKeychainError(
+      lib('Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files'),
+      linux,
+    );
     expect(none.kind).toBe('keychain-unavailable');
     expect(none.detail).toMatch(/GNOME Keyring \(Secret Service\) is not running/);
     const noDefault = toKeychainError(lib("Couldn't access platform storage: Secret Service: no result found"), linux);
@@ -132,12 +140,18 @@ describe('keychain errors map to plain words', () => {
 
   it('a locked keyring or a dismissed prompt → keychain-locked', () => {
     const e = toKeychainError(
-      lib("Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'Secret Service: unlock prompt was dismissed'),
+      lib(
+        "Couldn't access platform storage: Secret Service: unlock prompt was dismissed",
+        'Secret Service: unlock prompt was dismissed',
+      ),
       linux,
     );
     expect(e.kind).toBe('keychain-locked');
     expect(e.detail).toMatch(/^GNOME Keyring \(Secret Service\) is locked/);
-    const mac = toKeychainError(lib('Platform secure storage failure: User interaction is not allowed.'), { storageName: 'macOS Keychain', platform: 'darwin' });
+    const mac = toKeychainError(lib('Platform secure storage failure: User interaction is not allowed.'), {
+      storageName: 'macOS Keychain',
+      platform: 'darwin',
+    });
     expect(mac.kind).toBe('keychain-locked');
     expect(mac.detail).toMatch(/Keychain Access/);
   });
@@ -208,13 +222,22 @@ describe('openVault (with an in-memory keychain)', () => {
 
   it('a store that cannot be reached fails every call, and nothing is kept anywhere', async () => {
     const fake = fakeBackend((op) =>
-      op === 'entry' ? new Error('Platform failure: DBus error: Failed to connect to socket /x: No such file or directory') : 'ok',
+      op === 'entry'
+        ? new Error('Platform failure: DBus error: Failed to connect to socket /x: No such file or directory')
+        : 'ok',
     );
     const vault = openVault({ backend: fake.backend, platform: 'linux', env: { GNOME_KEYRING_CONTROL: '/x' } });
-    for (const call of [() => vault.setAccess({ token: fakeToken(200), expiresAt: null }), () => vault.getAccess(), () => vault.check(), () => vault.clear()]) {
+    for (const call of [
+      () => vault.setAccess({ token: fakeToken(200), expiresAt: null }),
+      () => vault.getAccess(),
+      () => vault.check(),
+      () => vault.clear(),
+    ]) {
       const error = await caught(call());
       expect(error.kind).toBe('keychain-unavailable');
-      expect(error.message).toContain('GNOME Keyring (Secret Service) is not running or not reachable: no D-Bus session');
+      expect(error.message).toContain(
+        'GNOME Keyring (Secret Service) is not running or not reachable: no D-Bus session',
+      );
     }
     expect(fake.items.size).toBe(0);
   });
@@ -239,7 +262,9 @@ describe('openVault (with an in-memory keychain)', () => {
 
   it('clear tries both entries even when the first fails', async () => {
     const fake = fakeBackend((op, account) =>
-      op === 'delete' && account.endsWith('access-token') ? new Error('Secret Service: unlock prompt was dismissed') : 'ok',
+      op === 'delete' && account.endsWith('access-token')
+        ? new Error('Secret Service: unlock prompt was dismissed')
+        : 'ok',
     );
     const vault = openVault({ backend: fake.backend, env: {} });
     await vault.setRefresh('r');

@@ -37,7 +37,8 @@ export function validate(form: SettingsForm, saved: SettingsView): { errors: Fie
   const patch: SettingsPatch = {};
   const appKey = form.appKey.trim();
   if (appKey !== saved.appKey) {
-    if (!/^[A-Za-z0-9]*$/.test(appKey) || appKey.length > 64) errors.appKey = 'Use letters and digits only, exactly as shown in the App Console.';
+    if (!/^[A-Za-z0-9]*$/.test(appKey) || appKey.length > 64)
+      errors.appKey = 'Use letters and digits only, exactly as shown in the App Console.';
     else patch.appKey = appKey;
   }
 
@@ -49,7 +50,8 @@ export function validate(form: SettingsForm, saved: SettingsView): { errors: Fie
 
   if (form.checkIntervalMinutes.trim() !== String(saved.checkIntervalMinutes)) {
     const interval = wholeNumber(form.checkIntervalMinutes);
-    if (interval === null || interval < 1 || interval > 1440) errors.checkIntervalMinutes = 'Enter a whole number of minutes from 1 to 1440 (one day).';
+    if (interval === null || interval < 1 || interval > 1440)
+      errors.checkIntervalMinutes = 'Enter a whole number of minutes from 1 to 1440 (one day).';
     else if (interval !== saved.checkIntervalMinutes) patch.checkIntervalMinutes = interval;
   }
 

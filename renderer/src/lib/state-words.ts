@@ -15,12 +15,24 @@ export function stateWords(status: PublicStatus): StateWords {
   switch (status.state) {
     case 'connected':
       return status.expiresSoon
-        ? { label: 'Expiring soon', tone: 'warn', tray: 'The tray icon asks for attention: the pasted token stops working soon.' }
+        ? {
+            label: 'Expiring soon',
+            tone: 'warn',
+            tray: 'The tray icon asks for attention: the pasted token stops working soon.',
+          }
         : { label: 'Connected', tone: 'ok', tray: 'The tray icon shows everything is working.' };
     case 'offline':
-      return { label: 'Offline', tone: 'warn', tray: "The tray icon asks for attention: Dropbox can't be reached right now. Your connection is kept." };
+      return {
+        label: 'Offline',
+        tone: 'warn',
+        tray: "The tray icon asks for attention: Dropbox can't be reached right now. Your connection is kept.",
+      };
     case 'expired':
-      return { label: 'Expired', tone: 'bad', tray: 'The tray icon shows you are disconnected: the pasted token has expired.' };
+      return {
+        label: 'Expired',
+        tone: 'bad',
+        tray: 'The tray icon shows you are disconnected: the pasted token has expired.',
+      };
     case 'revoked':
       return { label: 'Disconnected by Dropbox', tone: 'bad', tray: 'The tray icon shows you are disconnected.' };
     case 'disconnected':
@@ -35,6 +47,7 @@ export function isLinked(status: PublicStatus): boolean {
 
 export function initials(name: string, email: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length >= 2 ? (words[0]?.[0] ?? '') + (words[words.length - 1]?.[0] ?? '') : (words[0] ?? email).slice(0, 2);
+  const letters =
+    words.length >= 2 ? (words[0]?.[0] ?? '') + (words[words.length - 1]?.[0] ?? '') : (words[0] ?? email).slice(0, 2);
   return letters.toUpperCase() || '?';
 }

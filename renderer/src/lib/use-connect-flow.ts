@@ -33,7 +33,12 @@ export function useConnectFlow(go: (route: Route) => void): ConnectFlow {
     const started = await call((dtt) => dtt.connect());
     setStarting(null);
     if (started.ok) {
-      go({ name: 'waiting', url: started.value.url, startedAt: Date.now(), ...(started.value.redirectUri ? { redirectUri: started.value.redirectUri } : {}) });
+      go({
+        name: 'waiting',
+        url: started.value.url,
+        startedAt: Date.now(),
+        ...(started.value.redirectUri ? { redirectUri: started.value.redirectUri } : {}),
+      });
     } else if (started.error.kind === 'port-busy') {
       await startCode(started.error);
     } else {

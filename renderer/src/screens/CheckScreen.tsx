@@ -28,7 +28,9 @@ function CheckItem({ check }: { check: DoctorCheckView }) {
           <span className="sr-only">: {words.word}</span>
         </p>
         <p className="check-detail">{check.detail}</p>
-        {check.fix && check.status !== 'pass' && check.status !== 'skip' ? <p className="check-fix">What to do: {check.fix}</p> : null}
+        {check.fix && check.status !== 'pass' && check.status !== 'skip' ? (
+          <p className="check-fix">What to do: {check.fix}</p>
+        ) : null}
       </div>
     </li>
   );
@@ -75,7 +77,9 @@ export function CheckScreen({ status }: { status: PublicStatus | null }) {
 
   return (
     <section className="screen" aria-busy={action.busy}>
-      <ScreenTitle lead="The app checks each thing your connection needs, and says how to fix what’s wrong.">Check my connection</ScreenTitle>
+      <ScreenTitle lead="The app checks each thing your connection needs, and says how to fix what’s wrong.">
+        Check my connection
+      </ScreenTitle>
       {action.error ? <ErrorBox error={action.error} /> : null}
       {action.busy && !report ? (
         <p className="waiting">
@@ -85,7 +89,9 @@ export function CheckScreen({ status }: { status: PublicStatus | null }) {
       ) : null}
       {report ? (
         <>
-          <p className={`notice ${report.ok ? 'notice-ok' : 'notice-warn'}`}>{report.ok ? 'Everything checked out.' : 'Some checks need attention — see below.'}</p>
+          <p className={`notice ${report.ok ? 'notice-ok' : 'notice-warn'}`}>
+            {report.ok ? 'Everything checked out.' : 'Some checks need attention — see below.'}
+          </p>
           <ul className="checklist">
             {report.checks.map((c) => (
               <CheckItem key={c.id} check={c} />
@@ -104,13 +110,7 @@ export function CheckScreen({ status }: { status: PublicStatus | null }) {
       {reportText ? (
         <label className="field">
           <span className="field-label">Report for IT</span>
-          <textarea
-            className="input mono report-text"
-            readOnly
-            value={reportText}
-            rows={10}
-            ref={reportField}
-          />
+          <textarea className="input mono report-text" readOnly value={reportText} rows={10} ref={reportField} />
         </label>
       ) : null}
     </section>

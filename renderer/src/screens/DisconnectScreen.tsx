@@ -9,15 +9,27 @@ import { ScreenTitle } from '../ui/ScreenTitle';
 /** What to tell the user afterwards, on the Connect screen they land on. */
 export function disconnectNotice(result: DisconnectResultView): string {
   const parts = ['Disconnected. The connection was removed from this computer.'];
-  if (!result.revokedAtDropbox) parts.push('Dropbox could not be told right now, so a token already copied elsewhere may keep working until it expires.');
+  if (!result.revokedAtDropbox)
+    parts.push(
+      'Dropbox could not be told right now, so a token already copied elsewhere may keep working until it expires.',
+    );
   const blanked = result.projects?.targets.filter((t) => t.outcome === 'updated').length ?? 0;
   const failed = result.projects?.targets.filter((t) => t.outcome === 'failed' || t.outcome === 'skipped').length ?? 0;
   if (blanked > 0) parts.push(`The token was removed from ${blanked} project file${blanked === 1 ? '' : 's'}.`);
-  if (failed > 0) parts.push(`${failed} project file${failed === 1 ? '' : 's'} could not be changed; check them by hand.`);
+  if (failed > 0)
+    parts.push(`${failed} project file${failed === 1 ? '' : 's'} could not be changed; check them by hand.`);
   return parts.join(' ');
 }
 
-export function DisconnectScreen({ status, onDone, onCancel }: { status: PublicStatus; onDone(result: DisconnectResultView): void; onCancel(): void }) {
+export function DisconnectScreen({
+  status,
+  onDone,
+  onCancel,
+}: {
+  status: PublicStatus;
+  onDone(result: DisconnectResultView): void;
+  onCancel(): void;
+}) {
   const projectCount = status.projects?.length ?? 0;
   const [blank, setBlank] = useState(projectCount > 0);
   const action = useAction();
@@ -29,7 +41,9 @@ export function DisconnectScreen({ status, onDone, onCancel }: { status: PublicS
 
   return (
     <section className="screen">
-      <ScreenTitle lead="The app forgets this Dropbox connection and asks Dropbox to cancel it.">Disconnect from Dropbox?</ScreenTitle>
+      <ScreenTitle lead="The app forgets this Dropbox connection and asks Dropbox to cancel it.">
+        Disconnect from Dropbox?
+      </ScreenTitle>
       <p>Programs that use the token in your projects’ files stop working until you connect again.</p>
       {status.account ? (
         <p>

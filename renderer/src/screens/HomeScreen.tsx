@@ -21,10 +21,18 @@ interface Props {
 /** How the connection is kept alive, in one sentence. */
 function keptLine(status: PublicStatus, now: number): { text: string; urgent: boolean } {
   if (status.renewable) return { text: 'Renews automatically. Nothing to do.', urgent: false };
-  if (!status.accessTokenExpiresAt) return { text: 'This pasted token has no set end time, but Dropbox can stop it at any time.', urgent: false };
+  if (!status.accessTokenExpiresAt)
+    return { text: 'This pasted token has no set end time, but Dropbox can stop it at any time.', urgent: false };
   const left = Date.parse(status.accessTokenExpiresAt) - now;
-  if (left <= 0) return { text: 'This pasted token has stopped working. Connect with the browser to stop this happening.', urgent: true };
-  return { text: `This pasted token stops working in ${formatDuration(left)} — connect with the browser to stop this.`, urgent: status.expiresSoon };
+  if (left <= 0)
+    return {
+      text: 'This pasted token has stopped working. Connect with the browser to stop this happening.',
+      urgent: true,
+    };
+  return {
+    text: `This pasted token stops working in ${formatDuration(left)} — connect with the browser to stop this.`,
+    urgent: status.expiresSoon,
+  };
 }
 
 export function HomeScreen({ status, error, starting, onReconnect, onCheck, onDisconnect }: Props) {
@@ -47,7 +55,9 @@ export function HomeScreen({ status, error, starting, onReconnect, onCheck, onDi
       ) : null}
 
       {error ? <ErrorBox error={error} /> : null}
-      {status.state === 'offline' ? <ErrorBox error={asErrorView(status.problem ?? 'network-offline')} tone="warn" alert={false} /> : null}
+      {status.state === 'offline' ? (
+        <ErrorBox error={asErrorView(status.problem ?? 'network-offline')} tone="warn" alert={false} />
+      ) : null}
 
       <dl className="facts">
         <div>

@@ -68,7 +68,9 @@ export function SettingsScreen() {
 
   // Main rejected a value our own checks let through: show its words at the field it names.
   const serverField = save.error?.kind === 'invalid-input' ? fieldOf(save.error.detail) : null;
-  const fieldError = (key: keyof FieldErrors) => errors[key] ?? (serverField === key && save.error ? (save.error.detail ?? errorWords(save.error).title) : undefined);
+  const fieldError = (key: keyof FieldErrors) =>
+    errors[key] ??
+    (serverField === key && save.error ? (save.error.detail ?? errorWords(save.error).title) : undefined);
 
   return (
     <section className="screen">
@@ -84,7 +86,11 @@ export function SettingsScreen() {
             onChange={(v) => change('checkIntervalMinutes', v)}
             error={fieldError('checkIntervalMinutes')}
           />
-          <CheckField label="Start when I log in" checked={form.startAtLogin} onChange={(v) => change('startAtLogin', v)} />
+          <CheckField
+            label="Start when I log in"
+            checked={form.startAtLogin}
+            onChange={(v) => change('startAtLogin', v)}
+          />
           <CheckField
             label="Show notifications"
             hint="For example when Dropbox disconnects the app, or a pasted token is about to stop working."
@@ -101,7 +107,11 @@ export function SettingsScreen() {
             mono
             value={form.appKey}
             onChange={(v) => change('appKey', v)}
-            hint={saved.fromEnvironment.includes('appKey') ? ENV_HINT('DTT_APP_KEY') : 'Your team’s Dropbox app key, from the Dropbox App Console.'}
+            hint={
+              saved.fromEnvironment.includes('appKey')
+                ? ENV_HINT('DTT_APP_KEY')
+                : 'Your team’s Dropbox app key, from the Dropbox App Console.'
+            }
             error={fieldError('appKey')}
           />
           <TextField
@@ -109,16 +119,26 @@ export function SettingsScreen() {
             inputMode="numeric"
             value={form.redirectPort}
             onChange={(v) => change('redirectPort', v)}
-            hint={saved.fromEnvironment.includes('redirectPort') ? ENV_HINT('DTT_REDIRECT_PORT') : 'The browser sign-in comes back to this port on this computer.'}
+            hint={
+              saved.fromEnvironment.includes('redirectPort')
+                ? ENV_HINT('DTT_REDIRECT_PORT')
+                : 'The browser sign-in comes back to this port on this computer.'
+            }
             error={fieldError('redirectPort')}
           />
           <MoreInfo>
-            <p>Register this redirect URI in the Dropbox App Console (Settings → OAuth 2 → Redirect URIs), exactly as written:</p>
+            <p>
+              Register this redirect URI in the Dropbox App Console (Settings → OAuth 2 → Redirect URIs), exactly as
+              written:
+            </p>
             <p>
               <code className="break">{saved.redirectUri}</code>
             </p>
             <CopyLink text={saved.redirectUri} label="Copy the redirect URI" fieldLabel="Redirect URI" />
-            <p>If you change the port, the new address must be registered too, or the browser sign-in fails. “Use a code instead” works without it.</p>
+            <p>
+              If you change the port, the new address must be registered too, or the browser sign-in fails. “Use a code
+              instead” works without it.
+            </p>
           </MoreInfo>
         </fieldset>
 

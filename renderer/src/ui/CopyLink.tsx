@@ -36,7 +36,16 @@ export function CopyLink({ text, label, fieldLabel }: { text: string; label: str
           <label className="field-label" htmlFor={id}>
             {fieldLabel}
           </label>
-          <input id={id} ref={field} className="input mono" type="text" readOnly value={text} onFocus={(e) => e.currentTarget.select()} aria-describedby={`${id}-hint`} />
+          <input
+            id={id}
+            ref={field}
+            className="input mono"
+            type="text"
+            readOnly
+            value={text}
+            onFocus={(e) => e.currentTarget.select()}
+            aria-describedby={`${id}-hint`}
+          />
           <span id={`${id}-hint`} className="hint">
             Selected — press Ctrl+C (⌘C on a Mac) to copy.
           </span>

@@ -52,7 +52,8 @@ export class AppStandIn {
   }
 
   setLoginItemSettings(settings: unknown): void {
-    if (this.ctx.platform === 'linux') throw new Error('app.setLoginItemSettings does nothing on Linux; Electron documents it for macOS and Windows');
+    if (this.ctx.platform === 'linux')
+      throw new Error('app.setLoginItemSettings does nothing on Linux; Electron documents it for macOS and Windows');
     this.ctx.loginItemSettings.push(settings);
   }
 
@@ -92,7 +93,8 @@ export function createDialog(ctx: StandInContext) {
       const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] } | undefined;
       if (!options || typeof options !== 'object') throw new Error('dialog.showOpenDialog needs options');
       const answer = ctx.dialogAnswers.shift();
-      if (!answer) throw new Error('electron stand-in: showOpenDialog was called but the test queued no answer (queueOpenDialog)');
+      if (!answer)
+        throw new Error('electron stand-in: showOpenDialog was called but the test queued no answer (queueOpenDialog)');
       return answer;
     },
   });

@@ -9,7 +9,18 @@ import { preloadInitScript } from './preload-script';
 import { checkEvent, Listeners, strict } from './strict';
 import { WebContentsStandIn } from './web-contents';
 
-const WINDOW_OPTIONS = new Set(['width', 'height', 'minWidth', 'minHeight', 'show', 'title', 'webPreferences', 'icon', 'backgroundColor', 'resizable']);
+const WINDOW_OPTIONS = new Set([
+  'width',
+  'height',
+  'minWidth',
+  'minHeight',
+  'show',
+  'title',
+  'webPreferences',
+  'icon',
+  'backgroundColor',
+  'resizable',
+]);
 const WINDOW_EVENTS = ['close', 'closed'] as const;
 
 export interface WindowHooks {
@@ -36,7 +47,8 @@ export function browserWindowClass(hooks: WindowHooks) {
     private browserContext: BrowserContext | undefined;
 
     constructor(options: Record<string, unknown> = {}) {
-      for (const key of Object.keys(options)) if (!WINDOW_OPTIONS.has(key)) throw new Error(`electron stand-in does not model BrowserWindow option "${key}"`);
+      for (const key of Object.keys(options))
+        if (!WINDOW_OPTIONS.has(key)) throw new Error(`electron stand-in does not model BrowserWindow option "${key}"`);
       this.options = options;
       const prefs = { ...((options.webPreferences as Record<string, unknown> | undefined) ?? {}) };
       ctx.webPreferences.push(prefs);
@@ -44,10 +56,16 @@ export function browserWindowClass(hooks: WindowHooks) {
       if (preload !== undefined && (typeof preload !== 'string' || !existsSync(preload))) {
         throw new Error(`preload script not found: ${String(preload)} (run npm run build)`);
       }
-      const names = { binding: `__dttStandIn_${randomBytes(6).toString('hex')}`, deliver: `__dttDeliver_${randomBytes(6).toString('hex')}` };
+      const names = {
+        binding: `__dttStandIn_${randomBytes(6).toString('hex')}`,
+        deliver: `__dttDeliver_${randomBytes(6).toString('hex')}`,
+      };
       this.webContents = strict('webContents', new WebContentsStandIn(ctx, hooks.ipc, names.deliver));
       this.visible = options.show !== false;
-      this.ready = this.open(typeof preload === 'string' ? preloadInitScript(preload, names) : undefined, names.binding);
+      this.ready = this.open(
+        typeof preload === 'string' ? preloadInitScript(preload, names) : undefined,
+        names.binding,
+      );
       this.ready.catch((error: unknown) => ctx.faults.push(`opening the window's page failed: ${String(error)}`));
       const self = strict('BrowserWindow', this);
       hooks.windows.add(self);
@@ -56,7 +74,9 @@ export function browserWindowClass(hooks: WindowHooks) {
 
     private async open(initScript: string | undefined, binding: string): Promise<Page> {
       const browser = await ctx.browser();
-      this.browserContext = await browser.newContext({ viewport: { width: Number(this.options.width ?? 800), height: Number(this.options.height ?? 600) } });
+      this.browserContext = await browser.newContext({
+        viewport: { width: Number(this.options.width ?? 800), height: Number(this.options.height ?? 600) },
+      });
       const page = await this.browserContext.newPage();
       // The binding must exist before the init script runs, which captures and hides it.
       await page.exposeBinding(binding, async ({ frame }, op: string, ...args: unknown[]) => {
@@ -77,7 +97,8 @@ export function browserWindowClass(hooks: WindowHooks) {
     /** Renderer-started main-frame navigations go through will-navigate, as in Electron. */
     private async route(route: Route, page: Page): Promise<void> {
       const req = route.request();
-      const guarded = req.isNavigationRequest() && req.frame() === page.mainFrame() && !this.webContents.isExpectedLoad(req.url());
+      const guarded =
+        req.isNavigationRequest() && req.frame() === page.mainFrame() && !this.webContents.isExpectedLoad(req.url());
       const blocked = guarded && this.webContents.willNavigate(req.url());
       await (blocked ? route.abort('aborted') : route.continue()).catch(() => undefined);
     }

@@ -5,12 +5,21 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // pays for a context (milliseconds) instead of a launch.
 
 export const CHROMIUM_PATH = process.env.DTT_CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let shared: Promise<Browser> | undefined;
 
 export function sharedChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) return Promise.reject(new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set DTT_CHROMIUM_PATH)`));
+  if (!existsSync(CHROMIUM_PATH))
+    return Promise.reject(
+      new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set DTT_CHROMIUM_PATH)`),
+    );
   shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
   return shared;
 }

@@ -25,21 +25,46 @@ export class IpcMainStandIn {
   }
 
   /** Runs the handler the way Electron does for ipcRenderer.invoke(channel, ...args). */
-  async dispatch(event: { sender: unknown; senderFrame: { url: string } | null }, channel: string, args: unknown[]): Promise<InvokeOutcome> {
+  async dispatch(
+    event: { sender: unknown; senderFrame: { url: string } | null },
+    channel: string,
+    args: unknown[],
+  ): Promise<InvokeOutcome> {
     const frameUrl = event.senderFrame?.url ?? '';
-    this.ctx.ipcLog.push({ direction: 'renderer→main', kind: 'invoke', channel, payload: args.length <= 1 ? args[0] : args, frameUrl });
+    this.ctx.ipcLog.push({
+      direction: 'renderer→main',
+      kind: 'invoke',
+      channel,
+      payload: args.length <= 1 ? args[0] : args,
+      frameUrl,
+    });
     const handler = this.handlers.get(channel);
     let outcome: InvokeOutcome;
     if (!handler) {
-      outcome = { ok: false, message: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'` };
+      outcome = {
+        ok: false,
+        message: `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      };
     } else {
       try {
-        outcome = { ok: true, value: await handler(strict('IpcMainInvokeEvent', { ...event, type: 'frame', processId: 1, frameId: 1 }), ...args) };
+        outcome = {
+          ok: true,
+          value: await handler(
+            strict('IpcMainInvokeEvent', { ...event, type: 'frame', processId: 1, frameId: 1 }),
+            ...args,
+          ),
+        };
       } catch (error) {
         outcome = { ok: false, message: `Error invoking remote method '${channel}': ${String(error)}` };
       }
     }
-    this.ctx.ipcLog.push({ direction: 'main→renderer', kind: 'response', channel, payload: outcome.ok ? outcome.value : outcome.message, frameUrl });
+    this.ctx.ipcLog.push({
+      direction: 'main→renderer',
+      kind: 'response',
+      channel,
+      payload: outcome.ok ? outcome.value : outcome.message,
+      frameUrl,
+    });
     return outcome;
   }
 }

@@ -23,7 +23,10 @@ type MainGlobals = { __dtt?: AppHandle; __dttRecorder: RecorderState };
 export function electronBinary(root: string): { path: string } | { missing: string } {
   const pkg = path.join(root, 'node_modules', 'electron');
   const pathFile = path.join(pkg, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: `${path.relative(root, pathFile)} is absent (the electron package's postinstall download did not run or failed)` };
+  if (!existsSync(pathFile))
+    return {
+      missing: `${path.relative(root, pathFile)} is absent (the electron package's postinstall download did not run or failed)`,
+    };
   const rel = readFileSync(pathFile, 'utf8');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   const exe = override ? path.join(override, rel || 'electron') : path.join(pkg, 'dist', rel);
@@ -33,17 +36,26 @@ export function electronBinary(root: string): { path: string } | { missing: stri
 /** The packaged-shape app (build/main.mjs) in real Electron, driven through Playwright. */
 export async function launchElectron(r: ResolvedLaunch, executablePath: string, root: string): Promise<AppUnderTest> {
   const mainScript = path.join(root, 'build', 'main.mjs');
-  if (path.resolve(r.rendererDir) !== path.join(root, 'build', 'renderer')) throw new Error('the Electron backend always loads build/renderer (electron/main/index.ts)');
+  if (path.resolve(r.rendererDir) !== path.join(root, 'build', 'renderer'))
+    throw new Error('the Electron backend always loads build/renderer (electron/main/index.ts)');
   const env: Record<string, string> = { ...stringEnv(process.env), ...stringEnv(r.env), DTT_E2E: '1' };
   delete env.ELECTRON_RUN_AS_NODE;
   // Chromium refuses to start as root with its sandbox on (CI runs as root).
   const chromiumArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   const appArgs = [...chromiumArgs, mainScript, ...(r.startHidden ? ['--hidden'] : [])];
-  const electronApp = await _electron.launch({ executablePath, args: ['-r', writeRecorder(), ...appArgs], env, cwd: root });
+  const electronApp = await _electron.launch({
+    executablePath,
+    args: ['-r', writeRecorder(), ...appArgs],
+    env,
+    cwd: root,
+  });
   // Each function runs in Electron's main process (serialised by Playwright): no closures.
   // (Playwright's own typing of evaluate's argument is stricter than these helpers need.)
   const evaluate = electronApp.evaluate.bind(electronApp) as (fn: unknown, arg: unknown) => Promise<unknown>;
-  const main = <R, A = undefined>(fn: (electron: typeof ElectronModule, arg: A) => R | Promise<R>, arg?: A): Promise<R> => evaluate(fn, arg) as Promise<R>;
+  const main = <R, A = undefined>(
+    fn: (electron: typeof ElectronModule, arg: A) => R | Promise<R>,
+    arg?: A,
+  ): Promise<R> => evaluate(fn, arg) as Promise<R>;
 
   // main.mjs sets globalThis.__dtt after startApp resolves (top-level await).
   const deadline = Date.now() + 20_000;
@@ -74,7 +86,8 @@ export async function launchElectron(r: ResolvedLaunch, executablePath: string, 
     service,
     tray,
     menuIds: async () => {
-      const ids = (items: MenuItemRecord[]): string[] => items.flatMap((i) => [...(i.id ? [i.id] : []), ...ids(i.submenu ?? [])]);
+      const ids = (items: MenuItemRecord[]): string[] =>
+        items.flatMap((i) => [...(i.id ? [i.id] : []), ...ids(i.submenu ?? [])]);
       return ids((await tray()).menu);
     },
     clickMenu: (id) =>
@@ -95,8 +108,13 @@ export async function launchElectron(r: ResolvedLaunch, executablePath: string, 
     page: windowPage,
     windowVisible: () => main(() => Boolean((globalThis as unknown as MainGlobals).__dtt!.window()?.isVisible())),
     closeWindow: () => main(() => (globalThis as unknown as MainGlobals).__dtt!.window()?.close()),
-    loadInWindow: (url) => main((_e, u: string) => (globalThis as unknown as MainGlobals).__dtt!.window()!.loadURL(u), url),
-    webPreferences: () => main(() => (globalThis as unknown as MainGlobals).__dttRecorder.webPreferences as Array<Record<string, unknown> | null>),
+    loadInWindow: (url) =>
+      main((_e, u: string) => (globalThis as unknown as MainGlobals).__dtt!.window()!.loadURL(u), url),
+    webPreferences: () =>
+      main(
+        () =>
+          (globalThis as unknown as MainGlobals).__dttRecorder.webPreferences as Array<Record<string, unknown> | null>,
+      ),
     tick: () => main(() => (globalThis as unknown as MainGlobals).__dtt!.monitor.wake('manual')),
     openedUrls: () => main(() => (globalThis as unknown as MainGlobals).__dttRecorder.openedUrls),
     ipcLog: () => main(() => (globalThis as unknown as MainGlobals).__dttRecorder.ipcLog),
@@ -115,7 +133,13 @@ export async function launchElectron(r: ResolvedLaunch, executablePath: string, 
 function runSecondInstance(executablePath: string, args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(executablePath, args, { env, stdio: 'ignore' });
-    const timer = setTimeout(() => (child.kill(), reject(new Error('the second instance did not exit: the single-instance lock is not working'))), 15_000);
+    const timer = setTimeout(
+      () => (
+        child.kill(),
+        reject(new Error('the second instance did not exit: the single-instance lock is not working'))
+      ),
+      15_000,
+    );
     child.on('error', reject);
     child.on('exit', () => (clearTimeout(timer), resolve()));
   });

@@ -36,8 +36,15 @@ export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
 
   // Like the Electron backend: wait for the window if main has yet to create it.
   const page = async () => {
-    for (const deadline = Date.now() + 10_000; !handle.window(); await new Promise((resolve) => setTimeout(resolve, 50))) {
-      if (Date.now() > deadline) throw new Error('the app opened no window (it starts hidden when connected; try secondInstance() or clickMenu("open"))');
+    for (
+      const deadline = Date.now() + 10_000;
+      !handle.window();
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    ) {
+      if (Date.now() > deadline)
+        throw new Error(
+          'the app opened no window (it starts hidden when connected; try secondInstance() or clickMenu("open"))',
+        );
     }
     return standIn.page();
   };
@@ -97,7 +104,9 @@ export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
       const win = handle.window();
       if (win && !win.isDestroyed()) {
         const p = await standIn.page().catch(() => undefined);
-        await p?.evaluate(() => (window as unknown as { dtt?: { cancelConnect(): Promise<unknown> } }).dtt?.cancelConnect()).catch(() => undefined);
+        await p
+          ?.evaluate(() => (window as unknown as { dtt?: { cancelConnect(): Promise<unknown> } }).dtt?.cancelConnect())
+          .catch(() => undefined);
       }
       standIn.quit();
       await standIn.dispose();

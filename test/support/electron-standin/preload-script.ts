@@ -19,7 +19,12 @@ export interface PreloadNames {
 
 type Call = (op: string, ...args: unknown[]) => Promise<unknown>;
 type Listener = (event: unknown, ...args: unknown[]) => void;
-type Preload = (this: unknown, require: (id: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
+type Preload = (
+  this: unknown,
+  require: (id: string) => unknown,
+  module: { exports: unknown },
+  exports: unknown,
+) => void;
 
 /** Runs inside the page. Self-contained: Playwright serialises it to text. */
 function pageSide(names: PreloadNames, preload: Preload): void {
@@ -59,14 +64,22 @@ function pageSide(names: PreloadNames, preload: Preload): void {
       return ipcRenderer;
     },
     removeListener(channel: string, listener: Listener) {
-      listeners.set(channel, (listeners.get(channel) ?? []).filter((l) => l !== listener));
+      listeners.set(
+        channel,
+        (listeners.get(channel) ?? []).filter((l) => l !== listener),
+      );
       return ipcRenderer;
     },
   });
   const contextBridge = strictObject('contextBridge', {
     exposeInMainWorld(key: string, api: unknown) {
       if (key in window) throw new Error(`contextBridge: window.${key} already exists`);
-      Object.defineProperty(window, key, { value: deepFreeze(api), enumerable: true, writable: false, configurable: false });
+      Object.defineProperty(window, key, {
+        value: deepFreeze(api),
+        enumerable: true,
+        writable: false,
+        configurable: false,
+      });
     },
   });
   const electron = strictObject('electron', { contextBridge, ipcRenderer });

@@ -32,9 +32,28 @@ function recorderMain(req: (id: string) => unknown): void {
   const menuRecord = (template: unknown[]): MenuItemRecord[] =>
     template.map((raw) => {
       const i = raw as Record<string, unknown>;
-      return { id: i.id as string, label: i.label as string, type: i.type as string, enabled: i.enabled as boolean, checked: i.checked as boolean, ...(Array.isArray(i.submenu) ? { submenu: menuRecord(i.submenu) } : {}) };
+      return {
+        id: i.id as string,
+        label: i.label as string,
+        type: i.type as string,
+        enabled: i.enabled as boolean,
+        checked: i.checked as boolean,
+        ...(Array.isArray(i.submenu) ? { submenu: menuRecord(i.submenu) } : {}),
+      };
     });
-  const rec: RecorderState = { trays: [], trayObjects: [], menus: new WeakMap(), notifications: [], notificationObjects: [], openedUrls: [], openedPaths: [], ipcLog: [], webPreferences: [], dialogAnswers: [], menuRecord };
+  const rec: RecorderState = {
+    trays: [],
+    trayObjects: [],
+    menus: new WeakMap(),
+    notifications: [],
+    notificationObjects: [],
+    openedUrls: [],
+    openedPaths: [],
+    ipcLog: [],
+    webPreferences: [],
+    dialogAnswers: [],
+    menuRecord,
+  };
   (globalThis as unknown as { __dttRecorder: RecorderState }).__dttRecorder = rec;
 
   const createFromPath = nativeImage.createFromPath.bind(nativeImage);
@@ -88,13 +107,20 @@ function recorderMain(req: (id: string) => unknown): void {
 
   shell.openExternal = async (url: string) => void rec.openedUrls.push(url);
   shell.openPath = async (p: string) => (rec.openedPaths.push(p), '');
-  dialog.showOpenDialog = (async () => rec.dialogAnswers.shift() ?? { canceled: true, filePaths: [] }) as typeof dialog.showOpenDialog;
+  dialog.showOpenDialog = (async () =>
+    rec.dialogAnswers.shift() ?? { canceled: true, filePaths: [] }) as typeof dialog.showOpenDialog;
 
   const handle = ipcMain.handle.bind(ipcMain);
   ipcMain.handle = (channel, listener) =>
     handle(channel, async (event, ...args) => {
       const frameUrl = event.senderFrame?.url ?? '';
-      rec.ipcLog.push({ direction: 'renderer→main', kind: 'invoke', channel, payload: args.length <= 1 ? args[0] : args, frameUrl });
+      rec.ipcLog.push({
+        direction: 'renderer→main',
+        kind: 'invoke',
+        channel,
+        payload: args.length <= 1 ? args[0] : args,
+        frameUrl,
+      });
       const value: unknown = await listener(event, ...args);
       rec.ipcLog.push({ direction: 'main→renderer', kind: 'response', channel, payload: value, frameUrl });
       return value;
@@ -102,7 +128,13 @@ function recorderMain(req: (id: string) => unknown): void {
   app.on('web-contents-created', (_event, contents) => {
     const send = contents.send.bind(contents);
     contents.send = (channel: string, ...args: unknown[]) => {
-      rec.ipcLog.push({ direction: 'main→renderer', kind: 'event', channel, payload: args.length <= 1 ? args[0] : args, delivered: true });
+      rec.ipcLog.push({
+        direction: 'main→renderer',
+        kind: 'event',
+        channel,
+        payload: args.length <= 1 ? args[0] : args,
+        delivered: true,
+      });
       send(channel, ...args);
     };
   });

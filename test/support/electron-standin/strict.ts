@@ -31,7 +31,10 @@ export class Listeners {
 
   remove(event: string, fn: (...args: never[]) => unknown): void {
     const list = this.map.get(event) ?? [];
-    this.map.set(event, list.filter((f) => f !== fn));
+    this.map.set(
+      event,
+      list.filter((f) => f !== fn),
+    );
   }
 
   emit(event: string, ...args: unknown[]): number {

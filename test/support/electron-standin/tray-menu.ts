@@ -7,15 +7,29 @@ import { checkEvent, Listeners, strict } from './strict';
 // what the user would see without a display.
 
 type Template = Record<string, unknown>;
-const ITEM_KEYS = new Set(['id', 'label', 'type', 'enabled', 'checked', 'submenu', 'click', 'visible', 'toolTip', 'sublabel']);
+const ITEM_KEYS = new Set([
+  'id',
+  'label',
+  'type',
+  'enabled',
+  'checked',
+  'submenu',
+  'click',
+  'visible',
+  'toolTip',
+  'sublabel',
+]);
 const ITEM_TYPES = new Set(['normal', 'separator', 'checkbox', 'radio', 'submenu']);
 
 function checkTemplate(template: unknown[], where = 'Menu.buildFromTemplate'): void {
   for (const raw of template) {
     const item = raw as Template;
-    for (const key of Object.keys(item)) if (!ITEM_KEYS.has(key)) throw new Error(`electron stand-in does not model menu item option "${key}" (${where})`);
-    if (item.type !== undefined && !ITEM_TYPES.has(String(item.type))) throw new Error(`unknown menu item type ${String(item.type)}`);
-    if (item.click !== undefined && typeof item.click !== 'function') throw new Error(`menu item ${String(item.id)}: click must be a function`);
+    for (const key of Object.keys(item))
+      if (!ITEM_KEYS.has(key)) throw new Error(`electron stand-in does not model menu item option "${key}" (${where})`);
+    if (item.type !== undefined && !ITEM_TYPES.has(String(item.type)))
+      throw new Error(`unknown menu item type ${String(item.type)}`);
+    if (item.click !== undefined && typeof item.click !== 'function')
+      throw new Error(`menu item ${String(item.id)}: click must be a function`);
     if (Array.isArray(item.submenu)) checkTemplate(item.submenu, where);
   }
 }
@@ -50,7 +64,10 @@ export class MenuStandIn {
   }
 
   ids(items: Template[] = this.template): string[] {
-    return items.flatMap((i) => [...(typeof i.id === 'string' ? [i.id] : []), ...(Array.isArray(i.submenu) ? this.ids(i.submenu as Template[]) : [])]);
+    return items.flatMap((i) => [
+      ...(typeof i.id === 'string' ? [i.id] : []),
+      ...(Array.isArray(i.submenu) ? this.ids(i.submenu as Template[]) : []),
+    ]);
   }
 }
 
@@ -119,7 +136,8 @@ export function trayClass(ctx: StandInContext) {
 }
 
 function imagePath(image: ImageStandIn): string {
-  if (!image || typeof image.path !== 'string') throw new Error('Tray images must come from nativeImage.createFromPath');
+  if (!image || typeof image.path !== 'string')
+    throw new Error('Tray images must come from nativeImage.createFromPath');
   return image.path;
 }
 
@@ -136,8 +154,16 @@ export function notificationClass(ctx: StandInContext) {
     readonly listeners = new Listeners();
 
     constructor(options: Record<string, unknown>) {
-      for (const key of Object.keys(options)) if (!NOTIFICATION_KEYS.has(key)) throw new Error(`electron stand-in does not model Notification option "${key}"`);
-      this.record = { title: String(options.title ?? ''), body: String(options.body ?? ''), shown: false, closed: false, clicked: false };
+      for (const key of Object.keys(options))
+        if (!NOTIFICATION_KEYS.has(key))
+          throw new Error(`electron stand-in does not model Notification option "${key}"`);
+      this.record = {
+        title: String(options.title ?? ''),
+        body: String(options.body ?? ''),
+        shown: false,
+        closed: false,
+        clicked: false,
+      };
       return strict('Notification', this);
     }
 
@@ -162,7 +188,8 @@ export function notificationClass(ctx: StandInContext) {
 
     /** The user clicked it; most desktops also take it off screen. */
     userClick(): void {
-      if (!this.record.shown || this.record.closed) throw new Error(`notification "${this.record.title}" is not on screen`);
+      if (!this.record.shown || this.record.closed)
+        throw new Error(`notification "${this.record.title}" is not on screen`);
       this.record.clicked = true;
       this.listeners.emit('click', {});
     }

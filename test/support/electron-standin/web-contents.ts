@@ -5,7 +5,12 @@ import type { IpcMainStandIn, InvokeOutcome } from './ipc-main';
 import { checkEvent, Listeners, strict } from './strict';
 
 type OpenHandler = (details: Record<string, unknown>) => { action: string };
-type PermissionHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void;
+type PermissionHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: Record<string, unknown>,
+) => void;
 
 const CONTENTS_EVENTS = ['will-navigate'] as const;
 
@@ -49,17 +54,26 @@ export class WebContentsStandIn {
 
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
-    const record = { direction: 'main→renderer' as const, kind: 'event' as const, channel, payload: args.length <= 1 ? args[0] : args, delivered: false };
+    const record = {
+      direction: 'main→renderer' as const,
+      kind: 'event' as const,
+      channel,
+      payload: args.length <= 1 ? args[0] : args,
+      delivered: false,
+    };
     this.ctx.ipcLog.push(record);
     // Electron's send is fire-and-forget but ordered; so is this queue.
     this.sendQueue = this.sendQueue.then(async () => {
       const page = this.page;
       if (!page || page.isClosed()) return;
       const delivered = await page
-        .evaluate(([name, c, a]) => {
-          const deliver = (window as unknown as Record<string, unknown>)[name as string];
-          return typeof deliver === 'function' ? (deliver as (c: unknown, a: unknown) => number)(c, a) >= 0 : false;
-        }, [this.deliverName, channel, args] as const)
+        .evaluate(
+          ([name, c, a]) => {
+            const deliver = (window as unknown as Record<string, unknown>)[name as string];
+            return typeof deliver === 'function' ? (deliver as (c: unknown, a: unknown) => number)(c, a) >= 0 : false;
+          },
+          [this.deliverName, channel, args] as const,
+        )
         .catch(() => false);
       record.delivered = delivered;
     });
@@ -105,16 +119,27 @@ export class WebContentsStandIn {
 
   windowOpen(url: string): void {
     // Without a handler Electron opens a new BrowserWindow; the stand-in does not model that.
-    const action = this.openHandler ? this.openHandler({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } }).action : 'allow';
+    const action = this.openHandler
+      ? this.openHandler({
+          url,
+          frameName: '',
+          features: '',
+          disposition: 'new-window',
+          referrer: { url: '', policy: 'default' },
+        }).action
+      : 'allow';
     this.ctx.windowOpens.push({ url, action });
-    if (action !== 'deny') this.ctx.faults.push(`window.open(${url}) was allowed: the stand-in does not model new windows`);
+    if (action !== 'deny')
+      this.ctx.faults.push(`window.open(${url}) was allowed: the stand-in does not model new windows`);
   }
 
   /** Asks the permission handler like Chromium does; Electron grants everything without one. */
   requestPermission(permission: string): Promise<boolean> {
     const handler = this.permissionHandler;
     if (!handler) return Promise.resolve(true);
-    return new Promise((resolve) => handler(this, permission, resolve, { requestingUrl: this.mainFrame.url, isMainFrame: true }));
+    return new Promise((resolve) =>
+      handler(this, permission, resolve, { requestingUrl: this.mainFrame.url, isMainFrame: true }),
+    );
   }
 
   /** An invoke from a frame of this page (the preload's ipcRenderer.invoke). */
@@ -131,7 +156,11 @@ export class WebContentsStandIn {
   private subFrame(frame: Frame): { readonly url: string } {
     let f = this.subFrames.get(frame);
     if (!f) {
-      f = strict('WebFrameMain', { get url() { return frame.url(); } });
+      f = strict('WebFrameMain', {
+        get url() {
+          return frame.url();
+        },
+      });
       this.subFrames.set(frame, f);
     }
     return f;

@@ -22,7 +22,11 @@ function readForm(html: string): { action: string; fields: URLSearchParams } {
 }
 
 function visibleText(html: string): string {
-  return html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export async function decide(authorizeUrl: string, decision: 'allow' | 'deny'): Promise<ApproveResult> {

@@ -46,10 +46,26 @@ export function applyFault(fault: Fault, req: IncomingMessage, res: ServerRespon
     if (fault.jsonBody === false) {
       sendText(res, 429, 'Too Many Requests', headers);
     } else {
-      sendJson(res, 429, { error_summary: 'too_many_requests/..', error: { reason: { '.tag': 'too_many_requests' }, retry_after: retryAfter } }, headers);
+      sendJson(
+        res,
+        429,
+        {
+          error_summary: 'too_many_requests/..',
+          error: { reason: { '.tag': 'too_many_requests' }, retry_after: retryAfter },
+        },
+        headers,
+      );
     }
     return;
   }
-  const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-  sendText(res, status, status >= 500 ? 'Internal Server Error (injected by the fake Dropbox)' : `Error ${status} (injected by the fake Dropbox)`, headers);
+  const headers: Record<string, string> =
+    fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+  sendText(
+    res,
+    status,
+    status >= 500
+      ? 'Internal Server Error (injected by the fake Dropbox)'
+      : `Error ${status} (injected by the fake Dropbox)`,
+    headers,
+  );
 }

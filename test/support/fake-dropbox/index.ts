@@ -1,4 +1,12 @@
 // A local stand-in for Dropbox's authorize page, token endpoint and the few API routes the app
 // uses, following /work/shared/dropbox-api-notes.md. One origin serves all three Dropbox hosts.
 export { startFakeDropbox } from './server';
-export type { ApproveResult, DenyResult, FakeAccount, FakeDropbox, FakeDropboxOptions, Fault, LoggedRequest } from './types';
+export type {
+  ApproveResult,
+  DenyResult,
+  FakeAccount,
+  FakeDropbox,
+  FakeDropboxOptions,
+  Fault,
+  LoggedRequest,
+} from './types';

@@ -23,29 +23,38 @@ function checkAuthorize(p: URLSearchParams, s: FakeState): Checked {
   if (clientId !== s.appKey) return fail(`Invalid client_id: "${clientId}".`);
   const redirectUri = p.get('redirect_uri');
   if (redirectUri !== null && !s.redirectUris.has(redirectUri)) {
-    return fail("Invalid redirect_uri. It must exactly match one of the redirect URIs you've pre-configured for your app (including the path).");
+    return fail(
+      "Invalid redirect_uri. It must exactly match one of the redirect URIs you've pre-configured for your app (including the path).",
+    );
   }
   const responseType = p.get('response_type');
-  if (responseType !== 'code') return fail(`Unsupported response_type: "${responseType ?? ''}". This server only does "code".`);
+  if (responseType !== 'code')
+    return fail(`Unsupported response_type: "${responseType ?? ''}". This server only does "code".`);
   const state = p.get('state');
   if (state !== null && Buffer.byteLength(state) > 500) return fail('"state" must be at most 500 bytes.');
   const challenge = p.get('code_challenge');
   const method = p.get('code_challenge_method');
   if (challenge !== null || method !== null) {
     if (method !== 'S256') return fail('"code_challenge_method" must be "S256".');
-    if (!challenge || !/^[A-Za-z0-9._~-]{43,128}$/.test(challenge)) return fail('"code_challenge" must be 43-128 characters of [A-Za-z0-9._~-].');
+    if (!challenge || !/^[A-Za-z0-9._~-]{43,128}$/.test(challenge))
+      return fail('"code_challenge" must be 43-128 characters of [A-Za-z0-9._~-].');
   }
   const tat = p.get('token_access_type');
-  if (tat !== null && !['offline', 'online', 'legacy'].includes(tat)) return fail(`Invalid token_access_type: "${tat}".`);
+  if (tat !== null && !['offline', 'online', 'legacy'].includes(tat))
+    return fail(`Invalid token_access_type: "${tat}".`);
   const asked = p.get('scope');
   let scopes = [...s.appScopes];
   if (asked !== null) {
     scopes = [...new Set(asked.split(/\s+/).filter(Boolean))];
     const unknown = scopes.filter((x) => !s.appScopes.includes(x));
-    if (unknown.length) return fail(`Invalid scope: ${unknown.join(', ')}. Your app does not have these scopes enabled.`);
+    if (unknown.length)
+      return fail(`Invalid scope: ${unknown.join(', ')}. Your app does not have these scopes enabled.`);
     if (!scopes.length) return fail('"scope" is empty.');
   }
-  return { ok: true, req: { clientId, redirectUri, state, codeChallenge: challenge, scopes, offline: tat === 'offline' } };
+  return {
+    ok: true,
+    req: { clientId, redirectUri, state, codeChallenge: challenge, scopes, offline: tat === 'offline' },
+  };
 }
 
 export function handleAuthorizePage(url: URL, res: ServerResponse, s: FakeState): void {
@@ -60,7 +69,13 @@ export function handleDecide(body: string, res: ServerResponse, s: FakeState): v
   if (!checked.ok) return sendHtml(res, 400, errorPage(checked.detail));
   const r = checked.req;
   if (form.get('decision') === 'allow') {
-    const code = s.issueCode({ clientId: r.clientId, redirectUri: r.redirectUri, codeChallenge: r.codeChallenge, scopes: r.scopes, offline: r.offline });
+    const code = s.issueCode({
+      clientId: r.clientId,
+      redirectUri: r.redirectUri,
+      codeChallenge: r.codeChallenge,
+      scopes: r.scopes,
+      offline: r.offline,
+    });
     if (r.redirectUri === null) return sendHtml(res, 200, codePage(code));
     return redirect(res, withQuery(r.redirectUri, { code, state: r.state }));
   }
@@ -98,7 +113,11 @@ export function handleToken(req: IncomingMessage, url: URL, body: string, res: S
   const p = tokenParams(req, url, body);
   const grant = p.get('grant_type');
   if (grant !== 'authorization_code' && grant !== 'refresh_token') {
-    return tokenError(res, 'unsupported_grant_type', grant ? `unsupported grant_type: "${grant}"` : 'missing grant_type');
+    return tokenError(
+      res,
+      'unsupported_grant_type',
+      grant ? `unsupported grant_type: "${grant}"` : 'missing grant_type',
+    );
   }
   if (p.get('client_id') !== s.appKey) return tokenError(res, 'invalid_client', 'Invalid client_id or client_secret');
   const hasSecret = p.has('client_secret');
@@ -106,14 +125,21 @@ export function handleToken(req: IncomingMessage, url: URL, body: string, res: S
     const rt = p.get('refresh_token') ?? '';
     const rec = s.refresh.get(rt);
     if (!rec) return tokenError(res, 'invalid_grant', 'refresh token is invalid or revoked');
-    if (!rec.pkce && !hasSecret) return tokenError(res, 'invalid_request', 'No auth function available for given request');
+    if (!rec.pkce && !hasSecret)
+      return tokenError(res, 'invalid_request', 'No auth function available for given request');
     const accessToken = s.issueAccessToken(rec.scopes, s.lifetimeSec, rt);
-    return sendJson(res, 200, { access_token: accessToken, token_type: 'bearer', expires_in: s.lifetimeSec, scope: rec.scopes.join(' ') });
+    return sendJson(res, 200, {
+      access_token: accessToken,
+      token_type: 'bearer',
+      expires_in: s.lifetimeSec,
+      scope: rec.scopes.join(' '),
+    });
   }
   const code = p.get('code');
   if (!code) return tokenError(res, 'invalid_request', 'missing required field "code"');
   const rec = s.takeCode(code);
-  if (!rec || rec.clientId !== p.get('client_id')) return tokenError(res, 'invalid_grant', "code doesn't exist or has expired");
+  if (!rec || rec.clientId !== p.get('client_id'))
+    return tokenError(res, 'invalid_grant', "code doesn't exist or has expired");
   if (p.get('redirect_uri') !== rec.redirectUri) return tokenError(res, 'invalid_grant', 'redirect_uri mismatch');
   const verifier = p.get('code_verifier');
   if (rec.codeChallenge !== null && verifier !== null) {

@@ -11,7 +11,12 @@ const SCOPE_LABELS: Record<string, string> = {
 };
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function layout(title: string, body: string): string {
@@ -47,7 +52,9 @@ export function authorizePage(params: URLSearchParams, scopes: string[], email: 
     .filter(([name]) => name !== 'decision')
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join('\n');
-  const items = scopes.map((s) => `<li data-scope="${escapeHtml(s)}">${escapeHtml(SCOPE_LABELS[s] ?? s)}</li>`).join('\n');
+  const items = scopes
+    .map((s) => `<li data-scope="${escapeHtml(s)}">${escapeHtml(SCOPE_LABELS[s] ?? s)}</li>`)
+    .join('\n');
   return layout(
     `API Request Authorization - Dropbox`,
     `<h1>${escapeHtml(APP_NAME)} wants to access your Dropbox</h1>
@@ -76,7 +83,10 @@ export function codePage(code: string): string {
 }
 
 export function deniedPage(): string {
-  return layout('API Request Denied - Dropbox', `<h1>Access denied</h1>\n<p>You chose not to give ${escapeHtml(APP_NAME)} access to your Dropbox.</p>`);
+  return layout(
+    'API Request Denied - Dropbox',
+    `<h1>Access denied</h1>\n<p>You chose not to give ${escapeHtml(APP_NAME)} access to your Dropbox.</p>`,
+  );
 }
 
 export function errorPage(detail: string): string {

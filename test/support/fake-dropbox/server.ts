@@ -12,7 +12,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, s: FakeState, f
   const url = new URL(req.url ?? '/', s.origin);
   const body = await readBody(req);
   const method = req.method ?? 'GET';
-  s.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: flatHeaders(req), body });
+  s.requests.push({
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: flatHeaders(req),
+    body,
+  });
 
   const fault = faults.take(url.pathname);
   if (fault) return applyFault(fault, req, res);

@@ -1,11 +1,18 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { FakeDropboxOptions, LoggedRequest } from './types';
 
-export const DEFAULT_APP_SCOPES = ['account_info.read', 'files.metadata.read', 'files.content.read', 'files.content.write'];
+export const DEFAULT_APP_SCOPES = [
+  'account_info.read',
+  'files.metadata.read',
+  'files.content.read',
+  'files.content.write',
+];
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 
 export function randomChars(n: number): string {
-  return randomBytes(Math.ceil((n * 3) / 4) + 3).toString('base64url').slice(0, n);
+  return randomBytes(Math.ceil((n * 3) / 4) + 3)
+    .toString('base64url')
+    .slice(0, n);
 }
 
 /** Current Dropbox short-lived tokens are `sl.u.` + roughly 1,300–1,450 URL-safe chars; vary it so clients never rely on a length. */

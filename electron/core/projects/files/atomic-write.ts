@@ -63,8 +63,13 @@ async function assertUnchanged(file: string, since: number | undefined, label: s
     throw error;
   });
   // A deletion is the user's decision: we don't bring the file back behind their back.
-  if (!now) throw new DttError('file-missing', `${label} was deleted while we were syncing, so nothing was written; sync again to create it`);
-  if (now.mtimeMs !== since) throw new DttError('file-write-failed', `${label} changed while we were writing; sync again`);
+  if (!now)
+    throw new DttError(
+      'file-missing',
+      `${label} was deleted while we were syncing, so nothing was written; sync again to create it`,
+    );
+  if (now.mtimeMs !== since)
+    throw new DttError('file-write-failed', `${label} changed while we were writing; sync again`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -105,25 +110,30 @@ export async function atomicWrite(absPath: string, text: string, opts: WriteOpti
       if (errnoCode(error) === 'ENOENT') return null;
       throw error;
     });
-    if (current && !current.isFile()) throw new DttError('file-binary', `${label} is not a regular file; choose the config file itself`);
+    if (current && !current.isFile())
+      throw new DttError('file-binary', `${label} is not a regular file; choose the config file itself`);
     // A rename only needs a writable folder, so it would replace a file the user made
     // read-only on purpose. Respect the file's own read-only flag, as editors do.
     if (current) await access(target, constants.W_OK);
     const mode = opts.mode ?? (current ? current.mode & 0o7777 : NEW_FILE_MODE);
 
-    const candidate = path.join(path.dirname(target), `.${path.basename(target)}.dtt-${randomBytes(6).toString('hex')}.tmp`);
+    const candidate = path.join(
+      path.dirname(target),
+      `.${path.basename(target)}.dtt-${randomBytes(6).toString('hex')}.tmp`,
+    );
     // 0600 until the rename: the token is never readable by others, even for a moment.
     handle = await fs.open(candidate, 'wx', 0o600);
     temp = candidate;
     const bytes = Buffer.from(text, 'utf8');
-    for (let done = 0; done < bytes.length; ) {
+    for (let done = 0; done < bytes.length;) {
       const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, done);
       if (bytesWritten <= 0) throw Object.assign(new Error('nothing written'), { code: 'EIO' });
       done += bytesWritten;
     }
     await handle.sync();
     // Run as root (sudo), the replacement would otherwise belong to root and lock the user out.
-    if (current && process.getuid?.() === 0 && current.uid !== 0) await handle.chown?.(current.uid, current.gid).catch(() => undefined);
+    if (current && process.getuid?.() === 0 && current.uid !== 0)
+      await handle.chown?.(current.uid, current.gid).catch(() => undefined);
     await handle.chmod(mode);
     await handle.close();
     handle = null;

@@ -36,13 +36,19 @@ function isBackupSet(value: unknown): value is BackupSet {
   return (
     v?.version === 1 &&
     Array.isArray(v.files) &&
-    v.files.every((f) => typeof f?.relativeFile === 'string' && (f.previous === null || typeof f.previous === 'string') && (f.mode === null || typeof f.mode === 'number'))
+    v.files.every(
+      (f) =>
+        typeof f?.relativeFile === 'string' &&
+        (f.previous === null || typeof f.previous === 'string') &&
+        (f.mode === null || typeof f.mode === 'number'),
+    )
   );
 }
 
 export function openBackupStore(dir: string): BackupStore {
   // Named by a hash so the folder listing doesn't reveal which projects exist.
-  const fileFor = (projectDir: string) => path.join(dir, `${createHash('sha256').update(path.resolve(projectDir)).digest('hex').slice(0, 32)}.json`);
+  const fileFor = (projectDir: string) =>
+    path.join(dir, `${createHash('sha256').update(path.resolve(projectDir)).digest('hex').slice(0, 32)}.json`);
 
   async function privateFolder(): Promise<void> {
     try {
@@ -68,14 +74,20 @@ export function openBackupStore(dir: string): BackupStore {
     } catch {
       parsed = null;
     }
-    if (!isBackupSet(parsed)) throw new DttError('nothing-to-undo', `the undo backup for ${projectDir} is damaged, so it can't be restored`);
+    if (!isBackupSet(parsed))
+      throw new DttError('nothing-to-undo', `the undo backup for ${projectDir} is damaged, so it can't be restored`);
     return parsed;
   }
 
   return {
     async save(projectDir, files) {
       await privateFolder();
-      const set: BackupSet = { version: 1, project: path.resolve(projectDir), savedAt: new Date().toISOString(), files };
+      const set: BackupSet = {
+        version: 1,
+        project: path.resolve(projectDir),
+        savedAt: new Date().toISOString(),
+        files,
+      };
       await atomicWrite(fileFor(projectDir), JSON.stringify(set), { mode: 0o600, label: 'the undo backup' });
     },
 

@@ -7,7 +7,11 @@ const fail = (code: string) => Object.assign(new Error(`${code}: some/internal/p
 describe('file error wording', () => {
   it('maps write failures to the kind the user can act on, naming the file', () => {
     const cases: Array<[string, string, RegExp]> = [
-      ['ENOSPC', 'file-write-failed', /^config\/\.env could not be written \(ENOSPC: disk full\?\); the old file is unchanged/],
+      [
+        'ENOSPC',
+        'file-write-failed',
+        /^config\/\.env could not be written \(ENOSPC: disk full\?\); the old file is unchanged/,
+      ],
       ['EIO', 'file-write-failed', /disk full\?/],
       ['EDQUOT', 'file-write-failed', /disk full\?/],
       ['EACCES', 'file-readonly', /^config\/\.env or its folder is read-only \(EACCES\); make it writable/],

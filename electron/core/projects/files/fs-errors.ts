@@ -18,21 +18,39 @@ export function writeError(label: string, error: unknown): DttError {
     case 'EDQUOT':
     case 'EIO':
     case 'EFBIG':
-      return new DttError('file-write-failed', `${label} could not be written (${code}: disk full?); the old file is unchanged. Free some space, then sync again`, { cause: error });
+      return new DttError(
+        'file-write-failed',
+        `${label} could not be written (${code}: disk full?); the old file is unchanged. Free some space, then sync again`,
+        { cause: error },
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
     case 'EBUSY':
-      return new DttError('file-readonly', `${label} or its folder is read-only (${code}); make it writable, then sync again`, { cause: error });
+      return new DttError(
+        'file-readonly',
+        `${label} or its folder is read-only (${code}); make it writable, then sync again`,
+        { cause: error },
+      );
     case 'ENOENT':
     case 'ENOTDIR':
-      return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, { cause: error });
+      return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, {
+        cause: error,
+      });
     case 'EISDIR':
-      return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, { cause: error });
+      return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, {
+        cause: error,
+      });
     case 'ELOOP':
-      return new DttError('file-symlink', `${label} is a link that loops back on itself; choose the real file`, { cause: error });
+      return new DttError('file-symlink', `${label} is a link that loops back on itself; choose the real file`, {
+        cause: error,
+      });
     default:
-      return new DttError('file-write-failed', `${label} could not be written (${code ?? 'unknown error'}); the old file is unchanged`, { cause: error });
+      return new DttError(
+        'file-write-failed',
+        `${label} could not be written (${code ?? 'unknown error'}); the old file is unchanged`,
+        { cause: error },
+      );
   }
 }
 
@@ -43,15 +61,29 @@ export function readError(label: string, error: unknown): DttError {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return new DttError('file-readonly', `${label} can't be read (${code}); give yourself read and write access to it, then sync again`, { cause: error });
+      return new DttError(
+        'file-readonly',
+        `${label} can't be read (${code}); give yourself read and write access to it, then sync again`,
+        { cause: error },
+      );
     case 'ENOENT':
     case 'ENOTDIR':
-      return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, { cause: error });
+      return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, {
+        cause: error,
+      });
     case 'EISDIR':
-      return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, { cause: error });
+      return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, {
+        cause: error,
+      });
     case 'ELOOP':
-      return new DttError('file-symlink', `${label} is a link; choose the real file or allow writing through the link`, { cause: error });
+      return new DttError(
+        'file-symlink',
+        `${label} is a link; choose the real file or allow writing through the link`,
+        { cause: error },
+      );
     default:
-      return new DttError('internal', `${label} could not be read (${code ?? 'unknown error'}); nothing was changed`, { cause: error });
+      return new DttError('internal', `${label} could not be read (${code ?? 'unknown error'}); nothing was changed`, {
+        cause: error,
+      });
   }
 }

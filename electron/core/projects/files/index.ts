@@ -2,6 +2,13 @@
 // writes, undo backups and a cross-process lock.
 export { resolveInside } from './resolve-inside';
 export { readTarget, MAX_TARGET_BYTES, type ReadOptions, type ReadResult } from './read-target';
-export { atomicWrite, nodeAtomicFs, NEW_FILE_MODE, type AtomicFileHandle, type AtomicFs, type WriteOptions } from './atomic-write';
+export {
+  atomicWrite,
+  nodeAtomicFs,
+  NEW_FILE_MODE,
+  type AtomicFileHandle,
+  type AtomicFs,
+  type WriteOptions,
+} from './atomic-write';
 export { openBackupStore, type BackupEntry, type BackupStore } from './backup-store';
 export { withLock } from './lock';

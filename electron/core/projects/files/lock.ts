@@ -87,11 +87,21 @@ async function takeOver(lockPath: string, staleRaw: string, staleMs: number): Pr
 }
 
 /** Runs fn while holding `<lockDir>/<name>.lock`; waits up to waitMs, then throws sync-busy. */
-export async function withLock<T>(lockDir: string, name: string, fn: () => Promise<T>, opts: { waitMs?: number; staleMs?: number } = {}): Promise<T> {
+export async function withLock<T>(
+  lockDir: string,
+  name: string,
+  fn: () => Promise<T>,
+  opts: { waitMs?: number; staleMs?: number } = {},
+): Promise<T> {
   const waitMs = opts.waitMs ?? 5000;
   const staleMs = opts.staleMs ?? 60_000;
   const lockPath = path.join(lockDir, `${name}.lock`);
-  const mine = JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString(), nonce: randomBytes(8).toString('hex') });
+  const mine = JSON.stringify({
+    pid: process.pid,
+    host: os.hostname(),
+    at: new Date().toISOString(),
+    nonce: randomBytes(8).toString('hex'),
+  });
   const deadline = Date.now() + waitMs;
   try {
     await mkdir(lockDir, { recursive: true, mode: 0o700 });

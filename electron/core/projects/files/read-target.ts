@@ -32,7 +32,10 @@ function megabytes(bytes: number): string {
 async function missing(absPath: string, label: string, symlinkTarget: string | null): Promise<ReadResult> {
   const folder = await stat(path.dirname(absPath)).catch(() => null);
   if (!folder?.isDirectory()) {
-    throw new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder, or remove this file from the project`);
+    throw new DttError(
+      'file-missing',
+      `the folder of ${label} no longer exists; check the project folder, or remove this file from the project`,
+    );
   }
   return { exists: false, text: '', mode: null, symlinkTarget, mtimeMs: null };
 }
@@ -50,13 +53,19 @@ async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
 
 function decode(bytes: Buffer, label: string): string {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    throw new DttError('file-binary', `${label} contains binary data; choose the text config file your project reads its token from`);
+    throw new DttError(
+      'file-binary',
+      `${label} contains binary data; choose the text config file your project reads its token from`,
+    );
   }
   try {
     // ignoreBOM keeps a leading BOM in the text, so a rewrite doesn't silently drop it.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new DttError('file-binary', `${label} is not UTF-8 text (it may be binary or saved in another encoding); save it as UTF-8 or choose another file`);
+    throw new DttError(
+      'file-binary',
+      `${label} is not UTF-8 text (it may be binary or saved in another encoding); save it as UTF-8 or choose another file`,
+    );
   }
 }
 
@@ -73,12 +82,19 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
     if (link.isSymbolicLink()) {
       symlinkTarget = await readlink(absPath);
       if (!opts.allowSymlink) {
-        throw new DttError('file-symlink', `${label} points to ${symlinkTarget}; choose the real file, or allow writing through the link`);
+        throw new DttError(
+          'file-symlink',
+          `${label} points to ${symlinkTarget}; choose the real file, or allow writing through the link`,
+        );
       }
     }
     // Checked before opening: opening a FIFO or device for reading could block or have effects.
     const real = symlinkTarget === null ? link : await stat(absPath);
-    if (!real.isFile()) throw new DttError('file-binary', `${label} is not a regular file (a folder, pipe or device); choose the config file itself`);
+    if (!real.isFile())
+      throw new DttError(
+        'file-binary',
+        `${label} is not a regular file (a folder, pipe or device); choose the config file itself`,
+      );
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return missing(absPath, label, symlinkTarget);
     throw readError(label, error);
@@ -95,15 +111,22 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
   }
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new DttError('file-binary', `${label} is not a regular file; choose the config file itself`);
+    if (!info.isFile())
+      throw new DttError('file-binary', `${label} is not a regular file; choose the config file itself`);
     if (info.size > maxBytes) {
-      throw new DttError('file-too-large', `${label} is ${megabytes(info.size)}; files over ${megabytes(maxBytes)} are not edited. Choose the small config file your project reads its token from`);
+      throw new DttError(
+        'file-too-large',
+        `${label} is ${megabytes(info.size)}; files over ${megabytes(maxBytes)} are not edited. Choose the small config file your project reads its token from`,
+      );
     }
     // Sized to the file (plus room for it having grown since the stat), not to the 5 MB cap:
     // zero-filling 5 MB for every small config file made syncs slow.
     const bytes = await readUpTo(handle, Math.min(maxBytes + 1, info.size + 64 * 1024));
     if (bytes.length > maxBytes) {
-      throw new DttError('file-too-large', `${label} is over ${megabytes(maxBytes)}; choose the small config file your project reads its token from`);
+      throw new DttError(
+        'file-too-large',
+        `${label} is over ${megabytes(maxBytes)}; choose the small config file your project reads its token from`,
+      );
     }
     return { exists: true, text: decode(bytes, label), mode: info.mode & 0o7777, symlinkTarget, mtimeMs: info.mtimeMs };
   } catch (error) {

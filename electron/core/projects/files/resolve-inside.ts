@@ -31,15 +31,27 @@ function realpathOfExisting(dir: string): string {
 
 function realProjectDir(projectDir: string): string {
   try {
-    if (!statSync(projectDir).isDirectory()) throw new DttError('project-missing', `${projectDir} is no longer a folder; add the project again from its new place, or remove it`);
+    if (!statSync(projectDir).isDirectory())
+      throw new DttError(
+        'project-missing',
+        `${projectDir} is no longer a folder; add the project again from its new place, or remove it`,
+      );
     return realpathSync(projectDir);
   } catch (error) {
     if (error instanceof DttError) throw error;
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new DttError('project-missing', `${projectDir} no longer exists; add the project again from its new place, or remove it`, { cause: error });
+      throw new DttError(
+        'project-missing',
+        `${projectDir} no longer exists; add the project again from its new place, or remove it`,
+        { cause: error },
+      );
     }
-    throw new DttError('project-missing', `${projectDir} can't be opened (${code ?? 'unknown error'}); check that you can open the folder`, { cause: error });
+    throw new DttError(
+      'project-missing',
+      `${projectDir} can't be opened (${code ?? 'unknown error'}); check that you can open the folder`,
+      { cause: error },
+    );
   }
 }
 
@@ -55,10 +67,16 @@ export function resolveInside(projectDir: string, relativeFile: string): string 
   }
   // Windows forms are refused on every OS: a settings file may travel between machines.
   if (path.isAbsolute(relativeFile) || path.win32.isAbsolute(relativeFile) || /^[A-Za-z]:/.test(relativeFile)) {
-    throw new DttError('path-outside-project', `${relativeFile} is an absolute path; name the file relative to the project folder`);
+    throw new DttError(
+      'path-outside-project',
+      `${relativeFile} is an absolute path; name the file relative to the project folder`,
+    );
   }
   if (relativeFile.split(/[\\/]+/).includes('..')) {
-    throw new DttError('path-outside-project', `${relativeFile} climbs out of the project with ".."; choose a file inside the project folder`);
+    throw new DttError(
+      'path-outside-project',
+      `${relativeFile} climbs out of the project with ".."; choose a file inside the project folder`,
+    );
   }
   const abs = path.join(project, relativeFile);
   if (!isInside(project, abs)) {
@@ -71,7 +89,10 @@ export function resolveInside(projectDir: string, relativeFile: string): string 
     throw readError(relativeFile, error);
   }
   if (!isInside(realProject, path.join(realParent, path.basename(abs)))) {
-    throw new DttError('path-outside-project', `${relativeFile} is inside a linked folder that leads to ${realParent}, outside the project; choose a file inside the project folder`);
+    throw new DttError(
+      'path-outside-project',
+      `${relativeFile} is inside a linked folder that leads to ${realParent}, outside the project; choose a file inside the project folder`,
+    );
   }
   return abs;
 }

@@ -51,7 +51,15 @@ export function parseDotenv(body: string, ownedKeys: ReadonlySet<string>): Doten
         const close = findClosingQuote(body, at + 1, first);
         if (close !== -1) {
           checkNotSwallowing(body, lineEnd, close, ownedKeys, lineNo);
-          out.push({ key, line: lineNo, exported: Boolean(m[1]), quote: first, valueStart: at + 1, valueEnd: close, raw: body.slice(at + 1, close) });
+          out.push({
+            key,
+            line: lineNo,
+            exported: Boolean(m[1]),
+            quote: first,
+            valueStart: at + 1,
+            valueEnd: close,
+            raw: body.slice(at + 1, close),
+          });
           next = nextLineStart(body, lineEndOf(body, close));
         } else {
           if (ownedKeys.has(key)) throw unparseable(lineNo, `the value of ${key} opens a quote that never closes`);
@@ -89,7 +97,13 @@ function findClosingQuote(body: string, from: number, quote: string): number {
   return -1;
 }
 
-function checkNotSwallowing(body: string, openLineEnd: number, close: number, owned: ReadonlySet<string>, lineNo: number): void {
+function checkNotSwallowing(
+  body: string,
+  openLineEnd: number,
+  close: number,
+  owned: ReadonlySet<string>,
+  lineNo: number,
+): void {
   if (close <= openLineEnd) return;
   for (const inner of body.slice(openLineEnd, close).split(/\r?\n/)) {
     const m = ASSIGNMENT.exec(inner);
@@ -100,7 +114,14 @@ function checkNotSwallowing(body: string, openLineEnd: number, close: number, ow
 }
 
 /** An unquoted value ends at an inline comment (`#` after whitespace) or the end of the line. */
-function unquoted(key: string, line: number, exported: boolean, body: string, at: number, lineEnd: number): DotenvAssignment {
+function unquoted(
+  key: string,
+  line: number,
+  exported: boolean,
+  body: string,
+  at: number,
+  lineEnd: number,
+): DotenvAssignment {
   const rest = body.slice(at, lineEnd);
   const comment = /(^|[ \t])#/.exec(rest);
   let end = comment ? comment.index : rest.length;

@@ -34,7 +34,14 @@ function write(text: string, req: EditRequest): EditResult {
 }
 
 function blank(text: string, req: Omit<EditRequest, 'values'>): EditResult {
-  return edit(text, new Map([[accessKey(req.key), ''], [DOTENV_REFRESH_KEY, '']]), false);
+  return edit(
+    text,
+    new Map([
+      [accessKey(req.key), ''],
+      [DOTENV_REFRESH_KEY, ''],
+    ]),
+    false,
+  );
 }
 
 function edit(text: string, wanted: ReadonlyMap<string, string>, appendMissing: boolean): EditResult {

@@ -27,13 +27,23 @@ interface Doc {
 }
 
 const key = fc.constantFrom('name', 'version', 'app_key', 'refresh', 'dropbox_folder', 'nested', 'with "quote"', 'ünï');
-const scalar: fc.Arbitrary<Value> = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean(), fc.constant(null));
+const scalar: fc.Arbitrary<Value> = fc.oneof(
+  fc.string({ maxLength: 10 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+);
 const comment = fc.option(fc.constantFrom('// a comment', '/* block */'), { nil: undefined });
 const { value: valueArb } = fc.letrec<{ value: Value; obj: Obj }>((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(scalar, { maxLength: 3 }), tie('obj')),
-  obj: fc.record({ members: fc.uniqueArray(fc.record({ key, value: tie('value'), comment }), { maxLength: 4, selector: (m) => m.key }) }),
+  obj: fc.record({
+    members: fc.uniqueArray(fc.record({ key, value: tie('value'), comment }), { maxLength: 4, selector: (m) => m.key }),
+  }),
 }));
-const membersArb = fc.uniqueArray(fc.record({ key, value: valueArb, comment }), { maxLength: 5, selector: (m) => m.key });
+const membersArb = fc.uniqueArray(fc.record({ key, value: valueArb, comment }), {
+  maxLength: 5,
+  selector: (m) => m.key,
+});
 
 type Placement = 'present' | 'no-token-key' | 'no-dropbox';
 const docArb = (placement: Placement): fc.Arbitrary<Doc> =>
@@ -81,7 +91,10 @@ describe('json editor — properties', () => {
         const result = editor.write(render(doc, OLD), { values: { accessToken: token } });
         expect(result).toEqual({ text: render(doc, token), changed: true });
         expect(editor.read(result.text)).toBe(token);
-        expect(editor.write(result.text, { values: { accessToken: token } })).toEqual({ text: result.text, changed: false });
+        expect(editor.write(result.text, { values: { accessToken: token } })).toEqual({
+          text: result.text,
+          changed: false,
+        });
       }),
       { numRuns: 100 },
     );
@@ -89,20 +102,29 @@ describe('json editor — properties', () => {
 
   it('adds a missing key (and its objects) by insertion only, in the file’s layout', () => {
     fc.assert(
-      fc.property(fc.constantFrom<Placement>('no-token-key', 'no-dropbox').chain(docArb), tokenArb, fc.boolean(), (doc, token, withRefresh) => {
-        const before = render(doc, OLD);
-        const values = withRefresh ? { accessToken: token, refreshToken: 'r-1' } : { accessToken: token };
-        const result = editor.write(before, { values });
-        expect(result.changed).toBe(true);
-        expect(isSingleInsertion(before, result.text)).toBe(true);
-        const expected = parse(before.replace(/^\uFEFF/, '')) as Record<string, Record<string, unknown> | undefined>;
-        expected.dropbox = { ...(expected.dropbox ?? {}), access_token: token, ...(withRefresh ? { refresh_token: 'r-1' } : {}) };
-        expect(parse(result.text.replace(/^\uFEFF/, ''))).toEqual(expected);
-        expect(editor.read(result.text)).toBe(token);
-        expect(editor.write(result.text, { values }).changed).toBe(false);
-        if (doc.unit === '\t' && before.includes('\n\t')) expect(result.text).toMatch(/\n\t+"access_token"/);
-        if (doc.eol === '\r\n') expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
-      }),
+      fc.property(
+        fc.constantFrom<Placement>('no-token-key', 'no-dropbox').chain(docArb),
+        tokenArb,
+        fc.boolean(),
+        (doc, token, withRefresh) => {
+          const before = render(doc, OLD);
+          const values = withRefresh ? { accessToken: token, refreshToken: 'r-1' } : { accessToken: token };
+          const result = editor.write(before, { values });
+          expect(result.changed).toBe(true);
+          expect(isSingleInsertion(before, result.text)).toBe(true);
+          const expected = parse(before.replace(/^\uFEFF/, '')) as Record<string, Record<string, unknown> | undefined>;
+          expected.dropbox = {
+            ...(expected.dropbox ?? {}),
+            access_token: token,
+            ...(withRefresh ? { refresh_token: 'r-1' } : {}),
+          };
+          expect(parse(result.text.replace(/^\uFEFF/, ''))).toEqual(expected);
+          expect(editor.read(result.text)).toBe(token);
+          expect(editor.write(result.text, { values }).changed).toBe(false);
+          if (doc.unit === '\t' && before.includes('\n\t')) expect(result.text).toMatch(/\n\t+"access_token"/);
+          if (doc.eol === '\r\n') expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -130,34 +152,47 @@ describe('json editor — examples', () => {
 
   it('keeps BOM, CRLF, comments and a missing final newline', () => {
     const before = '\uFEFF{\r\n  // tray writes this\r\n  "dropbox": { "access_token": "old" } // inline\r\n}';
-    expect(editor.write(before, { values: { accessToken: token } }).text).toBe(before.replace('"old"', JSON.stringify(token)));
+    expect(editor.write(before, { values: { accessToken: token } }).text).toBe(
+      before.replace('"old"', JSON.stringify(token)),
+    );
   });
 
   it('creates the objects along the path, next to an inline comment, tab-indented', () => {
     const before = '{\n\t"name": "x", // keep\n\t"n": 1\n}\n';
     const result = editor.write(before, { values: { accessToken: 'sl.a', appKey: 'k' } });
-    expect(result.text).toBe('{\n\t"name": "x", // keep\n\t"n": 1,\n\t"dropbox": {\n\t\t"access_token": "sl.a",\n\t\t"app_key": "k"\n\t}\n}\n');
+    expect(result.text).toBe(
+      '{\n\t"name": "x", // keep\n\t"n": 1,\n\t"dropbox": {\n\t\t"access_token": "sl.a",\n\t\t"app_key": "k"\n\t}\n}\n',
+    );
   });
 
   it('keeps a one-line file on one line', () => {
-    expect(editor.write('{"a":1}', { values: { accessToken: 'sl.a' } }).text).toBe('{"a":1,"dropbox":{"access_token":"sl.a"}}');
+    expect(editor.write('{"a":1}', { values: { accessToken: 'sl.a' } }).text).toBe(
+      '{"a":1,"dropbox":{"access_token":"sl.a"}}',
+    );
     expect(editor.write('{}', { values: { accessToken: 'sl.a' } }).text).toBe('{"dropbox": {"access_token": "sl.a"}}');
   });
 
   it('fills an empty file and an object holding only a comment', () => {
-    expect(editor.write('', { values: { accessToken: 'sl.a' } }).text).toBe('{\n  "dropbox": {\n    "access_token": "sl.a"\n  }\n}\n');
-    expect(editor.write('{\n  // later\n}\n', { values: { accessToken: 'sl.a' } }).text).toBe('{\n  // later\n  "dropbox": {\n    "access_token": "sl.a"\n  }\n}\n');
+    expect(editor.write('', { values: { accessToken: 'sl.a' } }).text).toBe(
+      '{\n  "dropbox": {\n    "access_token": "sl.a"\n  }\n}\n',
+    );
+    expect(editor.write('{\n  // later\n}\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      '{\n  // later\n  "dropbox": {\n    "access_token": "sl.a"\n  }\n}\n',
+    );
   });
 
   it('uses custom key paths and names siblings after them', () => {
-    const result = editor.write('{"dropboxAccessToken": "old"}', { key: 'dropboxAccessToken', values: { accessToken: 'sl.a', refreshToken: 'r' } });
+    const result = editor.write('{"dropboxAccessToken": "old"}', {
+      key: 'dropboxAccessToken',
+      values: { accessToken: 'sl.a', refreshToken: 'r' },
+    });
     expect(result.text).toBe('{"dropboxAccessToken": "sl.a", "dropboxRefreshToken": "r"}');
   });
 
   it('updates duplicate keys together', () => {
-    expect(editor.write('{"dropbox": {"access_token": "a", "access_token": "b"}}', { values: { accessToken: 'sl.a' } }).text).toBe(
-      '{"dropbox": {"access_token": "sl.a", "access_token": "sl.a"}}',
-    );
+    expect(
+      editor.write('{"dropbox": {"access_token": "a", "access_token": "b"}}', { values: { accessToken: 'sl.a' } }).text,
+    ).toBe('{"dropbox": {"access_token": "sl.a", "access_token": "sl.a"}}');
   });
 
   it('refuses a non-object root or a non-object on the path', () => {
@@ -167,7 +202,9 @@ describe('json editor — examples', () => {
   });
 
   it('blank empties both tokens but adds nothing', () => {
-    expect(editor.blank('{"dropbox": {"access_token": "x", "refresh_token": "y"}}', {}).text).toBe('{"dropbox": {"access_token": "", "refresh_token": ""}}');
+    expect(editor.blank('{"dropbox": {"access_token": "x", "refresh_token": "y"}}', {}).text).toBe(
+      '{"dropbox": {"access_token": "", "refresh_token": ""}}',
+    );
     expect(editor.blank('{"a": 1}', {})).toEqual({ text: '{"a": 1}', changed: false });
   });
 });

@@ -27,7 +27,8 @@ function parseRoot(body: string): Node | undefined {
   if (!root && isOnlyTrivia(body)) return undefined;
   const first = errors[0];
   if (first) throw unparseable(lineOf(body, first.offset), `invalid JSON (${printParseErrorCode(first.error)})`);
-  if (!root || root.type !== 'object') throw unparseable(lineOf(body, root?.offset ?? 0), 'the top level is not a JSON object');
+  if (!root || root.type !== 'object')
+    throw unparseable(lineOf(body, root?.offset ?? 0), 'the top level is not a JSON object');
   return root;
 }
 
@@ -36,7 +37,8 @@ function read(text: string, key?: string): string | undefined {
   const root = parseRoot(body);
   if (!root) return undefined;
   let node: Node | undefined = root;
-  for (const segment of parseKeyPath(key)) node = node?.type === 'object' ? lastMember(node, segment)?.children?.[1] : undefined;
+  for (const segment of parseKeyPath(key))
+    node = node?.type === 'object' ? lastMember(node, segment)?.children?.[1] : undefined;
   return node?.type === 'string' ? (getNodeValue(node) as string) : undefined;
 }
 
@@ -67,14 +69,18 @@ function setPath(body: string, path: string[], value: string, create: boolean): 
       for (const member of members) {
         const v = member.children?.[1];
         if (!v || (v.type === 'string' && getNodeValue(v) === value)) continue;
-        if (v.type === 'object' || v.type === 'array') throw unparseable(lineOf(body, v.offset), `"${path.join('.')}" holds an ${v.type}, not a value`);
+        if (v.type === 'object' || v.type === 'array')
+          throw unparseable(lineOf(body, v.offset), `"${path.join('.')}" holds an ${v.type}, not a value`);
         splices.push({ start: v.offset, end: v.offset + v.length, text: JSON.stringify(value) });
       }
       return applySplices(body, splices);
     }
     const child = members[members.length - 1]?.children?.[1];
     if (child?.type !== 'object') {
-      throw unparseable(lineOf(body, child?.offset ?? object.offset), `"${path.slice(0, i + 1).join('.')}" is not an object`);
+      throw unparseable(
+        lineOf(body, child?.offset ?? object.offset),
+        `"${path.slice(0, i + 1).join('.')}" is not an object`,
+      );
     }
     object = child;
   }
@@ -95,7 +101,8 @@ function insertMember(body: string, root: Node, object: Node, path: string[], va
   const last = members[members.length - 1];
   if (!last) {
     // A file written on one line (minified) stays on one line.
-    if (!body.slice(root.offset, root.offset + root.length).includes('\n')) return body.slice(0, open + 1) + inline + body.slice(open + 1);
+    if (!body.slice(root.offset, root.offset + root.length).includes('\n'))
+      return body.slice(0, open + 1) + inline + body.slice(open + 1);
     const member = renderMember(path, value, outer + unit, unit, separator, eol, true);
     if (onlyWhitespaceBefore(body, close) && lineStartOf(body, close) > open) {
       // `{` … `}` on its own line (maybe with comments between): the member goes just above `}`.
@@ -120,7 +127,15 @@ function insertMember(body: string, root: Node, object: Node, path: string[], va
   return body.slice(0, lastEnd) + (hasComma ? '' : ',') + body.slice(lastEnd, lineEnd) + member + body.slice(lineEnd);
 }
 
-function renderMember(path: string[], value: string, indent: string, unit: string, separator: string, eol: string, multiLine: boolean): string {
+function renderMember(
+  path: string[],
+  value: string,
+  indent: string,
+  unit: string,
+  separator: string,
+  eol: string,
+  multiLine: boolean,
+): string {
   const [head, ...rest] = path;
   const key = JSON.stringify(head);
   if (rest.length === 0) return `${key}${separator}${JSON.stringify(value)}`;

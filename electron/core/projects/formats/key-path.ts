@@ -9,7 +9,8 @@ export const DEFAULT_KEY_PATH = 'dropbox.access_token';
 
 export function parseKeyPath(key: string | undefined): string[] {
   const path = (key ?? DEFAULT_KEY_PATH).split('.');
-  if (path.some((segment) => segment === '')) throw new DttError('invalid-input', `"${key ?? ''}" is not a valid key path`);
+  if (path.some((segment) => segment === ''))
+    throw new DttError('invalid-input', `"${key ?? ''}" is not a valid key path`);
   return path;
 }
 

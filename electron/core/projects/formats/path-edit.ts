@@ -9,7 +9,10 @@ export type SetPath = (body: string, path: string[], value: string, create: bool
  * write/blank for the key-path formats (JSON, YAML): one path at a time on the updated text,
  * so a parent object created for the first path is found by the next.
  */
-export function pathEditor(setPath: SetPath): { write(text: string, req: EditRequest): EditResult; blank(text: string, req: Omit<EditRequest, 'values'>): EditResult } {
+export function pathEditor(setPath: SetPath): {
+  write(text: string, req: EditRequest): EditResult;
+  blank(text: string, req: Omit<EditRequest, 'values'>): EditResult;
+} {
   const edit = (text: string, items: Array<[string[], string]>, create: boolean): EditResult => {
     for (const [, value] of items) assertWritableValue(value);
     const { bom, body } = splitBom(text);
@@ -19,6 +22,11 @@ export function pathEditor(setPath: SetPath): { write(text: string, req: EditReq
   };
   return {
     write: (text, req) => edit(text, pathsToWrite(req), true),
-    blank: (text, req) => edit(text, pathsToBlank(req.key).map((p) => [p, ''] as [string[], string]), false),
+    blank: (text, req) =>
+      edit(
+        text,
+        pathsToBlank(req.key).map((p) => [p, ''] as [string[], string]),
+        false,
+      ),
   };
 }

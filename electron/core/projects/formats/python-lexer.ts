@@ -38,7 +38,15 @@ export function tokenizePython(source: string): PyToken[] {
   let lineHasTokens = false;
 
   const push = (kind: PyTokenKind, start: number, end: number, startLine: number, extra: Partial<PyToken> = {}) => {
-    tokens.push({ kind, start, end, text: source.slice(start, end), line: startLine, depth: brackets.length, ...extra });
+    tokens.push({
+      kind,
+      start,
+      end,
+      text: source.slice(start, end),
+      line: startLine,
+      depth: brackets.length,
+      ...extra,
+    });
     if (kind !== 'comment') lineHasTokens = true;
   };
 
@@ -90,7 +98,8 @@ export function tokenizePython(source: string): PyToken[] {
     } else if (c === ')' || c === ']' || c === '}') {
       const open = brackets.pop();
       if (!open) throw unparseable(line, `"${c}" closes a bracket that was never opened`);
-      if (open.char !== CLOSERS[c]) throw unparseable(line, `"${c}" does not match the "${open.char}" opened on line ${open.line}`);
+      if (open.char !== CLOSERS[c])
+        throw unparseable(line, `"${c}" does not match the "${open.char}" opened on line ${open.line}`);
       push('op', i, i + 1, line);
       i++;
     } else {
@@ -137,7 +146,11 @@ function scanString(source: string, start: number, quoteAt: number, startLine: n
       }
       i += 2;
     } else if (source.startsWith(quote, i)) {
-      return { end: i + quote.length, line, extra: { prefix, quote, contentStart: quoteAt + quote.length, contentEnd: i } };
+      return {
+        end: i + quote.length,
+        line,
+        extra: { prefix, quote, contentStart: quoteAt + quote.length, contentEnd: i },
+      };
     } else if (c === '\n' || c === '\r') {
       if (!triple) throw unparseable(startLine, 'a string literal is never closed on its line');
       if (c === '\n') line++;
@@ -156,7 +169,12 @@ function scanString(source: string, start: number, quoteAt: number, startLine: n
  * Skips an f-string `{expression!r:spec}` starting just after `{`; returns the offset after the
  * matching `}`. Since Python 3.12 the expression may hold strings using the same quote.
  */
-function scanReplacementField(source: string, from: number, line: number, stringLine: number): { end: number; line: number } {
+function scanReplacementField(
+  source: string,
+  from: number,
+  line: number,
+  stringLine: number,
+): { end: number; line: number } {
   let depth = 0;
   let inSpec = false;
   let i = from;
@@ -206,12 +224,27 @@ function scanReplacementField(source: string, from: number, line: number, string
 export function stringValue(source: string, token: PyToken): string {
   const raw = source.slice(token.contentStart ?? token.start, token.contentEnd ?? token.end);
   if (/r/i.test(token.prefix ?? '') || !raw.includes('\\')) return raw;
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
-  return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/g, (whole, esc: string) => {
-    if (esc in simple) return simple[esc] as string;
-    if (esc === '\r\n') return '';
-    if (/^[xuU]/.test(esc)) return String.fromCodePoint(parseInt(esc.slice(1), 16));
-    if (/^[0-7]/.test(esc)) return String.fromCharCode(parseInt(esc, 8));
-    return whole;
-  });
+  const simple: Record<string, string> = {
+    n: '\n',
+    t: '\t',
+    r: '\r',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    v: '\v',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    '\n': '',
+  };
+  return raw.replace(
+    /\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|\r\n|[\s\S])/g,
+    (whole, esc: string) => {
+      if (esc in simple) return simple[esc] as string;
+      if (esc === '\r\n') return '';
+      if (/^[xuU]/.test(esc)) return String.fromCodePoint(parseInt(esc.slice(1), 16));
+      if (/^[0-7]/.test(esc)) return String.fromCharCode(parseInt(esc, 8));
+      return whole;
+    },
+  );
 }

@@ -157,7 +157,9 @@ function fieldValue(statement: PyToken[], field: string): PyToken[] | undefined 
 /** `field = …` or an annotation-only `field: str`. */
 function declaresField(statement: PyToken[], field: string): boolean {
   const [name, next] = statement;
-  return name?.kind === 'name' && name.text === field && next?.kind === 'op' && (next.text === '=' || next.text === ':');
+  return (
+    name?.kind === 'name' && name.text === field && next?.kind === 'op' && (next.text === '=' || next.text === ':')
+  );
 }
 
 /** `… .field or "literal"` where the literal is the whole right operand. */
@@ -176,15 +178,22 @@ function markFallbacks(statement: PyToken[], field: string, roles: Map<PyToken, 
 
 function markCompared(statement: PyToken[], roles: Map<PyToken, LiteralRole>): void {
   const isComparison = (t: PyToken | undefined) =>
-    (t?.kind === 'op' && (t.text === '==' || t.text === '!=')) || (t?.kind === 'name' && (t.text === 'in' || t.text === 'is'));
+    (t?.kind === 'op' && (t.text === '==' || t.text === '!=')) ||
+    (t?.kind === 'name' && (t.text === 'in' || t.text === 'is'));
   statement.forEach((t, i) => {
-    if (t.kind === 'string' && !roles.has(t) && (isComparison(statement[i - 1]) || isComparison(statement[i + 1]))) roles.set(t, 'compared');
+    if (t.kind === 'string' && !roles.has(t) && (isComparison(statement[i - 1]) || isComparison(statement[i + 1])))
+      roles.set(t, 'compared');
   });
 }
 
 function stripParens(tokens: PyToken[]): PyToken[] {
   let out = tokens;
-  while (out.length >= 2 && out[0]?.text === '(' && out[out.length - 1]?.text === ')' && out.slice(1, -1).every((t) => t.depth > (out[0] as PyToken).depth)) {
+  while (
+    out.length >= 2 &&
+    out[0]?.text === '(' &&
+    out[out.length - 1]?.text === ')' &&
+    out.slice(1, -1).every((t) => t.depth > (out[0] as PyToken).depth)
+  ) {
     out = out.slice(1, -1);
   }
   return out;

@@ -50,27 +50,33 @@ const fieldHole: fc.Arbitrary<Hole> = fc.oneof(
   fc.constant({ kind: 'none' as const }),
 );
 
-const ownedChunks = fc.tuple(
-  fieldHole,
-  fc.constantFrom('access_token: Optional[str] = ', 'access_token = ', 'access_token: str = ('),
-  literal(fc.constantFrom(TOKEN_PLACEHOLDER, SHORT_TOKEN, '')),
-  literal(fc.constant(TOKEN_PLACEHOLDER)),
-  literal(fc.constant(SHORT_TOKEN)),
-  literal(fc.constant(PREVIOUS)),
-).map(([field, assign, fallback, placeholder, stray, previous]): Piece[][] => [
-  [
-    'class DropboxSettings(BaseModel):\n    """Dropbox settings: YOUR_NEW_TOKEN_HERE goes below."""\n\n    ',
-    assign,
-    field,
-    assign.endsWith('(') ? ')' : '',
-    '  # pasted by hand\n    app_folder: str = "Runpodhuracan"\n',
-  ],
-  ['class GithubSettings:\n    access_token = "ghp_untouched"\n'],
-  ['def client():\n    dropbox_token_raw = settings.dropbox.access_token or ', fallback, '\n    return dropbox_token_raw\n'],
-  ['DEFAULTS = {"token": ', placeholder, ', "n": 1}\n'],
-  ['LEGACY = ', stray, '\n'],
-  ['OLD = [', previous, ']\n'],
-]);
+const ownedChunks = fc
+  .tuple(
+    fieldHole,
+    fc.constantFrom('access_token: Optional[str] = ', 'access_token = ', 'access_token: str = ('),
+    literal(fc.constantFrom(TOKEN_PLACEHOLDER, SHORT_TOKEN, '')),
+    literal(fc.constant(TOKEN_PLACEHOLDER)),
+    literal(fc.constant(SHORT_TOKEN)),
+    literal(fc.constant(PREVIOUS)),
+  )
+  .map(([field, assign, fallback, placeholder, stray, previous]): Piece[][] => [
+    [
+      'class DropboxSettings(BaseModel):\n    """Dropbox settings: YOUR_NEW_TOKEN_HERE goes below."""\n\n    ',
+      assign,
+      field,
+      assign.endsWith('(') ? ')' : '',
+      '  # pasted by hand\n    app_folder: str = "Runpodhuracan"\n',
+    ],
+    ['class GithubSettings:\n    access_token = "ghp_untouched"\n'],
+    [
+      'def client():\n    dropbox_token_raw = settings.dropbox.access_token or ',
+      fallback,
+      '\n    return dropbox_token_raw\n',
+    ],
+    ['DEFAULTS = {"token": ', placeholder, ', "n": 1}\n'],
+    ['LEGACY = ', stray, '\n'],
+    ['OLD = [', previous, ']\n'],
+  ]);
 
 interface Module {
   chunks: Piece[][];
@@ -82,7 +88,9 @@ interface Module {
 const moduleArb: fc.Arbitrary<Module> = fc.record({
   chunks: fc
     .tuple(fc.subarray(UNOWNED), ownedChunks)
-    .chain(([unowned, owned]) => fc.shuffledSubarray([...unowned.map((u) => [u]), ...owned], { minLength: unowned.length + owned.length })),
+    .chain(([unowned, owned]) =>
+      fc.shuffledSubarray([...unowned.map((u) => [u]), ...owned], { minLength: unowned.length + owned.length }),
+    ),
   eol: eolArb,
   bom: bomArb,
   finalNewline: fc.boolean(),
@@ -107,7 +115,10 @@ describe('python editor — properties', () => {
         const result = editor.write(before, { values: { accessToken: token }, previousTokens: [PREVIOUS] });
         expect(result.text).toBe(render(m, token));
         expect(editor.read(result.text)).toBe(token);
-        expect(editor.write(result.text, { values: { accessToken: token }, previousTokens: [PREVIOUS] })).toEqual({ text: result.text, changed: false });
+        expect(editor.write(result.text, { values: { accessToken: token }, previousTokens: [PREVIOUS] })).toEqual({
+          text: result.text,
+          changed: false,
+        });
         const blanked = editor.blank(result.text, {});
         expect(blanked.text).toBe(render(m, ''));
         outputs.push(before, result.text, blanked.text);
@@ -119,15 +130,20 @@ describe('python editor — properties', () => {
 
   it('rejects an unterminated string or an unclosed bracket at its line', () => {
     fc.assert(
-      fc.property(moduleArb, fc.nat(), fc.constantFrom('oops = "never closed', 'oops = call(1,', 'oops = 1]'), (m, at, bad) => {
-        const chunks = [...m.chunks];
-        const index = at % (chunks.length + 1);
-        chunks.splice(index, 0, [`${bad}\n`]);
-        const text = render({ ...m, chunks, finalNewline: true });
-        const line = text.slice(0, text.indexOf(bad)).split('\n').length;
-        expect(unparseableLine(() => editor.write(text, { values: { accessToken: 'sl.x' } }))).toBe(line);
-        expect(unparseableLine(() => editor.read(text))).toBe(line);
-      }),
+      fc.property(
+        moduleArb,
+        fc.nat(),
+        fc.constantFrom('oops = "never closed', 'oops = call(1,', 'oops = 1]'),
+        (m, at, bad) => {
+          const chunks = [...m.chunks];
+          const index = at % (chunks.length + 1);
+          chunks.splice(index, 0, [`${bad}\n`]);
+          const text = render({ ...m, chunks, finalNewline: true });
+          const line = text.slice(0, text.indexOf(bad)).split('\n').length;
+          expect(unparseableLine(() => editor.write(text, { values: { accessToken: 'sl.x' } }))).toBe(line);
+          expect(unparseableLine(() => editor.read(text))).toBe(line);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -150,18 +166,28 @@ describe('python editor — examples', () => {
   });
 
   it('handles module-level, attribute and custom-named fields', () => {
-    expect(editor.write("access_token = 'x'\n", { values: { accessToken: 'sl.a' } }).text).toBe("access_token = 'sl.a'\n");
-    expect(editor.write('cfg.access_token = "x"\n', { values: { accessToken: 'sl.a' } }).text).toBe('cfg.access_token = "sl.a"\n');
-    expect(editor.write('DROPBOX_TOKEN = "x"  # ok\n', { key: 'DROPBOX_TOKEN', values: { accessToken: 'sl.a' } }).text).toBe('DROPBOX_TOKEN = "sl.a"  # ok\n');
+    expect(editor.write("access_token = 'x'\n", { values: { accessToken: 'sl.a' } }).text).toBe(
+      "access_token = 'sl.a'\n",
+    );
+    expect(editor.write('cfg.access_token = "x"\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'cfg.access_token = "sl.a"\n',
+    );
+    expect(
+      editor.write('DROPBOX_TOKEN = "x"  # ok\n', { key: 'DROPBOX_TOKEN', values: { accessToken: 'sl.a' } }).text,
+    ).toBe('DROPBOX_TOKEN = "sl.a"  # ok\n');
   });
 
   it('does not touch a field in a function body unless it looks like a token', () => {
     const before = 'def f():\n    access_token = "local"\n    other = "sl.abcdefghijklmnopqrstuvwxyz"\n';
-    expect(editor.write(before, { values: { accessToken: 'sl.a' } }).text).toBe(before.replace('sl.abcdefghijklmnopqrstuvwxyz', 'sl.a'));
+    expect(editor.write(before, { values: { accessToken: 'sl.a' } }).text).toBe(
+      before.replace('sl.abcdefghijklmnopqrstuvwxyz', 'sl.a'),
+    );
   });
 
   it('uses any class’s field when no class is named for Dropbox', () => {
-    expect(editor.write('class Settings:\n    access_token = ""\n', { values: { accessToken: 'sl.a' } }).text).toBe('class Settings:\n    access_token = "sl.a"\n');
+    expect(editor.write('class Settings:\n    access_token = ""\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'class Settings:\n    access_token = "sl.a"\n',
+    );
   });
 
   it('reads the field first, then the fallback, then a token-looking literal', () => {
@@ -173,7 +199,9 @@ describe('python editor — examples', () => {
 
   it('keeps CRLF, BOM and a missing final newline', () => {
     const before = '\uFEFFclass DropboxSettings:\r\n    access_token = "old"';
-    expect(editor.write(before, { values: { accessToken: 'sl.a' } }).text).toBe('\uFEFFclass DropboxSettings:\r\n    access_token = "sl.a"');
+    expect(editor.write(before, { values: { accessToken: 'sl.a' } }).text).toBe(
+      '\uFEFFclass DropboxSettings:\r\n    access_token = "sl.a"',
+    );
   });
 
   it('understands strings that look like they end early', () => {
@@ -183,7 +211,7 @@ describe('python editor — examples', () => {
 
   it('reports mismatched brackets with the line of the closing one, and unclosed strings where they open', () => {
     expect(unparseableLine(() => editor.read('x = [\n  1,\n)\n'))).toBe(3);
-    expect(unparseableLine(() => editor.read('a = 1\nb = \'\'\'open\n\nc = 2\n'))).toBe(2);
+    expect(unparseableLine(() => editor.read("a = 1\nb = '''open\n\nc = 2\n"))).toBe(2);
     expect(unparseableLine(() => editor.read('a = f"{x\n'))).toBe(1);
   });
 });

@@ -38,7 +38,13 @@ function write(text: string, req: EditRequest): EditResult {
   const value = req.values.accessToken;
   assertWritableValue(value);
   const previous = new Set((req.previousTokens ?? []).filter((t) => t !== ''));
-  return edit(text, req.key, value, (l) => looksLikeDropboxToken(l.value) || previous.has(l.value) || l.value === TOKEN_PLACEHOLDER, true);
+  return edit(
+    text,
+    req.key,
+    value,
+    (l) => looksLikeDropboxToken(l.value) || previous.has(l.value) || l.value === TOKEN_PLACEHOLDER,
+    true,
+  );
 }
 
 function blank(text: string, req: Omit<EditRequest, 'values'>): EditResult {
@@ -47,7 +53,13 @@ function blank(text: string, req: Omit<EditRequest, 'values'>): EditResult {
   return edit(text, req.key, '', (l) => looksLikeDropboxToken(l.value) || previous.has(l.value), false);
 }
 
-function edit(text: string, key: string | undefined, value: string, ownsOther: (l: PyLiteral) => boolean, fillNone: boolean): EditResult {
+function edit(
+  text: string,
+  key: string | undefined,
+  value: string,
+  ownsOther: (l: PyLiteral) => boolean,
+  fillNone: boolean,
+): EditResult {
   const { bom, body } = splitBom(text);
   const scan = scanPython(body, fieldName(key));
   const splices: Splice[] = [];

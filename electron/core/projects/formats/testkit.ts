@@ -22,7 +22,8 @@ export const bomArb = fc.constantFrom('', '\uFEFF');
 /** A fixed token for example-based tests (short, so it is never mistaken for a real one). */
 export function makeToken(seed: string, length = 1350): string {
   let out = 'sl.u.';
-  for (let i = 0; out.length < length; i++) out += TOKEN_CHARS[(seed.charCodeAt(i % seed.length) * 31 + i * 7) % TOKEN_CHARS.length];
+  for (let i = 0; out.length < length; i++)
+    out += TOKEN_CHARS[(seed.charCodeAt(i % seed.length) * 31 + i * 7) % TOKEN_CHARS.length];
   return out;
 }
 
@@ -31,7 +32,8 @@ export function isSingleInsertion(before: string, after: string): boolean {
   let prefix = 0;
   while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  while (suffix < before.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++;
   return prefix + suffix === before.length && after.length >= before.length;
 }
 

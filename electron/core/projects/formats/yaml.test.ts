@@ -27,8 +27,14 @@ interface Doc {
 
 const key = fc.constantFrom('name', 'version', 'app_key', 'region', 'paths', 'dropbox_folder', 'retries');
 const scalar = fc.oneof(
-  fc.record({ scalar: fc.constantFrom('abc', 'hello world', '42', 'true', 'x-y.z', '~'), style: fc.constant<Style>('plain') }),
-  fc.record({ scalar: fc.constantFrom('', "it's", 'a: b', '# not a comment'), style: fc.constantFrom<Style>('single', 'double') }),
+  fc.record({
+    scalar: fc.constantFrom('abc', 'hello world', '42', 'true', 'x-y.z', '~'),
+    style: fc.constant<Style>('plain'),
+  }),
+  fc.record({
+    scalar: fc.constantFrom('', "it's", 'a: b', '# not a comment'),
+    style: fc.constantFrom<Style>('single', 'double'),
+  }),
 );
 const extras = {
   comment: fc.option(fc.constantFrom(' # note', '  # sl.not-a-token'), { nil: undefined }),
@@ -45,7 +51,8 @@ const docArb = (placement: Placement): fc.Arbitrary<Doc> =>
     members: fc.tuple(membersArb, membersArb, fc.nat(), fc.nat()).map(([members, inner, at, innerAt]) => {
       if (placement === 'no-dropbox') return members;
       const dropbox = [...inner];
-      if (placement === 'present') dropbox.splice(innerAt % (inner.length + 1), 0, { key: 'access_token', value: TOKEN });
+      if (placement === 'present')
+        dropbox.splice(innerAt % (inner.length + 1), 0, { key: 'access_token', value: TOKEN });
       const all: Member[] = [...members];
       all.splice(at % (members.length + 1), 0, { key: 'dropbox', value: dropbox });
       return all;
@@ -95,7 +102,10 @@ describe('yaml editor — properties', () => {
         const result = editor.write(render(doc, OLD), { values: { accessToken: token } });
         expect(result).toEqual({ text: render(doc, token), changed: true });
         expect(editor.read(result.text)).toBe(token);
-        expect(editor.write(result.text, { values: { accessToken: token } })).toEqual({ text: result.text, changed: false });
+        expect(editor.write(result.text, { values: { accessToken: token } })).toEqual({
+          text: result.text,
+          changed: false,
+        });
       }),
       { numRuns: 100 },
     );
@@ -103,20 +113,29 @@ describe('yaml editor — properties', () => {
 
   it('adds missing keys as text at the right indentation, by insertion only', () => {
     fc.assert(
-      fc.property(fc.constantFrom<Placement>('no-token-key', 'no-dropbox').chain(docArb), tokenArb, fc.boolean(), (doc, token, withRefresh) => {
-        const before = render(doc, OLD);
-        const values = withRefresh ? { accessToken: token, refreshToken: 'r-1' } : { accessToken: token };
-        const result = editor.write(before, { values });
-        expect(result.changed).toBe(true);
-        expect(isSingleInsertion(before, result.text)).toBe(true);
-        const [root] = toJS(before) as Array<Record<string, Record<string, unknown> | null> | undefined>;
-        const expected = { ...(root ?? {}) };
-        expected.dropbox = { ...(expected.dropbox ?? {}), access_token: token, ...(withRefresh ? { refresh_token: 'r-1' } : {}) };
-        expect(toJS(result.text)).toEqual([expected]);
-        expect(editor.read(result.text)).toBe(token);
-        expect(editor.write(result.text, { values }).changed).toBe(false);
-        if (doc.eol === '\r\n' && before.includes('\n')) expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
-      }),
+      fc.property(
+        fc.constantFrom<Placement>('no-token-key', 'no-dropbox').chain(docArb),
+        tokenArb,
+        fc.boolean(),
+        (doc, token, withRefresh) => {
+          const before = render(doc, OLD);
+          const values = withRefresh ? { accessToken: token, refreshToken: 'r-1' } : { accessToken: token };
+          const result = editor.write(before, { values });
+          expect(result.changed).toBe(true);
+          expect(isSingleInsertion(before, result.text)).toBe(true);
+          const [root] = toJS(before) as Array<Record<string, Record<string, unknown> | null> | undefined>;
+          const expected = { ...(root ?? {}) };
+          expected.dropbox = {
+            ...(expected.dropbox ?? {}),
+            access_token: token,
+            ...(withRefresh ? { refresh_token: 'r-1' } : {}),
+          };
+          expect(toJS(result.text)).toEqual([expected]);
+          expect(editor.read(result.text)).toBe(token);
+          expect(editor.write(result.text, { values }).changed).toBe(false);
+          if (doc.eol === '\r\n' && before.includes('\n')) expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -126,7 +145,9 @@ describe('yaml editor — properties', () => {
       fc.property(docArb('present'), (doc) => {
         const result = editor.blank(render(doc, OLD), {});
         expect(editor.read(result.text)).toBe('');
-        expect(result.text).toBe(render({ ...doc, tokenStyle: doc.tokenStyle === 'plain' ? 'double' : doc.tokenStyle }, ''));
+        expect(result.text).toBe(
+          render({ ...doc, tokenStyle: doc.tokenStyle === 'plain' ? 'double' : doc.tokenStyle }, ''),
+        );
       }),
       { numRuns: 50 },
     );
@@ -134,14 +155,19 @@ describe('yaml editor — properties', () => {
 
   it('rejects broken YAML with a line number', () => {
     fc.assert(
-      fc.property(docArb('present'), fc.nat(), fc.constantFrom('oops: "never closed', 'oops: [1, 2', '\tbad: tab'), (doc, at, garbage) => {
-        const lines = render(doc, OLD).split(doc.eol);
-        lines.splice(at % (lines.length + 1), 0, garbage);
-        const broken = lines.join(doc.eol);
-        const line = unparseableLine(() => editor.write(broken, { values: { accessToken: 'sl.x' } }));
-        expect(line).toBeGreaterThanOrEqual(1);
-        expect(unparseableLine(() => editor.read(broken))).toBe(line);
-      }),
+      fc.property(
+        docArb('present'),
+        fc.nat(),
+        fc.constantFrom('oops: "never closed', 'oops: [1, 2', '\tbad: tab'),
+        (doc, at, garbage) => {
+          const lines = render(doc, OLD).split(doc.eol);
+          lines.splice(at % (lines.length + 1), 0, garbage);
+          const broken = lines.join(doc.eol);
+          const line = unparseableLine(() => editor.write(broken, { values: { accessToken: 'sl.x' } }));
+          expect(line).toBeGreaterThanOrEqual(1);
+          expect(unparseableLine(() => editor.read(broken))).toBe(line);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -151,46 +177,72 @@ describe('yaml editor — examples', () => {
   const token = makeToken('yaml');
 
   it('keeps BOM, CRLF, comments and quote style', () => {
-    const before = "\uFEFF# config\r\ndropbox:\r\n  access_token: 'old' # from the tray\r\n  folder: \"/x\"\r\n";
+    const before = '\uFEFF# config\r\ndropbox:\r\n  access_token: \'old\' # from the tray\r\n  folder: "/x"\r\n';
     expect(editor.write(before, { values: { accessToken: token } }).text).toBe(before.replace("'old'", `'${token}'`));
   });
 
   it('fills `key:` and `key: # comment` without touching the comment', () => {
-    expect(editor.write('dropbox:\n  access_token:\nb: 1', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox:\n  access_token: sl.a\nb: 1');
-    expect(editor.write('dropbox:\n  access_token: # paste\n', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox:\n  access_token: sl.a # paste\n');
+    expect(editor.write('dropbox:\n  access_token:\nb: 1', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'dropbox:\n  access_token: sl.a\nb: 1',
+    );
+    expect(editor.write('dropbox:\n  access_token: # paste\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'dropbox:\n  access_token: sl.a # paste\n',
+    );
   });
 
   it('adds under an empty `dropbox:` and into flow mappings', () => {
-    expect(editor.write('dropbox: # later\nb: 1\n', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox: # later\n  access_token: sl.a\nb: 1\n');
-    expect(editor.write('dropbox: {folder: x}\n', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox: {folder: x, access_token: sl.a}\n');
-    expect(editor.write('dropbox: {}\n', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox: {access_token: sl.a}\n');
+    expect(editor.write('dropbox: # later\nb: 1\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'dropbox: # later\n  access_token: sl.a\nb: 1\n',
+    );
+    expect(editor.write('dropbox: {folder: x}\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'dropbox: {folder: x, access_token: sl.a}\n',
+    );
+    expect(editor.write('dropbox: {}\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'dropbox: {access_token: sl.a}\n',
+    );
   });
 
   it('adds a missing key after the last one, keeping an absent final newline', () => {
-    expect(editor.write('a: 1\nb: 2', { values: { accessToken: 'sl.a', appKey: 'k' } }).text).toBe('a: 1\nb: 2\ndropbox:\n  access_token: sl.a\n  app_key: k');
+    expect(editor.write('a: 1\nb: 2', { values: { accessToken: 'sl.a', appKey: 'k' } }).text).toBe(
+      'a: 1\nb: 2\ndropbox:\n  access_token: sl.a\n  app_key: k',
+    );
     expect(editor.write('', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox:\n  access_token: sl.a');
-    expect(editor.write('# only a comment\n', { values: { accessToken: 'sl.a' } }).text).toBe('# only a comment\ndropbox:\n  access_token: sl.a\n');
+    expect(editor.write('# only a comment\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      '# only a comment\ndropbox:\n  access_token: sl.a\n',
+    );
   });
 
   it('replaces a block scalar with a quoted value', () => {
-    expect(editor.write('dropbox:\n  access_token: |\n    old\n  x: 1\n', { values: { accessToken: 'sl.a' } }).text).toBe('dropbox:\n  access_token: "sl.a"\n  x: 1\n');
+    expect(
+      editor.write('dropbox:\n  access_token: |\n    old\n  x: 1\n', { values: { accessToken: 'sl.a' } }).text,
+    ).toBe('dropbox:\n  access_token: "sl.a"\n  x: 1\n');
   });
 
   it('quotes values a YAML reader would not read back as the same string', () => {
-    expect(editor.write('dropbox:\n  access_token: old\n', { values: { accessToken: 'true' } }).text).toBe('dropbox:\n  access_token: "true"\n');
-    expect(editor.write('dropbox:\n  access_token: old\n', { values: { accessToken: '1_000' } }).text).toBe('dropbox:\n  access_token: "1_000"\n');
+    expect(editor.write('dropbox:\n  access_token: old\n', { values: { accessToken: 'true' } }).text).toBe(
+      'dropbox:\n  access_token: "true"\n',
+    );
+    expect(editor.write('dropbox:\n  access_token: old\n', { values: { accessToken: '1_000' } }).text).toBe(
+      'dropbox:\n  access_token: "1_000"\n',
+    );
   });
 
   it('edits the document that has the key, and adds to the first one otherwise', () => {
     const multi = 'a: 1\n---\ndropbox:\n  access_token: old\n';
     expect(editor.write(multi, { values: { accessToken: 'sl.a' } }).text).toBe(multi.replace('old', 'sl.a'));
-    expect(editor.write('a: 1\n---\nb: 2\n', { values: { accessToken: 'sl.a' } }).text).toBe('a: 1\ndropbox:\n  access_token: sl.a\n---\nb: 2\n');
+    expect(editor.write('a: 1\n---\nb: 2\n', { values: { accessToken: 'sl.a' } }).text).toBe(
+      'a: 1\ndropbox:\n  access_token: sl.a\n---\nb: 2\n',
+    );
   });
 
   it('refuses what it cannot edit safely', () => {
     expect(unparseableLine(() => editor.write('- a\n- b\n', { values: { accessToken: 'sl.a' } }))).toBe(1);
     expect(unparseableLine(() => editor.write('x: 1\ndropbox: text\n', { values: { accessToken: 'sl.a' } }))).toBe(2);
-    expect(unparseableLine(() => editor.write('base: &t old\ndropbox:\n  access_token: *t\n', { values: { accessToken: 'sl.a' } }))).toBe(3);
+    expect(
+      unparseableLine(() =>
+        editor.write('base: &t old\ndropbox:\n  access_token: *t\n', { values: { accessToken: 'sl.a' } }),
+      ),
+    ).toBe(3);
     expect(unparseableLine(() => editor.read('a: 1\na: 2\n'))).toBe(2);
   });
 });

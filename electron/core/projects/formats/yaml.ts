@@ -1,5 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
-import { isAlias, isMap, isScalar, parseAllDocuments, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { parseKeyPath } from './key-path';
 import { pathEditor } from './path-edit';
 import { applySplices, detectEol, lineOf, splitBom, unparseable, type Splice } from './text';
@@ -22,14 +32,18 @@ export function parseYaml(body: string): Docs {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line ?? lineOf(body, error.pos[0]);
-      throw unparseable(line, `invalid YAML (${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code})`);
+      throw unparseable(
+        line,
+        `invalid YAML (${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code})`,
+      );
     }
     visit(doc, {
       Map(_, map) {
         const seen = new Set<unknown>();
         for (const pair of map.items) {
           if (!isScalar(pair.key)) continue;
-          if (seen.has(pair.key.value)) throw unparseable(lineOf(body, pair.key.range?.[0] ?? 0), 'invalid YAML (Map keys must be unique)');
+          if (seen.has(pair.key.value))
+            throw unparseable(lineOf(body, pair.key.range?.[0] ?? 0), 'invalid YAML (Map keys must be unique)');
           seen.add(pair.key.value);
         }
       },
@@ -47,7 +61,11 @@ function lookup(body: string, root: unknown, path: string[]): Lookup {
   let node: unknown = root;
   let viaPair: Pair | null = null;
   for (let i = 0; i < path.length; i++) {
-    if (node === null || node === undefined || (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1])) {
+    if (
+      node === null ||
+      node === undefined ||
+      (isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1])
+    ) {
       return { kind: 'missing', parent: viaPair, rest: path.slice(i) };
     }
     if (!isMap(node)) {
@@ -81,14 +99,22 @@ function setPath(body: string, path: string[], value: string, create: boolean): 
   const lookups = docs.map((doc) => lookup(body, doc.contents, path));
   const found = lookups.filter((l): l is Extract<Lookup, { kind: 'found' }> => l.kind === 'found');
   if (found.length > 0) {
-    return applySplices(body, found.flatMap((f) => replaceScalar(body, f.node, f.pair, value) ?? []));
+    return applySplices(
+      body,
+      found.flatMap((f) => replaceScalar(body, f.node, f.pair, value) ?? []),
+    );
   }
   if (!create) return body;
   const first = lookups[0];
   if (docs.length > 1 && first?.kind === 'missing' && first.parent === null) {
     throw unparseable(1, 'the first YAML document is empty; add the key by hand');
   }
-  const insertion = findInsertion(body, first?.kind === 'missing' ? first.parent : null, first?.kind === 'missing' ? first.rest : path, value);
+  const insertion = findInsertion(
+    body,
+    first?.kind === 'missing' ? first.parent : null,
+    first?.kind === 'missing' ? first.rest : path,
+    value,
+  );
   return verifiedInsert(body, docs, path, value, insertion);
 }
 
@@ -115,7 +141,10 @@ function replaceScalar(body: string, node: YamlNode | null, pair: Pair, value: s
 
 /** Applies the textual insertion, then proves the document means what it meant plus the new key. */
 function verifiedInsert(body: string, docs: Docs, path: string[], value: string, insertion: Insertion): string {
-  const expected = docs.length === 0 ? [withPath({}, path, value)] : docs.map((d, i) => (i === 0 ? withPath(d.toJS(), path, value) : d.toJS()));
+  const expected =
+    docs.length === 0
+      ? [withPath({}, path, value)]
+      : docs.map((d, i) => (i === 0 ? withPath(d.toJS(), path, value) : d.toJS()));
   const candidate = applySplices(body, [{ start: insertion.at, end: insertion.at, text: insertion.text }]);
   if (sameMeaning(candidate, expected)) return candidate;
   // Rare layouts (a `|+` block scalar keeping trailing blank lines, odd indentation) can make a
@@ -132,7 +161,10 @@ function verifiedInsert(body: string, docs: Docs, path: string[], value: string,
       // setIn refuses some shapes (e.g. a scalar in the way); report it below like any other failure.
     }
   }
-  throw unparseable(lineOf(body, insertion.at), `could not add "${path.join('.')}" without changing other values; add it by hand`);
+  throw unparseable(
+    lineOf(body, insertion.at),
+    `could not add "${path.join('.')}" without changing other values; add it by hand`,
+  );
 }
 
 function sameMeaning(text: string, expected: unknown[]): boolean {

@@ -33,7 +33,9 @@ export function CodeScreen({ url, switchedBecause, restarting, onConnected, onRe
   const switched = switchedBecause ? describeError(switchedBecause.kind) : null;
   return (
     <section className="screen">
-      <ScreenTitle lead="Dropbox opened in your web browser. After you click “Allow”, it shows a code.">Connect with a code</ScreenTitle>
+      <ScreenTitle lead="Dropbox opened in your web browser. After you click “Allow”, it shows a code.">
+        Connect with a code
+      </ScreenTitle>
       {switched ? (
         <p className="notice notice-info" data-error-kind={switchedBecause?.kind}>
           {switched.title}, so the app switched to a code. This way works without it.

@@ -32,9 +32,12 @@ export function PasteScreen({ onConnected, onBack }: { onConnected(result: Conne
 
   return (
     <section className="screen">
-      <ScreenTitle lead="Use this only if your admin gave you a token, or you generated one in the Dropbox App Console.">Paste a token</ScreenTitle>
+      <ScreenTitle lead="Use this only if your admin gave you a token, or you generated one in the Dropbox App Console.">
+        Paste a token
+      </ScreenTitle>
       <p className="notice notice-info">
-        A pasted token stops working after about 4 hours, and you have to paste a new one. “Connect Dropbox” avoids this: the app then renews access by itself.
+        A pasted token stops working after about 4 hours, and you have to paste a new one. “Connect Dropbox” avoids
+        this: the app then renews access by itself.
       </p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">

@@ -57,8 +57,8 @@ export function WaitingScreen({ url, redirectUri, startedAt, error, onCancel, on
         <div className="notice notice-info">
           <p className="notice-title">Taking a while?</p>
           <p>
-            Check that a Dropbox page opened in your browser. If it did not, copy the link below into your browser. If the browser shows an error after you
-            click “Allow”, use a code instead.
+            Check that a Dropbox page opened in your browser. If it did not, copy the link below into your browser. If
+            the browser shows an error after you click “Allow”, use a code instead.
           </p>
           <div className="button-row">
             <button type="button" className="btn" onClick={onUseCode}>
@@ -74,7 +74,8 @@ export function WaitingScreen({ url, redirectUri, startedAt, error, onCancel, on
       {redirectUri ? (
         <MoreInfo>
           <p>
-            Dropbox sends your browser back to <code>{redirectUri}</code> on this computer. Your admin registers this address in the Dropbox App Console.
+            Dropbox sends your browser back to <code>{redirectUri}</code> on this computer. Your admin registers this
+            address in the Dropbox App Console.
           </p>
         </MoreInfo>
       ) : null}

@@ -43,7 +43,13 @@ export function WelcomeScreen({ status, error, notice, starting, onConnect, onUs
       {error ? <ErrorBox error={error} /> : null}
 
       <div className="primary-action">
-        <button type="button" className="btn btn-primary btn-large" onClick={onConnect} disabled={starting !== null} aria-describedby="connect-hint">
+        <button
+          type="button"
+          className="btn btn-primary btn-large"
+          onClick={onConnect}
+          disabled={starting !== null}
+          aria-describedby="connect-hint"
+        >
           {starting === 'browser' ? 'Opening your browser…' : lost ? 'Reconnect Dropbox' : 'Connect Dropbox'}
         </button>
         <p id="connect-hint" className="hint">
@@ -54,7 +60,13 @@ export function WelcomeScreen({ status, error, notice, starting, onConnect, onUs
       <h2>Other ways to connect</h2>
       <ul className="option-list">
         <li>
-          <button type="button" className="btn" onClick={onUseCode} disabled={starting !== null} aria-describedby="code-hint">
+          <button
+            type="button"
+            className="btn"
+            onClick={onUseCode}
+            disabled={starting !== null}
+            aria-describedby="code-hint"
+          >
             {starting === 'code' ? 'Opening your browser…' : 'Use a code instead'}
           </button>
           <p id="code-hint" className="hint">
@@ -62,7 +74,13 @@ export function WelcomeScreen({ status, error, notice, starting, onConnect, onUs
           </p>
         </li>
         <li>
-          <button type="button" className="btn" onClick={onPaste} disabled={starting !== null} aria-describedby="paste-hint">
+          <button
+            type="button"
+            className="btn"
+            onClick={onPaste}
+            disabled={starting !== null}
+            aria-describedby="paste-hint"
+          >
             Paste a token
           </button>
           <p id="paste-hint" className="hint">

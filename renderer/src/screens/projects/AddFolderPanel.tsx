@@ -32,7 +32,9 @@ interface Props {
 export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
   const targets = choice.targets.length > 0 ? choice.targets : [NEW_ENV];
   // Places git would commit start unticked: writing there is the user's explicit choice.
-  const [checked, setChecked] = useState<Record<string, boolean>>(() => Object.fromEntries(targets.map((t) => [t.file, !t.git && choice.targets.length > 0])));
+  const [checked, setChecked] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(targets.map((t) => [t.file, !t.git && choice.targets.length > 0])),
+  );
   const [fixed, setFixed] = useState<Record<string, boolean>>({});
   const [fixing, setFixing] = useState<string | null>(null);
   const [fixErrors, setFixErrors] = useState<Record<string, ErrorView>>({});
@@ -66,7 +68,9 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
         {choice.dir}
       </p>
       {choice.targets.length === 0 ? (
-        <p className="notice notice-info">No place for a Dropbox token was found in this folder. The app can create a .env file for it.</p>
+        <p className="notice notice-info">
+          No place for a Dropbox token was found in this folder. The app can create a .env file for it.
+        </p>
       ) : null}
       {choice.truncated ? <p className="hint">This folder is large, so only part of it was searched.</p> : null}
       <fieldset className="fieldset">
@@ -96,8 +100,17 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
       {action.error ? <ErrorBox error={action.error} /> : null}
       {chosen.length === 0 ? <p className="hint">Tick at least one place for the token.</p> : null}
       <div className="button-row">
-        <button type="button" className="btn btn-primary" onClick={() => void add()} disabled={action.busy || chosen.length === 0}>
-          {action.busy ? 'Adding…' : chosen.length > 1 ? `Add and write ${chosen.length} files` : 'Add and write the token'}
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void add()}
+          disabled={action.busy || chosen.length === 0}
+        >
+          {action.busy
+            ? 'Adding…'
+            : chosen.length > 1
+              ? `Add and write ${chosen.length} files`
+              : 'Add and write the token'}
         </button>
         <button type="button" className="btn btn-quiet" onClick={onCancel} disabled={action.busy}>
           Cancel

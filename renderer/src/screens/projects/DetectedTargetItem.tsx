@@ -24,7 +24,13 @@ export function DetectedTargetItem({ target, why, checked, onCheck, fixed, fixin
   return (
     <li className="detected" data-file={target.file}>
       <div className="check-field">
-        <input id={id} type="checkbox" checked={checked} onChange={(e) => onCheck(e.target.checked)} aria-describedby={`${id}-why`} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onCheck(e.target.checked)}
+          aria-describedby={`${id}-why`}
+        />
         <div>
           <label htmlFor={id}>
             <code className="break">{target.file}</code>

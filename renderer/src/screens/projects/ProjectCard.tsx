@@ -29,7 +29,9 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
   const titleId = `project-${encodeURIComponent(path).replace(/%/g, '_')}`;
 
   const sync = async (allowTracked = false) => {
-    const report = await action.run((dtt) => dtt.sync({ paths: [path], ...(allowTracked ? { allowTracked: true } : {}) }));
+    const report = await action.run((dtt) =>
+      dtt.sync({ paths: [path], ...(allowTracked ? { allowTracked: true } : {}) }),
+    );
     if (report) {
       onReport(report);
       announce(syncSummary(report, project.name));
@@ -61,7 +63,15 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
       </p>
       <ul className="target-list" aria-label={`Files in ${project.name}`}>
         {project.targets.map((t) => (
-          <TargetItem key={t.file} target={t} outcome={outcomeFor(t.file)} now={now} busy={action.busy} onWriteAnyway={() => void sync(true)} onIgnore={() => void ignore(t.file)} />
+          <TargetItem
+            key={t.file}
+            target={t}
+            outcome={outcomeFor(t.file)}
+            now={now}
+            busy={action.busy}
+            onWriteAnyway={() => void sync(true)}
+            onIgnore={() => void ignore(t.file)}
+          />
         ))}
       </ul>
       <CheckField
@@ -76,7 +86,14 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
         <div className="notice notice-warn">
           <p>Remove “{project.name}” from the list? Its files stay exactly as they are.</p>
           <div className="button-row">
-            <button type="button" className="btn btn-danger" onClick={() => void withStatus((dtt) => dtt.projects.remove(path), `Removed ${project.name} from the list.`)} disabled={action.busy}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              onClick={() =>
+                void withStatus((dtt) => dtt.projects.remove(path), `Removed ${project.name} from the list.`)
+              }
+              disabled={action.busy}
+            >
               Remove
             </button>
             <button type="button" className="btn" onClick={() => setConfirmRemove(false)}>
@@ -86,16 +103,41 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
         </div>
       ) : (
         <div className="button-row">
-          <button type="button" className="btn btn-primary btn-small" onClick={() => void sync()} disabled={action.busy}>
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => void sync()}
+            disabled={action.busy}
+          >
             {action.busy ? 'Working…' : 'Sync now'}
           </button>
-          <button type="button" className="btn btn-small" onClick={() => void withStatus((dtt) => dtt.projects.undo(path), `Restored ${project.name}'s files to before the last sync.`)} disabled={action.busy}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              void withStatus(
+                (dtt) => dtt.projects.undo(path),
+                `Restored ${project.name}'s files to before the last sync.`,
+              )
+            }
+            disabled={action.busy}
+          >
             Undo last sync
           </button>
-          <button type="button" className="btn btn-small" onClick={() => void action.run((dtt) => dtt.projects.openFolder(path))} disabled={action.busy}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void action.run((dtt) => dtt.projects.openFolder(path))}
+            disabled={action.busy}
+          >
             Open folder
           </button>
-          <button type="button" className="btn btn-small btn-quiet btn-danger-text" onClick={() => setConfirmRemove(true)} disabled={action.busy}>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet btn-danger-text"
+            onClick={() => setConfirmRemove(true)}
+            disabled={action.busy}
+          >
             Remove…
           </button>
         </div>

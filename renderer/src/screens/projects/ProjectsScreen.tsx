@@ -48,14 +48,20 @@ export function ProjectsScreen({ status, outcomes, onStatus, onReport }: Props) 
     return (
       <section className="screen">
         <ScreenTitle>Projects</ScreenTitle>
-        <AddFolderPanel choice={choice} onAdded={(dir, next) => void added(dir, next)} onCancel={() => setChoice(null)} />
+        <AddFolderPanel
+          choice={choice}
+          onAdded={(dir, next) => void added(dir, next)}
+          onCancel={() => setChoice(null)}
+        />
       </section>
     );
   }
 
   return (
     <section className="screen">
-      <ScreenTitle lead="The app writes your Dropbox token into your projects’ settings files, so nobody copies it by hand.">Projects</ScreenTitle>
+      <ScreenTitle lead="The app writes your Dropbox token into your projects’ settings files, so nobody copies it by hand.">
+        Projects
+      </ScreenTitle>
       <div className="button-row">
         <button type="button" className="btn btn-primary" onClick={() => void addFolder()} disabled={choose.busy}>
           {choose.busy ? 'Choose a folder in the dialog…' : 'Add a folder'}
@@ -67,7 +73,13 @@ export function ProjectsScreen({ status, outcomes, onStatus, onReport }: Props) 
       ) : (
         <ul className="card-list">
           {projects.map((p) => (
-            <ProjectCard key={p.path} project={p} outcomes={outcomes[p.path] ?? []} onStatus={onStatus} onReport={onReport} />
+            <ProjectCard
+              key={p.path}
+              project={p}
+              outcomes={outcomes[p.path] ?? []}
+              onStatus={onStatus}
+              onReport={onReport}
+            />
           ))}
         </ul>
       )}

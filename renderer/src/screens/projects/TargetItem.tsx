@@ -20,7 +20,14 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
   const badge = STATUS_BADGE[target.status];
   const last = target.lastSync;
   const ago = last ? formatAgo(last.at, now) : null;
-  const lastLine = !last || !ago ? null : last.outcome === 'updated' ? `Token written ${ago}.` : last.outcome === 'blanked' ? `Token removed ${ago}.` : `Last synced ${ago}.`;
+  const lastLine =
+    !last || !ago
+      ? null
+      : last.outcome === 'updated'
+        ? `Token written ${ago}.`
+        : last.outcome === 'blanked'
+          ? `Token removed ${ago}.`
+          : `Last synced ${ago}.`;
   const tracked = outcome?.outcome === 'skipped' && outcome.kind === 'file-tracked';
   return (
     <li className="target" data-file={target.file} data-status={target.status}>
@@ -32,7 +39,9 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
         <StatePill tone={badge.tone} label={badge.label} />
       </div>
       {/* The last sync's error box already says it, in full. */}
-      {target.status === 'error' && target.detail && !outcome?.kind ? <p className="hint text-bad">{target.detail}</p> : null}
+      {target.status === 'error' && target.detail && !outcome?.kind ? (
+        <p className="hint text-bad">{target.detail}</p>
+      ) : null}
       {lastLine ? <p className="hint">{lastLine}</p> : null}
       {outcome ? (
         <div className="outcome" data-outcome={outcome.outcome}>
@@ -49,7 +58,10 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
               </button>
             </GitWarning>
           ) : outcome.kind ? (
-            <ErrorBox error={{ kind: outcome.kind, ...(outcome.detail ? { detail: outcome.detail } : {}) }} alert={false}>
+            <ErrorBox
+              error={{ kind: outcome.kind, ...(outcome.detail ? { detail: outcome.detail } : {}) }}
+              alert={false}
+            >
               {tracked ? (
                 <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
                   Write anyway
