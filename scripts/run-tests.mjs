@@ -1,13 +1,51 @@
 #!/usr/bin/env node
-// `npm test`: runs `vitest run [args…]` inside test/support/keyring/with-keyring.sh, so tests that
-// need the system keychain get a private, unlocked GNOME keyring (and skip, saying why, without it).
-// Exits with vitest's exit code. Needs no stdin and no TTY.
-import { spawn } from 'node:child_process';
+// `npm test`: the checks (build, lint, format, typecheck), then `vitest run [args…]` inside
+// test/support/keyring/with-keyring.sh, so tests that need the system keychain get a private,
+// unlocked GNOME keyring (and skip, saying why, without it). Runs on Node >= 22.12, which the build
+// tooling needs: on an older Node it re-runs itself on a Node 22 from the npm registry
+// (scripts/node-runtime.mjs) and passes the old Node on as DTT_NODE20, for the CLI's own Node 20 test.
+// Exits with the first failing step's exit code. Needs no stdin and no TTY.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { TOOLING_MIN, atLeast, ensureNode } from './node-runtime.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+if (!atLeast(process.versions.node.split('.').map(Number), TOOLING_MIN)) {
+  const { bin, reason } = ensureNode(22);
+  if (!bin) {
+    console.error(
+      `[node] npm test needs Node >= ${TOOLING_MIN.join('.')} (this is ${process.version}), and ${reason}.`,
+    );
+    console.error('[node] Install Node 22 (https://nodejs.org), then run npm test again.');
+    process.exit(1);
+  }
+  console.error(
+    `[node] this is Node ${process.version}; the build tooling needs >= ${TOOLING_MIN.join('.')}, so the tests run on ${bin}`,
+  );
+  const env = { ...process.env, PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}` };
+  if (process.versions.node.startsWith('20.')) env.DTT_NODE20 = process.execPath;
+  const rerun = spawnSync(bin, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { env, stdio: 'inherit' });
+  process.exit(rerun.status ?? 1);
+}
+
+// Each a package.json script; a failure stops the run before the slower tests.
+const CHECKS = ['build', 'lint', 'format:check', 'typecheck'];
+const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+for (const check of CHECKS) {
+  if (!scripts[check]) throw new Error(`package.json has no "${check}" script, which npm test runs`);
+  console.error(`[npm test] ${check}`);
+  const step = spawnSync(npm, ['run', '--silent', check], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (step.status !== 0) {
+    console.error(`[npm test] ${check} failed (exit ${step.status ?? step.signal})`);
+    process.exit(step.status || 1);
+  }
+}
 const require = createRequire(import.meta.url);
 const vitestPkg = require.resolve('vitest/package.json', { paths: [root] });
 const vitest = path.join(path.dirname(vitestPkg), 'vitest.mjs');
