@@ -43,6 +43,8 @@ export const ERROR_KINDS = [
   'path-outside-project',
   'sync-busy',
   'nothing-to-undo',
+  'keep-out-unsupported',
+  'keep-out-failed',
   'invalid-input',
   'internal',
 ] as const;
@@ -203,6 +205,16 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'This file would be committed to git',
     explanation: 'If you commit it, your Dropbox token goes with it.',
     action: 'Use an env file that git ignores, or confirm you want to write here anyway.',
+  },
+  'keep-out-unsupported': {
+    title: "This file can't be kept out of git this way",
+    explanation: 'The committed version of the file has no value where the token goes, so git could not be told what to put back.',
+    action: 'Keep the token in an env file that git ignores instead, or ask a developer to add an empty token value to the file.',
+  },
+  'keep-out-failed': {
+    title: "Git couldn't be set up to keep the token out",
+    explanation: 'The file was not written, because git might have committed the token.',
+    action: 'Check that git works in this folder, then sync again.',
   },
   'file-binary': {
     title: 'This is not a text file',

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DttError } from '../errors';
+import type { ProjectTarget } from '../settings-schema';
+import { editorFor } from './formats';
+
+// "Write it here, and keep it out of git": the token goes into a file git tracks (the guide's
+// settings.py), and git is told, in this clone only, to turn it back into the committed
+// placeholder whenever it reads the file. That is a *clean filter*:
+//   .git/config            filter.dtt-keep-out-<id>.clean = sed … ; .smudge = cat ; .required = true
+//   .git/info/attributes   "/src/…/settings.py" filter=dtt-keep-out-<id>
+// Every git command that reads the working file (status, diff, add, commit -a, stash) sees the
+// placeholder, so no commit and no push from this clone can carry the token, and `git status`
+// stays clean. Neither file is ever committed or pushed, so nobody else's clone changes.
+//
+// The filter is one `sed` substitution, not a call back into this app, so it keeps working when
+// the app is moved or uninstalled. It fails closed: `required = true` makes git refuse to stage
+// the file if the filter can't run (sed missing), instead of staging it unfiltered. Git for
+// Windows ships sed with its own sh, which git uses to run filters.
+
+export type GitRun = (cwd: string, args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+
+/** Marks the lines we add to info/attributes, so removal never touches anyone else's. */
+const MARK = '# dropbox-token-tray keep-out-of-git';
+const TOKEN_PATTERN = '(^|[^A-Za-z0-9_])sl\\.[A-Za-z0-9._-]{20,}';
+/** What stands in for the token where the committed file itself held a token (an old leak). */
+export const FALLBACK_PLACEHOLDER = 'YOUR_NEW_TOKEN_HERE';
+const SENTINEL = `sl.DTTSENTINEL${'x'.repeat(40)}`;
+
+export interface KeepOutFile {
+  /** Relative to the repository root, forward slashes. */
+  file: string;
+  /** What the committed file holds where the token goes (often "" or YOUR_NEW_TOKEN_HERE). */
+  placeholder: string;
+}
+
+export function driverName(file: string): string {
+  return `dtt-keep-out-${createHash('sha256').update(file).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * The committed value at the place the token goes: write a sentinel with our own editor and see
+ * what it replaced. A committed value that is itself a token is not kept as the placeholder.
+ */
+export function placeholderIn(committed: string, target: Pick<ProjectTarget, 'format' | 'key'>): string {
+  const { text, changed } = editorFor(target.format).write(committed, {
+    key: target.key,
+    values: { accessToken: SENTINEL },
+  });
+  if (!changed) return SENTINEL;
+  let start = 0;
+  while (start < committed.length && committed[start] === text[start]) start++;
+  let end = 0;
+  while (end < committed.length - start && committed[committed.length - 1 - end] === text[text.length - 1 - end]) end++;
+  const original = committed.slice(start, committed.length - end);
+  const inserted = text.slice(start, text.length - end);
+  // The edit must be exactly "placeholder → sentinel"; anything else (a key we added, a changed
+  // quote) means the committed file has no value there for the filter to restore.
+  if (inserted !== SENTINEL) {
+    throw new DttError(
+      'keep-out-unsupported',
+      `${target.format} file: the committed version has no value where the token goes`,
+    );
+  }
+  return new RegExp(`^${TOKEN_PATTERN.slice('(^|[^A-Za-z0-9_])'.length)}$`).test(original)
+    ? FALLBACK_PLACEHOLDER
+    : original;
+}
+
+/** sh-quoted `sed` that swaps any Dropbox access token for the placeholder, byte for byte otherwise. */
+export function cleanCommand(placeholder: string): string {
+  if (/[\n\r\0]/.test(placeholder)) throw new DttError('keep-out-unsupported', 'the placeholder spans lines');
+  const replacement = placeholder.replace(/[\\&#]/g, (c) => `\\${c}`);
+  const script = `s#${TOKEN_PATTERN}#\\1${replacement}#g`;
+  return `sed -E -e '${script.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A gitattributes pattern naming exactly this file from the repository root. */
+export function attributesPattern(file: string): string {
+  const anchored = `/${file}`;
+  // Spaces, quotes and glob characters need git's C-style quoting; a plain path doesn't.
+  if (!/[\s"\\*?[\]#!]/.test(anchored)) return anchored;
+  const escaped = anchored.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[*?[\]]/g, (c) => `\\${c}`);
+  return `"${escaped}"`;
+}
+
+async function attributesFile(repoRoot: string, git: GitRun): Promise<string> {
+  const r = await git(repoRoot, ['rev-parse', '--git-path', 'info/attributes']);
+  if (r.code !== 0) throw new DttError('keep-out-failed', `git could not name its info folder: ${r.stderr.trim()}`);
+  return path.resolve(repoRoot, r.stdout.trim());
+}
+
+async function readOr(file: string, fallback: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return fallback;
+    throw error;
+  });
+}
+
+function ourLine(file: string): string {
+  return `${attributesPattern(file)} filter=${driverName(file)}`;
+}
+
+/** Sets up (idempotently) the filter for each file. Throws, changing nothing more, if git says no. */
+export async function enableKeepOut(repoRoot: string, files: KeepOutFile[], git: GitRun): Promise<void> {
+  for (const f of files) {
+    const driver = driverName(f.file);
+    for (const [name, value] of [
+      [`filter.${driver}.clean`, cleanCommand(f.placeholder)],
+      // A required filter needs both halves; checking out just writes what is committed.
+      [`filter.${driver}.smudge`, 'cat'],
+      [`filter.${driver}.required`, 'true'],
+    ] as const) {
+      const r = await git(repoRoot, ['config', '--local', '--replace-all', name, value]);
+      if (r.code !== 0) throw new DttError('keep-out-failed', `git could not save ${name}: ${r.stderr.trim()}`);
+    }
+  }
+  const attributes = await attributesFile(repoRoot, git);
+  const before = await readOr(attributes, '');
+  const lines = before.split('\n');
+  const wanted = files.map((f) => ourLine(f.file)).filter((l) => !lines.includes(l));
+  if (wanted.length === 0) return;
+  await mkdir(path.dirname(attributes), { recursive: true });
+  const sep = before === '' || before.endsWith('\n') ? '' : '\n';
+  // gitattributes has no trailing comments: our mark is the line above each of our lines.
+  await writeFile(attributes, `${before}${sep}${wanted.map((l) => `${MARK}\n${l}\n`).join('')}`);
+}
+
+/** Removes our filter for each file (and only ours); used by `project remove` and turning it off. */
+export async function disableKeepOut(repoRoot: string, files: string[], git: GitRun): Promise<void> {
+  for (const file of files) {
+    const r = await git(repoRoot, ['config', '--local', '--remove-section', `filter.${driverName(file)}`]);
+    // 128 with "no such section" is fine: it was never set up, or was removed already.
+    if (r.code !== 0 && !/no such section/i.test(r.stderr)) {
+      throw new DttError('keep-out-failed', `git could not remove the filter for ${file}: ${r.stderr.trim()}`);
+    }
+  }
+  const attributes = await attributesFile(repoRoot, git);
+  const before = await readOr(attributes, '');
+  const drop = new Set(files.map(ourLine));
+  const lines = before.split('\n');
+  const after = lines.filter((l, i) => !drop.has(l) && !(l === MARK && drop.has(lines[i + 1] ?? ''))).join('\n');
+  if (after !== before) await writeFile(attributes, after);
+}
+
+/** True only when git itself reports our filter on the file with our exact command (nothing broken). */
+export async function keepOutActive(repoRoot: string, f: KeepOutFile, git: GitRun): Promise<boolean> {
+  const driver = driverName(f.file);
+  const attr = await git(repoRoot, ['check-attr', 'filter', '--', f.file]);
+  if (attr.code !== 0 || !attr.stdout.trim().endsWith(`: filter: ${driver}`)) return false;
+  const clean = await git(repoRoot, ['config', '--local', '--get', `filter.${driver}.clean`]);
+  const required = await git(repoRoot, ['config', '--local', '--bool', '--get', `filter.${driver}.required`]);
+  const processCmd = await git(repoRoot, ['config', '--get-all', `filter.${driver}.process`]);
+  return (
+    clean.stdout.trim() === cleanCommand(f.placeholder) &&
+    required.stdout.trim() === 'true' &&
+    processCmd.stdout.trim() === ''
+  );
+}
+
+/**
+ * After we write the token, tell git's index the file's new size and time. Git takes a size change
+ * as "modified" without reading the file, so `git status` would list it although the filtered
+ * content is exactly what is committed. Only when that is so (nothing else changed in the file) do we
+ * `git add` it, which then stages nothing new; with the user's own edits in the file we leave the
+ * index alone, and git rightly shows the file as modified.
+ */
+export async function refreshIndexEntry(repoRoot: string, f: KeepOutFile, git: GitRun): Promise<boolean> {
+  const driver = driverName(f.file);
+  // Our driver exactly as we set it. A `process` command would win over our clean command, so a
+  // driver that has one (we never set it) is not ours to run.
+  const processCmd = await git(repoRoot, ['config', '--get-all', `filter.${driver}.process`]);
+  if (processCmd.stdout.trim() !== '') return false;
+  const pin = ['-c', `filter.${driver}.clean=${cleanCommand(f.placeholder)}`];
+  const filtered = await git(repoRoot, [...pin, 'hash-object', '--path', f.file, '--', f.file]);
+  const staged = await git(repoRoot, ['rev-parse', '--verify', '-q', `:${f.file}`]);
+  if (filtered.code !== 0 || staged.code !== 0 || filtered.stdout.trim() !== staged.stdout.trim()) return false;
+  const added = await git(repoRoot, [...pin, 'add', '--', f.file]);
+  return added.code === 0;
+}
