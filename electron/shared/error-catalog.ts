@@ -32,6 +32,7 @@ export const ERROR_KINDS = [
   'dropbox-error',
   'file-unparseable',
   'file-tracked',
+  'file-git-unknown',
   'file-binary',
   'file-too-large',
   'file-symlink',
@@ -203,6 +204,12 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'This file would be committed to git',
     explanation: 'If you commit it, your Dropbox token goes with it.',
     action: 'Use an env file that git ignores, or confirm you want to write here anyway.',
+  },
+  'file-git-unknown': {
+    title: "Can't tell whether git would commit this file",
+    explanation:
+      'git could not answer, so the app treated the file as one git would commit and did not write the token.',
+    action: 'Check that git does not track the file, then confirm you want to write here anyway.',
   },
   'file-binary': {
     title: 'This is not a text file',

@@ -32,17 +32,21 @@ const FILES = {
   '.env': 'OTHER=1\nDROPBOX_ACCESS_TOKEN=\n',
   '.gitignore': '.env\n',
   'settings.py': 'TOKEN = ""\n',
+  'deploy/app.env': 'DROPBOX_ACCESS_TOKEN=\n',
   'README.md': 'hi\n',
 };
-const hostile = () => hostileRepo(FILES, ['.gitignore', 'settings.py', 'README.md']);
+const hostile = () => hostileRepo(FILES, ['.gitignore', 'settings.py', 'deploy/app.env', 'README.md']);
 
 describe('git never runs code from the project', () => {
   it('the repository is really hostile: plain git sets off its code', () => {
     const repo = hostile();
     expect(repo.fired()).toEqual([]);
     plainGitFires(repo.dir, 'ls-files', '--', '.env');
+    // Without the broken filter process, so the commit gets as far as its hooks.
     plainGitFires(
       repo.dir,
+      '-c',
+      'filter.evil.process=',
       '-c',
       'user.name=T',
       '-c',
@@ -115,12 +119,14 @@ describeWithKeyring('git never runs code from the project (CLI and keep-in-sync)
   it('project add, sync, status and project list run nothing of the project', async () => {
     const { env, token } = await pasted();
     const repo = hostile();
-    const add = await runCli(['project', 'add', repo.dir, '--file', '.env', '--file', 'settings.py'], env);
-    expect(add.code, add.stderr).toBe(0);
     const detected = await runCli(['project', 'add', repo.dir, '--yes'], env);
     expect(detected.code, detected.stderr).toBe(0);
+    // Adding again replaces the detected places with these two: one ignored, one tracked.
+    const add = await runCli(['project', 'add', repo.dir, '--file', '.env', '--file', 'deploy/app.env'], env);
+    expect(add.code, add.stderr).toBe(0);
     const sync = await runCli(['sync'], env);
-    expect(sync.stdout).toContain('settings.py` is tracked by git');
+    expect(sync.stdout, sync.stdout).toContain('deploy/app.env` is tracked by git');
+    expect(readFileSync(path.join(repo.dir, 'deploy/app.env'), 'utf8')).not.toContain(token);
     expect(readFileSync(path.join(repo.dir, '.env'), 'utf8')).toContain(token);
     expect((await runCli(['status'], env)).code).toBe(0);
     expect((await runCli(['project', 'list'], env)).code).toBe(0);
