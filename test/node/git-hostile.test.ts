@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,16 @@ describe('git never runs code from the project', () => {
     const found = await detectTargets(repo.dir);
     expect(found.targets.map((t) => t.file)).toContain('.env');
     for (const t of found.targets) await gitVerdict(path.join(repo.dir, t.file));
+    expect(repo.fired()).toEqual([]);
+  });
+
+  // git's "dubious ownership" refusal is there because such a repository's hooks would run as
+  // us; the guard reads it anyway (to see tracked files), so nothing of it may run then either.
+  it.skipIf(process.getuid?.() !== 0)('a repository owned by another user runs nothing either', async () => {
+    const repo = hostile();
+    execFileSync('chown', ['-R', '65534:65534', repo.dir]);
+    expect((await gitVerdict(path.join(repo.dir, 'deploy', 'app.env'))).state).toBe('tracked');
+    expect((await gitVerdict(path.join(repo.dir, '.env'))).state).toBe('ignored');
     expect(repo.fired()).toEqual([]);
   });
 
