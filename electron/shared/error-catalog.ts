@@ -32,6 +32,7 @@ export const ERROR_KINDS = [
   'dropbox-error',
   'file-unparseable',
   'file-tracked',
+  'file-git-unknown',
   'file-binary',
   'file-too-large',
   'file-symlink',
@@ -208,13 +209,21 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   },
   'keep-out-unsupported': {
     title: "This file can't be kept out of git this way",
-    explanation: 'The committed version of the file has no value where the token goes, so git could not be told what to put back.',
-    action: 'Keep the token in an env file that git ignores instead, or ask a developer to add an empty token value to the file.',
+    explanation:
+      'The committed version of the file has no value where the token goes, so git could not be told what to put back.',
+    action:
+      'Keep the token in an env file that git ignores instead, or ask a developer to add an empty token value to the file.',
   },
   'keep-out-failed': {
     title: "Git couldn't be set up to keep the token out",
     explanation: 'The file was not written, because git might have committed the token.',
     action: 'Check that git works in this folder, then sync again.',
+  },
+  'file-git-unknown': {
+    title: "Can't tell whether git would commit this file",
+    explanation:
+      'git could not answer, so the app treated the file as one git would commit and did not write the token.',
+    action: 'Check that git does not track the file, then confirm you want to write here anyway.',
   },
   'file-binary': {
     title: 'This is not a text file',

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers } from '../support/launch-app';
+import { hostileRepo, unreadableRepo } from '../support/hostile-git';
 import { engineProject, gitInit, tempProject } from '../support/projects';
 import {
   APP_KEY,
@@ -139,6 +140,40 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
     await outcome.getByRole('button', { name: 'Write anyway' }).click();
     await target(u, dir, '.env').locator('[data-outcome="updated"]').waitFor();
     expect(readFileSync(path.join(dir, '.env'), 'utf8')).toContain(await currentToken(u));
+  });
+
+  it("asks first where git can't tell whether it would commit the file, and runs nothing of the repository", async () => {
+    const u = await connectedOnProjects();
+    const repo = hostileRepo({ '.env': 'DROPBOX_ACCESS_TOKEN=\n', '.gitignore': '.env\n' }, ['.gitignore']);
+    unreadableRepo(repo.dir);
+    await addFolder(u, repo.dir);
+    const item = u.page.locator('[data-file=".env"]');
+    await expect(item.textContent()).resolves.toContain("Can't tell whether git tracks");
+    const box = u.page.getByRole('checkbox', { name: /\.env/ });
+    await expect(box.isChecked()).resolves.toBe(false);
+    await box.check();
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await eventually(() => target(u, repo.dir, '.env').getAttribute('data-status')).toBe('current');
+    expect(readFileSync(path.join(repo.dir, '.env'), 'utf8')).toContain(await currentToken(u));
+
+    // A folder that becomes such a repository later: Sync now skips it until "Write anyway".
+    const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
+    await addFolder(u, dir);
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await eventually(() => target(u, dir, '.env').getAttribute('data-status')).toBe('current');
+    gitInit(dir);
+    unreadableRepo(dir);
+    await fake.expireAccessTokens();
+    writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=old\n');
+    await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
+    const outcome = target(u, dir, '.env').locator('[data-outcome="skipped"]');
+    await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toContain("Can't tell whether git tracks");
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe('DROPBOX_ACCESS_TOKEN=old\n');
+    await outcome.getByRole('button', { name: 'Write anyway' }).click();
+    await target(u, dir, '.env').locator('[data-outcome="updated"]').waitFor();
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toContain(await currentToken(u));
+    expect(repo.fired()).toEqual([]);
   });
 
   it('reports a file it cannot read and leaves it untouched', async () => {

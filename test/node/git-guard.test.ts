@@ -146,13 +146,20 @@ describe('gitVerdict', () => {
     expect(isBlocking(v)).toBe(false);
   });
 
-  it('reports no-git, without throwing, when git is not installed', async () => {
+  it('without git installed: no-git outside a repository, unknown (blocking) inside one, never a throw', async () => {
     const dir = project();
+    const plain = tempDir();
     const emptyBin = tempDir();
     const path0 = process.env.PATH;
     process.env.PATH = emptyBin;
     try {
-      expect(await gitVerdict(path.join(dir, 'settings.py'))).toEqual({ state: 'no-git' });
+      expect(await gitVerdict(path.join(plain, '.env'))).toEqual({ state: 'no-git' });
+      const inside = await gitVerdict(path.join(dir, 'settings.py'));
+      expect(inside.state).toBe('unknown');
+      expect(inside.warning).toBe(
+        "Can't tell whether git tracks `settings.py`: git is not installed on this computer, and the folder is a git repository.",
+      );
+      expect(isBlocking(inside)).toBe(true);
     } finally {
       process.env.PATH = path0;
     }

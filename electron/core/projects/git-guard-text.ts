@@ -57,3 +57,15 @@ export function unignoredWarning(file: string, gitignore: string): { warning: st
     fix: { kind: 'add-to-gitignore', gitignore, line: gitignoreLineFor(file) },
   };
 }
+
+/** git could not answer inside a repository: treated like a tracked file until it can. */
+export function unknownWarning(file: string, reason: string): { warning: string; fix: GitFix } {
+  return {
+    warning: `Can't tell whether git tracks \`${file}\`: ${reason}.`,
+    fix: {
+      kind: 'use-env-file',
+      explanation:
+        'Until git can answer, the token is not written here, as if git would commit the file. Check in the project folder that git does not track the file, and that .gitignore covers it.',
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { DttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore } from './files';
 import { editorFor, type TokenValues } from './formats';
-import { gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
+import { blockedKind, gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
 import type { ProjectRegistry } from './registry';
 
 export type SyncOutcome = 'updated' | 'current' | 'skipped' | 'failed';
@@ -120,7 +120,11 @@ async function syncOne(
           const verdict = await gitVerdict(p.abs, deps.git);
           if (isBlocking(verdict))
             return void reports.push(
-              report(project, target.file, 'skipped', { kind: 'file-tracked', detail: verdict.warning, git: verdict }),
+              report(project, target.file, 'skipped', {
+                kind: blockedKind(verdict),
+                detail: verdict.warning,
+                git: verdict,
+              }),
             );
         }
         planned.push(p);

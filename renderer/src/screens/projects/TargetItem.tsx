@@ -28,7 +28,9 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
         : last.outcome === 'blanked'
           ? `Token removed ${ago}.`
           : `Last synced ${ago}.`;
-  const tracked = outcome?.outcome === 'skipped' && outcome.kind === 'file-tracked';
+  // Tracked, or git couldn't tell: both need the same explicit "Write anyway".
+  const tracked =
+    outcome?.outcome === 'skipped' && (outcome.kind === 'file-tracked' || outcome.kind === 'file-git-unknown');
   return (
     <li className="target" data-file={target.file} data-status={target.status}>
       <div className="target-head">
