@@ -106,7 +106,15 @@ describe('safe-git', () => {
   });
 
   it('refuses any git command that could read file contents (and so run a filter)', async () => {
-    for (const args of [['status'], ['diff'], ['-c', 'x=y', 'add', '.'], []]) {
+    for (const args of [
+      ['status'],
+      ['diff'],
+      ['-c', 'x=y', 'add', '.'],
+      ['add', '.'],
+      ['hash-object', 'x'],
+      ['cat-file', '--textconv', 'HEAD:x'],
+      [],
+    ]) {
       await expect(runSafeGit('/', args)).rejects.toThrow(/safe-git does not run/);
     }
   });

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import {
   refreshIndexEntry,
   type GitRun,
 } from '../../electron/core/projects/keep-out-of-git';
+import { runSafeGit } from '../../electron/core/projects/safe-git';
 import type { ProjectTarget } from '../../electron/core/settings-schema';
 import { repoRoot } from '../support/cli';
 
@@ -24,12 +25,8 @@ import { repoRoot } from '../support/cli';
 
 const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' };
 const sh = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8', stdio: 'pipe' });
-const gitRun: GitRun = (cwd, args) =>
-  new Promise((resolve) => {
-    execFile('git', args, { cwd, env, encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+// The app's own runner: every setting that could run project code is off.
+const gitRun: GitRun = runSafeGit;
 /** Files under dir (the .git folder too) that contain the text; grep exits 1 when none do. */
 function grepTree(dir: string, text: string): string[] {
   try {

@@ -19,7 +19,12 @@ import { editorFor } from './formats';
 // the file if the filter can't run (sed missing), instead of staging it unfiltered. Git for
 // Windows ships sed with its own sh, which git uses to run filters.
 
-export type GitRun = (cwd: string, args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+/** runSafeGit's shape (safe-git.ts), so tests can pass their own runner. */
+export type GitRun = (
+  cwd: string,
+  args: string[],
+  opts?: { ourFilter?: { driver: string; clean: string } },
+) => Promise<{ code: number; stdout: string; stderr: string }>;
 
 /** Marks the lines we add to info/attributes, so removal never touches anyone else's. */
 const MARK = '# dropbox-token-tray keep-out-of-git';
@@ -167,15 +172,14 @@ export async function keepOutActive(repoRoot: string, f: KeepOutFile, git: GitRu
  * index alone, and git rightly shows the file as modified.
  */
 export async function refreshIndexEntry(repoRoot: string, f: KeepOutFile, git: GitRun): Promise<boolean> {
+  // Only a file git filters through our driver, exactly as we set it up (a `process` command, which
+  // we never set, would win over our clean command).
+  if (!(await keepOutActive(repoRoot, f, git))) return false;
   const driver = driverName(f.file);
-  // Our driver exactly as we set it. A `process` command would win over our clean command, so a
-  // driver that has one (we never set it) is not ours to run.
-  const processCmd = await git(repoRoot, ['config', '--get-all', `filter.${driver}.process`]);
-  if (processCmd.stdout.trim() !== '') return false;
-  const pin = ['-c', `filter.${driver}.clean=${cleanCommand(f.placeholder)}`];
-  const filtered = await git(repoRoot, [...pin, 'hash-object', '--path', f.file, '--', f.file]);
+  const ourFilter = { driver, clean: cleanCommand(f.placeholder) };
+  const filtered = await git(repoRoot, ['hash-object', '--path', f.file, '--', f.file], { ourFilter });
   const staged = await git(repoRoot, ['rev-parse', '--verify', '-q', `:${f.file}`]);
   if (filtered.code !== 0 || staged.code !== 0 || filtered.stdout.trim() !== staged.stdout.trim()) return false;
-  const added = await git(repoRoot, [...pin, 'add', '--', f.file]);
+  const added = await git(repoRoot, ['add', '--', f.file], { ourFilter });
   return added.code === 0;
 }

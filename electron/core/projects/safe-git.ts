@@ -29,6 +29,13 @@ export const GIT_TIMEOUT_MS = 5000;
 // textconv, diff driver, merge driver or editor can be reached by them. Anything else
 // (status, diff, add…) could run a .gitattributes filter, so it is refused here.
 const READ_ONLY_COMMANDS = new Set(['rev-parse', 'ls-files', 'check-ignore']);
+// "Keep out of git" (keep-out-of-git.ts) sets up its filter in the clone's own config: writing
+// config, reading attributes and reading a committed blob (`cat-file blob`, no --textconv or
+// --filters) run nothing either.
+const SETUP_COMMANDS = new Set(['config', 'check-attr', 'cat-file']);
+// These read the working file through its clean filter: allowed only with `ourFilter`, which
+// pins that filter's command on the command line (see SafeGitOptions.ourFilter).
+const FILTERED_COMMANDS = new Set(['hash-object', 'add']);
 
 const HARDENING = [
   // The fsmonitor hook runs whenever git reads the index (ls-files, check-ignore do).
@@ -85,16 +92,29 @@ export interface SafeGitOptions {
    * with everything above switched off, reading it is safe.
    */
   otherOwner?: boolean;
+  /**
+   * For hash-object/add of one file that keep-out-of-git filters: our driver and its exact clean
+   * command. The caller has checked that the file's filter attribute is this driver and that the
+   * driver has no `process` command (which would win over `clean`).
+   */
+  ourFilter?: { driver: string; clean: string };
 }
 
 /** Runs `git -C cwd <args>` with nothing of the repository able to run. Resolves with any exit code. */
 export function runSafeGit(cwd: string, args: string[], opts: SafeGitOptions = {}): Promise<GitResult> {
   const command = args.find((a) => !a.startsWith('-'));
-  if (!command || !READ_ONLY_COMMANDS.has(command))
-    return Promise.reject(new Error(`safe-git does not run "git ${command}"`));
+  const allowed =
+    command !== undefined &&
+    (READ_ONLY_COMMANDS.has(command) ||
+      SETUP_COMMANDS.has(command) ||
+      (FILTERED_COMMANDS.has(command) && opts.ourFilter !== undefined));
+  if (!allowed) return Promise.reject(new Error(`safe-git does not run "git ${command}"`));
+  if (command === 'cat-file' && args.some((a) => a === '--textconv' || a === '--filters'))
+    return Promise.reject(new Error('safe-git does not run cat-file with filters'));
   const git = locateGit();
   if (!git) return Promise.reject(new GitNotFound('git is not installed'));
   const trust = opts.otherOwner ? ['-c', 'safe.directory=*'] : [];
+  if (opts.ourFilter) trust.push('-c', `filter.${opts.ourFilter.driver}.clean=${opts.ourFilter.clean}`);
   return new Promise((resolve, reject) => {
     execFile(
       git,
