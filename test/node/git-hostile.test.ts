@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,24 @@ describe('git never runs code from the project', () => {
     expect(isBlocking(v)).toBe(true);
     expect(repo.fired()).toEqual([]);
   });
+
+  it("a git that never answers is 'unknown' after the time limit, and blocking", async () => {
+    const repo = hostile();
+    // Stands in for a git stuck on a network drive: the only way to make the real one hang.
+    const slowBin = mkdtempSync(path.join(os.tmpdir(), 'dtt-slowgit-'));
+    writeFileSync(path.join(slowBin, 'git'), '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    const path0 = process.env.PATH;
+    process.env.PATH = `${slowBin}:${path0}`;
+    try {
+      const v = await gitVerdict(path.join(repo.dir, '.env'));
+      expect(v.state).toBe('unknown');
+      expect(v.warning).toBe("Can't tell whether git tracks `.env`: git did not answer within 5 seconds.");
+      expect(isBlocking(v)).toBe(true);
+    } finally {
+      process.env.PATH = path0;
+      rmSync(slowBin, { recursive: true });
+    }
+  }, 15_000);
 
   it("no git on PATH inside a folder with .git is 'unknown' and blocking; outside one it is no-git", async () => {
     const repo = hostile();
