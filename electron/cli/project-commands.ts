@@ -58,11 +58,21 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       'also write DROPBOX_REFRESH_TOKEN and DROPBOX_APP_KEY so the project renews by itself',
     )
     .option('--keep-in-sync', 'rewrite the files after every renewal or reconnect')
+    .option(
+      '--keep-out-of-git',
+      'also write files git tracks, and set up this copy of the repository so the token never reaches a commit',
+    )
     .option('--yes', 'accept every detected place without asking')
     .action(
       async (
         dir: string,
-        opts: { file: string[]; includeRefreshToken?: boolean; keepInSync?: boolean; yes?: boolean },
+        opts: {
+          file: string[];
+          includeRefreshToken?: boolean;
+          keepInSync?: boolean;
+          keepOutOfGit?: boolean;
+          yes?: boolean;
+        },
       ) => {
         const projects = service().projects;
         const include = Boolean(opts.includeRefreshToken);
@@ -91,7 +101,10 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
             includeRefreshToken: include,
           }));
         }
-        const record = projects.add(dir, targets, { keepInSync: opts.keepInSync });
+        const record = projects.add(dir, targets, {
+          keepInSync: opts.keepInSync,
+          keepOutOfGit: opts.keepOutOfGit,
+        });
         out(
           `Added ${record.name} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`,
         );
@@ -110,8 +123,27 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('remove <dir>')
     .description('stop writing the token into a project (its files are left as they are)')
-    .action((dir: string) => {
-      out(`Removed ${service().projects.remove(dir).name}. Its files were not changed.`);
+    .action(async (dir: string) => {
+      out(`Removed ${(await service().projects.remove(dir)).name}. Its files were not changed.`);
+    });
+
+  project
+    .command('keep-out-of-git <dir> <on|off>')
+    .description('write files git tracks too, with the token kept out of every commit from this copy')
+    .addHelpText(
+      'after',
+      '\nThe next sync sets git up in this copy only (nothing is committed), so git shows and commits the\n' +
+        'file as it was before, without the token. "off" undoes that setup.\n\n' +
+        'Example:\n  dropbox-token-tray project keep-out-of-git ~/code/training-engine on\n  dropbox-token-tray sync',
+    )
+    .action(async (dir: string, value: string) => {
+      if (value !== 'on' && value !== 'off') throw new DttError('invalid-input', 'say on or off');
+      await service().projects.setKeepOutOfGit(dir, value === 'on');
+      out(
+        value === 'on'
+          ? 'Keep out of git is on. Run "dropbox-token-tray sync" to write the token.'
+          : 'Keep out of git is off. Files git tracks are no longer written.',
+      );
     });
 
   project

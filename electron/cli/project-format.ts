@@ -18,12 +18,21 @@ export function formatSyncReport(report: SyncReport): string {
     if (t.detail) line += `: ${t.detail}`;
     if (t.git?.fix?.kind === 'add-to-gitignore')
       line += `\n    Safe fix: add "${t.git.fix.line}" to ${t.git.fix.gitignore} ("dropbox-token-tray project ignore <folder> <file>"). To write anyway, run sync with --allow-tracked.`;
+    else if (t.git?.fix?.kind === 'keep-out-of-git')
+      line +=
+        `\n    ${t.git.fix.explanation}\n    Safe fix: dropbox-token-tray project keep-out-of-git ${quoteArg(t.project)} on, then sync again.` +
+        `\n    (Developers: "dropbox-token-tray run -- <command>" gives a program the token without writing any file.)`;
     else if (t.git?.fix?.kind === 'use-env-file')
       line += `\n    ${t.git.fix.explanation}\n    To write anyway, run sync with --allow-tracked.`;
     return line;
   });
   lines.push(projectsUpdatedLine(report.projectsUpdated));
   return lines.join('\n');
+}
+
+/** A folder as the user would type it in a shell: quoted only when it needs to be. */
+export function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
 export function projectsUpdatedLine(n: number): string {

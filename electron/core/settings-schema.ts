@@ -43,6 +43,8 @@ export interface ProjectRecord {
   path: string;
   name: string;
   keepInSync: boolean;
+  /** Write tracked files too, with git set up (in this clone only) so the token never reaches a commit. */
+  keepOutOfGit?: boolean;
   targets: ProjectTarget[];
 }
 

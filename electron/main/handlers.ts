@@ -102,15 +102,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       );
       return { dir, name: path.basename(dir), targets, truncated: found.truncated };
     },
-    'dtt:projects-add': async ({ dir, targets, keepInSync }) => {
+    'dtt:projects-add': async ({ dir, targets, keepInSync, keepOutOfGit }) => {
       const normalized = normalizeProjectDir(dir);
       if (!chosenDirs.has(normalized) && !service.projects.registry.find(normalized))
         throw new DttError('project-unknown', 'choose the folder with "Add a folder" first');
       for (const t of targets) resolveInside(normalized, t.file);
-      service.projects.add(normalized, targets, { keepInSync });
+      service.projects.add(normalized, targets, { keepInSync, keepOutOfGit });
       return status();
     },
-    'dtt:projects-remove': async ({ path: dir }) => (service.projects.remove(dir), status()),
+    'dtt:projects-remove': async ({ path: dir }) => (await service.projects.remove(dir), status()),
+    'dtt:projects-keep-out-of-git': async ({ path: dir, on }) => (
+      await service.projects.setKeepOutOfGit(registered(dir), on),
+      status()
+    ),
     'dtt:projects-keep-in-sync': async ({ path: dir, on }) => (service.projects.setKeepInSync(dir, on), status()),
     'dtt:projects-sync': async ({ paths, allowTracked }) =>
       toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),

@@ -41,7 +41,7 @@ export function toGitView(v: GitVerdict | undefined): GitWarningView | undefined
     fix:
       v.fix.kind === 'add-to-gitignore'
         ? { kind: 'add-to-gitignore', line: v.fix.line }
-        : { kind: 'use-env-file', explanation: v.fix.explanation },
+        : { kind: v.fix.kind, explanation: v.fix.explanation },
   };
 }
 

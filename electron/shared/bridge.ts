@@ -27,9 +27,15 @@ export interface DttBridge {
   openExternal(url: string): Promise<IpcResult<null>>;
   projects: {
     chooseFolder(): Promise<IpcResult<FolderChoice | null>>;
-    add(dir: string, targets: TargetSpec[], keepInSync: boolean): Promise<IpcResult<PublicStatus>>;
+    add(
+      dir: string,
+      targets: TargetSpec[],
+      keepInSync: boolean,
+      keepOutOfGit?: boolean,
+    ): Promise<IpcResult<PublicStatus>>;
     remove(path: string): Promise<IpcResult<PublicStatus>>;
     setKeepInSync(path: string, on: boolean): Promise<IpcResult<PublicStatus>>;
+    setKeepOutOfGit(path: string, on: boolean): Promise<IpcResult<PublicStatus>>;
     undo(path: string): Promise<IpcResult<PublicStatus>>;
     ignore(path: string, file: string): Promise<IpcResult<PublicStatus>>;
     openFolder(path: string): Promise<IpcResult<null>>;
@@ -65,9 +71,11 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
     openExternal: (url) => invoke('dtt:open-external', { url }),
     projects: {
       chooseFolder: () => invoke('dtt:projects-choose-folder', undefined),
-      add: (dir, targets, keepInSync) => invoke('dtt:projects-add', { dir, targets, keepInSync }),
+      add: (dir, targets, keepInSync, keepOutOfGit) =>
+        invoke('dtt:projects-add', { dir, targets, keepInSync, ...(keepOutOfGit ? { keepOutOfGit } : {}) }),
       remove: (path) => invoke('dtt:projects-remove', { path }),
       setKeepInSync: (path, on) => invoke('dtt:projects-keep-in-sync', { path, on }),
+      setKeepOutOfGit: (path, on) => invoke('dtt:projects-keep-out-of-git', { path, on }),
       undo: (path) => invoke('dtt:projects-undo', { path }),
       ignore: (path, file) => invoke('dtt:projects-ignore', { path, file }),
       openFolder: (path) => invoke('dtt:projects-open-folder', { path }),

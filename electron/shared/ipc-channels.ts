@@ -15,6 +15,7 @@ export const REQUEST_CHANNELS = [
   'dtt:projects-add',
   'dtt:projects-remove',
   'dtt:projects-keep-in-sync',
+  'dtt:projects-keep-out-of-git',
   'dtt:projects-sync',
   'dtt:projects-undo',
   'dtt:projects-ignore',

@@ -42,9 +42,15 @@ export const REQUEST_SCHEMAS = {
   'dtt:doctor': z.undefined(),
   'dtt:disconnect': z.object({ blankProjects: z.boolean() }),
   'dtt:projects-choose-folder': z.undefined(),
-  'dtt:projects-add': z.object({ dir: path, targets: z.array(targetSpec).min(1).max(100), keepInSync: z.boolean() }),
+  'dtt:projects-add': z.object({
+    dir: path,
+    targets: z.array(targetSpec).min(1).max(100),
+    keepInSync: z.boolean(),
+    keepOutOfGit: z.boolean().optional(),
+  }),
   'dtt:projects-remove': z.object({ path }),
   'dtt:projects-keep-in-sync': z.object({ path, on: z.boolean() }),
+  'dtt:projects-keep-out-of-git': z.object({ path, on: z.boolean() }),
   'dtt:projects-sync': z.object({ paths: z.array(path).max(500).optional(), allowTracked: z.boolean().optional() }),
   'dtt:projects-undo': z.object({ path }),
   'dtt:projects-ignore': z.object({ path, file: z.string().min(1).max(1024) }),
@@ -78,9 +84,13 @@ export interface RequestMap {
   'dtt:doctor': { req: undefined; res: DoctorReportView };
   'dtt:disconnect': { req: { blankProjects: boolean }; res: DisconnectResultView };
   'dtt:projects-choose-folder': { req: undefined; res: FolderChoice | null };
-  'dtt:projects-add': { req: { dir: string; targets: TargetSpec[]; keepInSync: boolean }; res: PublicStatus };
+  'dtt:projects-add': {
+    req: { dir: string; targets: TargetSpec[]; keepInSync: boolean; keepOutOfGit?: boolean };
+    res: PublicStatus;
+  };
   'dtt:projects-remove': { req: { path: string }; res: PublicStatus };
   'dtt:projects-keep-in-sync': { req: { path: string; on: boolean }; res: PublicStatus };
+  'dtt:projects-keep-out-of-git': { req: { path: string; on: boolean }; res: PublicStatus };
   'dtt:projects-sync': { req: { paths?: string[]; allowTracked?: boolean }; res: SyncReportView };
   'dtt:projects-undo': { req: { path: string }; res: PublicStatus };
   'dtt:projects-ignore': { req: { path: string; file: string }; res: PublicStatus };

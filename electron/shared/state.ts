@@ -25,6 +25,8 @@ export interface PublicProject {
   path: string;
   name: string;
   keepInSync: boolean;
+  /** Tracked files are written, with git set up so the token never reaches a commit. */
+  keepOutOfGit: boolean;
   targets: PublicTargetStatus[];
 }
 

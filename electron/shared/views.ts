@@ -43,7 +43,7 @@ export interface DoctorReportView {
 
 export interface GitWarningView {
   warning: string;
-  fix: { kind: 'add-to-gitignore'; line: string } | { kind: 'use-env-file'; explanation: string };
+  fix: { kind: 'add-to-gitignore'; line: string } | { kind: 'use-env-file' | 'keep-out-of-git'; explanation: string };
 }
 
 export interface DetectedTargetView {

@@ -73,27 +73,23 @@ const project = () =>
   );
 
 describe('gitVerdict', () => {
-  it('warns about a tracked source file and suggests an env file', async () => {
+  it('warns about a tracked source file and offers to keep the token out of git', async () => {
     const dir = project();
     const v = await gitVerdict(path.join(dir, 'settings.py'));
     expect(v.state).toBe('tracked');
     expect(v.warning).toBe('`settings.py` is tracked by git: if you commit it, your Dropbox token goes with it.');
     expect(v.fix).toEqual({
-      kind: 'use-env-file',
-      explanation: expect.stringContaining(
-        'write it to an env file that git ignores (for example .env with DROPBOX_ACCESS_TOKEN)',
-      ),
+      kind: 'keep-out-of-git',
+      explanation: expect.stringContaining('never goes into a commit or a push'),
     });
     expect(isBlocking(v)).toBe(true);
   });
 
-  it('tells how to untrack a tracked env file, and to leave a committed template alone', async () => {
+  it('offers keep-out-of-git for a tracked env file, and to leave a committed template alone', async () => {
     const dir = project();
     const env = await gitVerdict(path.join(dir, 'config', '.env'));
     expect(env.state).toBe('tracked');
-    expect(env.fix?.kind === 'use-env-file' && env.fix.explanation).toContain(
-      '`git rm --cached config/.env`, add `/config/.env` to .gitignore',
-    );
+    expect(env.fix?.kind).toBe('keep-out-of-git');
     const template = await gitVerdict(path.join(dir, '.env.example'));
     expect(template.state).toBe('tracked');
     expect(template.fix?.kind === 'use-env-file' && template.fix.explanation).toContain(

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { detectTargets } from '../../electron/core/projects/detect';
 import { editorFor } from '../../electron/core/projects/formats';
 import {
@@ -18,7 +18,11 @@ import {
 } from '../../electron/core/projects/keep-out-of-git';
 import { runSafeGit } from '../../electron/core/projects/safe-git';
 import type { ProjectTarget } from '../../electron/core/settings-schema';
-import { repoRoot } from '../support/cli';
+import { cliEnv, repoRoot, runCli } from '../support/cli';
+import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describeWithKeyring } from '../support/keyring';
+
+const APP_KEY = 'testappkey123456';
 
 // Real git, real clones: the token goes into the guide's two committed Python files, and nothing
 // git can show, commit or push from this clone may contain it.
@@ -234,5 +238,41 @@ describe('keep-out-of-git building blocks', () => {
 
   it('refuses a file whose committed version has no value where the token goes', () => {
     expect(() => placeholderIn('x = 1\n', { format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN' })).toThrow(/no value/);
+  });
+});
+
+describeWithKeyring('keep out of git, through the CLI', () => {
+  let fake: FakeDropbox;
+  beforeAll(async () => {
+    fake = await startFakeDropbox({ appKey: APP_KEY });
+  });
+  afterAll(() => fake.close());
+
+  it("writes the guide's tracked files with --keep-out-of-git; remove undoes the git setup", async () => {
+    const repo = fixtureClone();
+    const e = await cliEnv(fake.origin, APP_KEY);
+    expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
+    const token = (await runCli(['token'], e.env)).stdout.trim();
+
+    // Without the choice, tracked files are refused as before, and the advice names the command.
+    expect((await runCli(['project', 'add', repo.clone, '--yes'], e.env)).code).toBe(0);
+    const refused = await runCli(['sync'], e.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`dropbox-token-tray project keep-out-of-git ${repo.clone} on`);
+    expect(sh(repo.clone, 'status', '--porcelain')).toBe('');
+
+    const on = await runCli(['project', 'keep-out-of-git', repo.clone, 'on'], e.env);
+    expect(on.code, on.stderr).toBe(0);
+    const synced = await runCli(['sync'], e.env);
+    expect(synced.code, synced.stdout + synced.stderr).toBe(0);
+    for (const file of ['src/cloud/training/config/settings.py', 'src/cloud/training/pipelines/daily_retrain.py'])
+      expect(readFileSync(path.join(repo.clone, file), 'utf8')).toContain(token);
+    expect(sh(repo.clone, 'status', '--porcelain')).toBe('');
+    expect(gitViews(repo.clone)).not.toContain(token.slice(5, 40));
+
+    const removed = await runCli(['project', 'remove', repo.clone], e.env);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(sh(repo.clone, 'config', '--local', '--list')).not.toContain('dtt-keep-out');
+    expect(readFileSync(path.join(repo.clone, '.git/info/attributes'), 'utf8')).not.toContain('dtt-keep-out');
   });
 });

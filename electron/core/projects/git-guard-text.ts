@@ -2,10 +2,14 @@
 // and tested on their own. `file` is always the path relative to the repository root, with '/'.
 
 export type GitFix =
-  { kind: 'add-to-gitignore'; gitignore: string; line: string } | { kind: 'use-env-file'; explanation: string };
+  | { kind: 'add-to-gitignore'; gitignore: string; line: string }
+  | { kind: 'use-env-file'; explanation: string }
+  | { kind: 'keep-out-of-git'; explanation: string };
 
-const USE_ENV_FILE =
-  'Keep the token out of source files: write it to an env file that git ignores (for example .env with DROPBOX_ACCESS_TOKEN) and have the code read it from the environment.';
+// Staff can't change how the program reads its token, so the fix offered for a tracked file is
+// the app's own "keep it out of git" (keep-out-of-git.ts); each surface adds its control.
+const KEEP_OUT =
+  'The app can still write the token here, and set up git on this computer so that the token never goes into a commit or a push.';
 
 function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
@@ -39,16 +43,7 @@ export function trackedWarning(file: string): { warning: string; fix: GitFix } {
       },
     };
   }
-  if (isEnvFile(file)) {
-    return {
-      warning,
-      fix: {
-        kind: 'use-env-file',
-        explanation: `Stop tracking it and let git ignore it: in the repository folder run \`git rm --cached ${file}\`, add \`${gitignoreLineFor(file)}\` to .gitignore, then commit. Your copy of the file stays on disk.`,
-      },
-    };
-  }
-  return { warning, fix: { kind: 'use-env-file', explanation: USE_ENV_FILE } };
+  return { warning, fix: { kind: 'keep-out-of-git', explanation: KEEP_OUT } };
 }
 
 export function unignoredWarning(file: string, gitignore: string): { warning: string; fix: GitFix } {

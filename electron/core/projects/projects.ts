@@ -7,6 +7,7 @@ import { detectTargets, type DetectResult } from './detect';
 import { openBackupStore, withLock, type BackupStore } from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
+import { removeKeepOut } from './keep-out-sync';
 import { normalizeProjectDir, ProjectRegistry } from './registry';
 import { syncProjects, type SyncOptions, type SyncReport } from './sync';
 import { projectStatuses } from './target-status';
@@ -39,13 +40,37 @@ export class Projects {
     return detectTargets(normalizeProjectDir(dir));
   }
 
-  add(dir: string, targets: ProjectTarget[], opts: { keepInSync?: boolean } = {}): ProjectRecord {
+  add(
+    dir: string,
+    targets: ProjectTarget[],
+    opts: { keepInSync?: boolean; keepOutOfGit?: boolean } = {},
+  ): ProjectRecord {
     if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
     return this.registry.upsert(dir, targets, opts);
   }
 
-  remove(dir: string): ProjectRecord {
+  /** Stops writing the project; its files stay, and any keep-out-of-git setup is undone. */
+  async remove(dir: string): Promise<ProjectRecord> {
+    const project = this.registry.get(dir);
+    if (project.keepOutOfGit) await this.undoKeepOut(project);
     return this.registry.remove(dir);
+  }
+
+  /**
+   * "Write it here, and keep it out of git". Turning it on takes effect at the next sync (which
+   * sets git up before it writes); turning it off undoes the git setup at once, so tracked files
+   * are refused again as before.
+   */
+  async setKeepOutOfGit(dir: string, on: boolean): Promise<ProjectRecord> {
+    const project = this.registry.get(dir);
+    if (!on && project.keepOutOfGit) await this.undoKeepOut(project);
+    return this.registry.setKeepOutOfGit(dir, on);
+  }
+
+  private async undoKeepOut(project: ProjectRecord): Promise<void> {
+    await withLock(this.lockDir, 'sync', () =>
+      removeKeepOut(project.targets.map((t) => path.join(project.path, ...t.file.split('/')))),
+    );
   }
 
   setKeepInSync(dir: string, on: boolean): void {

@@ -38,7 +38,11 @@ export class ProjectRegistry {
   }
 
   /** Adds or replaces a project; targets with the same file are merged (new settings win). */
-  upsert(dir: string, targets: ProjectTarget[], opts: { keepInSync?: boolean; name?: string } = {}): ProjectRecord {
+  upsert(
+    dir: string,
+    targets: ProjectTarget[],
+    opts: { keepInSync?: boolean; keepOutOfGit?: boolean; name?: string } = {},
+  ): ProjectRecord {
     const projectPath = normalizeProjectDir(dir);
     const existing = this.find(projectPath);
     const merged = new Map((existing?.targets ?? []).map((t) => [t.file, t] as const));
@@ -47,6 +51,7 @@ export class ProjectRegistry {
       path: projectPath,
       name: opts.name ?? existing?.name ?? path.basename(projectPath),
       keepInSync: opts.keepInSync ?? existing?.keepInSync ?? false,
+      ...((opts.keepOutOfGit ?? existing?.keepOutOfGit) ? { keepOutOfGit: true } : {}),
       targets: [...merged.values()].map(({ last, ...t }) => (last ? { ...t, last } : t)),
     };
     this.settings.update('projects', (all) => [...all.filter((p) => p.path !== projectPath), record]);
@@ -57,6 +62,13 @@ export class ProjectRegistry {
     const project = this.get(dir);
     this.settings.update('projects', (all) => all.filter((p) => p.path !== project.path));
     return project;
+  }
+
+  setKeepOutOfGit(dir: string, on: boolean): ProjectRecord {
+    const project = this.get(dir);
+    const next = { ...project, keepOutOfGit: on };
+    this.settings.update('projects', (all) => all.map((p) => (p.path === project.path ? next : p)));
+    return next;
   }
 
   setKeepInSync(dir: string, keepInSync: boolean): void {

@@ -5,6 +5,7 @@ import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore } from './files';
 import { editorFor, type TokenValues } from './formats';
 import { blockedKind, gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
+import { afterKeepOutWrite, prepareKeepOut, type KeepOutWrite } from './keep-out-sync';
 import type { ProjectRegistry } from './registry';
 
 export type SyncOutcome = 'updated' | 'current' | 'skipped' | 'failed';
@@ -41,6 +42,8 @@ interface Planned {
   previous: string | null;
   mode: number | null;
   mtimeMs: number | null;
+  /** Set up by prepareKeepOut: git's index entry is refreshed after the write. */
+  keepOut?: KeepOutWrite | null;
 }
 
 // Formats that may be created from nothing; source files must already exist.
@@ -118,7 +121,10 @@ async function syncOne(
         if (!('abs' in p)) return void reports.push(p);
         if (!opts.blank && !opts.allowTracked && !target.allowTracked) {
           const verdict = await gitVerdict(p.abs, deps.git);
-          if (isBlocking(verdict))
+          // "Keep it out of git": set git up so the token can't reach a commit, then write.
+          if (isBlocking(verdict) && project.keepOutOfGit && verdict.state !== 'unknown')
+            p.keepOut = await prepareKeepOut(p.abs, target, verdict);
+          else if (isBlocking(verdict))
             return void reports.push(
               report(project, target.file, 'skipped', {
                 kind: blockedKind(verdict),
@@ -147,6 +153,8 @@ async function syncOne(
         expectUnchangedSince: p.mtimeMs ?? undefined,
         label: p.target.file,
       });
+      // Only tidies `git status`; the filter already keeps the token out of every commit.
+      if (p.keepOut) await afterKeepOutWrite(p.keepOut).catch(() => undefined);
       reports.push(report(project, p.target.file, 'updated'));
     } catch (error) {
       reports.push(failure(project, p.target.file, error));

@@ -11,6 +11,7 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
       path: p.path,
       name: p.name,
       keepInSync: p.keepInSync,
+      keepOutOfGit: Boolean(p.keepOutOfGit),
       targets: await Promise.all(
         p.targets.map(async (t): Promise<PublicTargetStatus> => {
           const base = { file: t.file, format: t.format, key: t.key, lastSync: t.last };

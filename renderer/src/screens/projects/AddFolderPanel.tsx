@@ -39,6 +39,13 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
   const [fixing, setFixing] = useState<string | null>(null);
   const [fixErrors, setFixErrors] = useState<Record<string, ErrorView>>({});
   const [keepInSync, setKeepInSync] = useState(true);
+  // One choice for the folder: every tracked file offered it is written, and git is set up.
+  const [keepOut, setKeepOut] = useState(false);
+  const keepOutFiles = targets.filter((t) => t.git?.fix.kind === 'keep-out-of-git').map((t) => t.file);
+  const chooseKeepOut = () => {
+    setKeepOut(true);
+    setChecked({ ...checked, ...Object.fromEntries(keepOutFiles.map((f) => [f, true])) });
+  };
   const action = useAction();
 
   const fix = async (t: DetectedTargetView) => {
@@ -56,8 +63,9 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
 
   const chosen = targets.filter((t) => checked[t.file]);
   const add = async () => {
-    const specs = chosen.map((t) => toSpec(t, Boolean(t.git) && !fixed[t.file]));
-    const status = await action.run((dtt) => dtt.projects.add(choice.dir, specs, keepInSync));
+    const keptOut = (t: DetectedTargetView) => keepOut && keepOutFiles.includes(t.file);
+    const specs = chosen.map((t) => toSpec(t, Boolean(t.git) && !fixed[t.file] && !keptOut(t)));
+    const status = await action.run((dtt) => dtt.projects.add(choice.dir, specs, keepInSync, keepOut));
     if (status) onAdded(choice.dir, status);
   };
 
@@ -87,6 +95,8 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
               fixing={fixing === t.file}
               fixError={fixErrors[t.file] ?? null}
               onFix={() => void fix(t)}
+              keptOut={keepOut}
+              onKeepOut={chooseKeepOut}
             />
           ))}
         </ul>

@@ -15,12 +15,17 @@ interface Props {
   fixing: boolean;
   fixError: ErrorView | null;
   onFix(): void;
+  /** "Write it here, and keep it out of git" was chosen for this folder. */
+  keptOut: boolean;
+  onKeepOut(): void;
 }
 
 /** One place the token could go: what it is, why it was found, and git's opinion of it. */
-export function DetectedTargetItem({ target, why, checked, onCheck, fixed, fixing, fixError, onFix }: Props) {
+export function DetectedTargetItem(props: Props) {
+  const { target, why, checked, onCheck, fixed, fixing, fixError, onFix, keptOut, onKeepOut } = props;
   const id = useId();
-  const warning = target.git && !fixed ? target.git : null;
+  const keptOutHere = keptOut && target.git?.fix.kind === 'keep-out-of-git';
+  const warning = target.git && !fixed && !keptOutHere ? target.git : null;
   return (
     <li className="detected" data-file={target.file}>
       <div className="check-field">
@@ -48,11 +53,19 @@ export function DetectedTargetItem({ target, why, checked, onCheck, fixed, fixin
         </div>
       </div>
       {fixed ? <p className="hint text-ok">Added to .gitignore.</p> : null}
+      {keptOutHere ? (
+        <p className="hint text-ok">The token goes here, and git on this computer leaves it out of every commit.</p>
+      ) : null}
       {warning ? (
         <GitWarning git={warning}>
           {warning.fix.kind === 'add-to-gitignore' ? (
             <button type="button" className="btn btn-small" onClick={onFix} disabled={fixing}>
               {fixing ? 'Adding…' : 'Add to .gitignore'}
+            </button>
+          ) : null}
+          {warning.fix.kind === 'keep-out-of-git' ? (
+            <button type="button" className="btn btn-small btn-primary" onClick={onKeepOut}>
+              Write it here, and keep it out of git
             </button>
           ) : null}
         </GitWarning>

@@ -14,7 +14,7 @@ export function GitWarning({ git, children }: { git: GitWarningView; children?: 
           <InlineCode text={git.warning} />
         </span>
       </p>
-      {git.fix.kind === 'use-env-file' ? (
+      {git.fix.kind !== 'add-to-gitignore' ? (
         <p className="hint">
           <InlineCode text={git.fix.explanation} />
         </p>

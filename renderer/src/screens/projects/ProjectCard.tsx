@@ -54,6 +54,11 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
     if (await withStatus((dtt) => dtt.projects.ignore(path, file), `Added ${file} to .gitignore.`)) await sync();
   };
 
+  const keepOut = async () => {
+    const done = `Git on this computer will keep the token out of ${project.name}'s commits.`;
+    if (await withStatus((dtt) => dtt.projects.setKeepOutOfGit(path, true), done)) await sync();
+  };
+
   const outcomeFor = (file: string) => outcomes.find((o) => o.file === file);
   return (
     <li className="card project" aria-labelledby={titleId} data-project={path}>
@@ -71,6 +76,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
             busy={action.busy}
             onWriteAnyway={() => void sync(true)}
             onIgnore={() => void ignore(t.file)}
+            onKeepOut={() => void keepOut()}
           />
         ))}
       </ul>

@@ -14,9 +14,10 @@ interface Props {
   busy: boolean;
   onWriteAnyway(): void;
   onIgnore(): void;
+  onKeepOut(): void;
 }
 
-export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore }: Props) {
+export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore, onKeepOut }: Props) {
   const badge = STATUS_BADGE[target.status];
   const last = target.lastSync;
   const ago = last ? formatAgo(last.at, now) : null;
@@ -55,9 +56,15 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
                   Add to .gitignore
                 </button>
               ) : null}
-              <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
-                Write anyway
-              </button>
+              {outcome.git.fix.kind === 'keep-out-of-git' ? (
+                <button type="button" className="btn btn-small btn-primary" onClick={onKeepOut} disabled={busy}>
+                  Write it here, and keep it out of git
+                </button>
+              ) : (
+                <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
+                  Write anyway
+                </button>
+              )}
             </GitWarning>
           ) : outcome.kind ? (
             <ErrorBox
