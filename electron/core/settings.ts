@@ -1,4 +1,7 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
+import { withLockSync } from './lock';
 import { userCacheDir, userDataDir } from './paths';
 import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from './settings-schema';
 import { DttError } from './errors';
@@ -23,6 +26,12 @@ export interface Settings {
   fromEnvironment(): Array<'appKey' | 'redirectPort'>;
 }
 
+function refuseSecrets(key: PropertyKey, value: unknown): void {
+  if (SECRET_SHAPE.test(JSON.stringify(value) ?? '')) {
+    throw new DttError('internal', `refused to write a token into the settings file (key "${String(key)}")`);
+  }
+}
+
 /** What both engines take: conf in the CLI, electron-store (a conf subclass) in the tray. */
 export interface StoreOptions {
   cwd: string;
@@ -30,6 +39,8 @@ export interface StoreOptions {
   defaults: SettingsData;
   schema: typeof SETTINGS_SCHEMA;
   clearInvalidConfig: false;
+  /** 0600: the file names the account and the projects; only the user may read it. */
+  configFileMode: number;
 }
 export type StoreFactory = (opts: StoreOptions) => Conf<SettingsData>;
 
@@ -41,24 +52,61 @@ const confStore: StoreFactory = (o) =>
     defaults: o.defaults,
     schema: o.schema as never,
     clearInvalidConfig: o.clearInvalidConfig,
+    configFileMode: o.configFileMode,
   });
 
+const SETTINGS_FILE = 'config.json';
+
+/** Creates the folder 0700 and tightens a folder or file that others could read (older builds left 0755/0644). */
+function makePrivate(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (process.platform === 'win32') return;
+    for (const [p, mode] of [
+      [dir, 0o700],
+      [path.join(dir, SETTINGS_FILE), 0o600],
+    ] as const) {
+      const info = statSync(p, { throwIfNoEntry: false });
+      if (info && (info.mode & 0o777) !== mode) chmodSync(p, mode);
+    }
+  } catch (error) {
+    throw new DttError(
+      'internal',
+      `the settings folder ${dir} can't be made private to you (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check who owns it, then try again.`,
+      { cause: error },
+    );
+  }
+}
+
+const settingsBusy = (pid: number | null) =>
+  new DttError(
+    'settings-busy',
+    `${pid === null ? 'another process' : `process ${pid}`} is holding the settings file; wait a moment and try again`,
+  );
 /**
  * The settings file `<userData>/config.json`: the same path and schema whether the CLI opens it
  * through conf or the tray through electron-store (`name: 'config'` is electron-store's default).
  */
 export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: StoreFactory = confStore): Settings {
   const dir = userDataDir(env);
+  makePrivate(dir);
+  // The tray and every CLI call share the file: each read-modify-write (conf's own first write
+  // of the defaults included) runs under one cross-process lock, reading the file afresh inside.
+  const locked = <T>(fn: () => T): T => withLockSync(dir, 'settings', fn, { waitMs: 15_000, busy: settingsBusy });
   let store: Conf<SettingsData>;
   try {
-    store = createStore({
-      cwd: dir,
-      name: 'config',
-      defaults: SETTINGS_DEFAULTS,
-      schema: SETTINGS_SCHEMA,
-      clearInvalidConfig: false,
-    });
+    store = locked(() =>
+      createStore({
+        cwd: dir,
+        name: 'config',
+        defaults: SETTINGS_DEFAULTS,
+        schema: SETTINGS_SCHEMA,
+        clearInvalidConfig: false,
+        configFileMode: 0o600,
+      }),
+    );
   } catch (error) {
+    if (error instanceof DttError) throw error;
     throw new DttError(
       'internal',
       `The settings file in ${dir} could not be read: ${(error as Error).message}. Fix or delete it, then try again.`,
@@ -71,13 +119,16 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     cacheDir: userCacheDir(env),
     get: (key) => store.get(key),
     set(key, value) {
-      if (SECRET_SHAPE.test(JSON.stringify(value) ?? '')) {
-        throw new DttError('internal', `refused to write a token into the settings file (key "${String(key)}")`);
-      }
-      store.set(key, value);
+      refuseSecrets(key, value);
+      locked(() => store.set(key, value));
     },
     update(key, fn) {
-      this.set(key, fn(store.get(key)));
+      // conf reads the file on every get, so under the lock this sees the latest write.
+      locked(() => {
+        const value = fn(store.get(key));
+        refuseSecrets(key, value);
+        store.set(key, value);
+      });
     },
     appKey: () => (env.DTT_APP_KEY ?? '').trim() || store.get('appKey'),
     fromEnvironment() {
