@@ -36,7 +36,6 @@ function refuseSecrets(key: PropertyKey, value: unknown): void {
 export interface StoreOptions {
   cwd: string;
   name: string;
-  defaults: SettingsData;
   schema: typeof SETTINGS_SCHEMA;
   clearInvalidConfig: false;
   /** 0600: the file names the account and the projects; only the user may read it. */
@@ -49,7 +48,6 @@ const confStore: StoreFactory = (o) =>
     cwd: o.cwd,
     configName: o.name,
     projectName: 'dropbox-token-tray',
-    defaults: o.defaults,
     schema: o.schema as never,
     clearInvalidConfig: o.clearInvalidConfig,
     configFileMode: o.configFileMode,
@@ -90,34 +88,36 @@ const settingsBusy = (pid: number | null) =>
 export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: StoreFactory = confStore): Settings {
   const dir = userDataDir(env);
   makePrivate(dir);
-  // The tray and every CLI call share the file: each read-modify-write (conf's own first write
-  // of the defaults included) runs under one cross-process lock, reading the file afresh inside.
-  const locked = <T>(fn: () => T): T => withLockSync(dir, 'settings', fn, { waitMs: 15_000, busy: settingsBusy });
+  // The tray and every CLI call share the file: each read-modify-write runs under one
+  // cross-process lock and reads the file afresh inside it (conf reads it on every get). The
+  // store gets no defaults, so opening it never writes; they are applied here on read.
+  const locked = <T>(fn: () => T): T =>
+    withLockSync(path.join(dir, 'locks'), 'settings', fn, { waitMs: 15_000, busy: settingsBusy });
   let store: Conf<SettingsData>;
   try {
-    store = locked(() =>
-      createStore({
-        cwd: dir,
-        name: 'config',
-        defaults: SETTINGS_DEFAULTS,
-        schema: SETTINGS_SCHEMA,
-        clearInvalidConfig: false,
-        configFileMode: 0o600,
-      }),
-    );
+    store = createStore({
+      cwd: dir,
+      name: 'config',
+      schema: SETTINGS_SCHEMA,
+      clearInvalidConfig: false,
+      configFileMode: 0o600,
+    });
   } catch (error) {
-    if (error instanceof DttError) throw error;
     throw new DttError(
       'internal',
       `The settings file in ${dir} could not be read: ${(error as Error).message}. Fix or delete it, then try again.`,
       { cause: error },
     );
   }
+  const read = <K extends keyof SettingsData>(key: K): SettingsData[K] => {
+    const all = store.store as Partial<SettingsData>;
+    return key in all ? (all[key] as SettingsData[K]) : structuredClone(SETTINGS_DEFAULTS[key]);
+  };
   return {
     dir,
     file: store.path,
     cacheDir: userCacheDir(env),
-    get: (key) => store.get(key),
+    get: read,
     set(key, value) {
       refuseSecrets(key, value);
       locked(() => store.set(key, value));
@@ -125,22 +125,21 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     update(key, fn) {
       // conf reads the file on every get, so under the lock this sees the latest write.
       locked(() => {
-        const value = fn(store.get(key));
+        const value = fn(read(key));
         refuseSecrets(key, value);
         store.set(key, value);
       });
     },
-    appKey: () => (env.DTT_APP_KEY ?? '').trim() || store.get('appKey'),
+    appKey: () => (env.DTT_APP_KEY ?? '').trim() || read('appKey'),
     fromEnvironment() {
       const fixed: Array<'appKey' | 'redirectPort'> = [];
       if ((env.DTT_APP_KEY ?? '').trim()) fixed.push('appKey');
-      if (this.redirectPort() !== store.get('redirectPort') || env.DTT_REDIRECT_PORT?.trim())
-        fixed.push('redirectPort');
+      if (this.redirectPort() !== read('redirectPort') || env.DTT_REDIRECT_PORT?.trim()) fixed.push('redirectPort');
       return fixed;
     },
     redirectPort() {
       const fromEnv = Number.parseInt(env.DTT_REDIRECT_PORT ?? '', 10);
-      return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : store.get('redirectPort');
+      return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : read('redirectPort');
     },
   };
 }

@@ -7,7 +7,7 @@ import { detectTargets, type DetectResult } from './detect';
 import { openBackupStore, withLock, type BackupStore } from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
-import { normalizeProjectDir, ProjectRegistry } from './registry';
+import { assertUtf8Name, existingProjectDir, ProjectRegistry } from './registry';
 import { syncProjects, type SyncOptions, type SyncReport } from './sync';
 import { projectStatuses } from './target-status';
 
@@ -36,12 +36,14 @@ export class Projects {
   }
 
   detect(dir: string): Promise<DetectResult> {
-    return detectTargets(normalizeProjectDir(dir));
+    return detectTargets(existingProjectDir(dir));
   }
 
   add(dir: string, targets: ProjectTarget[], opts: { keepInSync?: boolean } = {}): ProjectRecord {
     if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
-    return this.registry.upsert(dir, targets, opts);
+    const projectDir = existingProjectDir(dir);
+    for (const t of targets) assertUtf8Name(t.file, 'file');
+    return this.registry.upsert(projectDir, targets, opts);
   }
 
   remove(dir: string): ProjectRecord {
