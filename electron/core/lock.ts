@@ -140,6 +140,15 @@ function createSync(file: string, content: string): boolean {
 }
 
 const blocker = new Int32Array(new SharedArrayBuffer(4));
+function sleepSync(ms: number): void {
+  try {
+    Atomics.wait(blocker, 0, 0, ms);
+  } catch {
+    // A thread that may not block (not the case in Node or Electron's main process): spin.
+    const until = Date.now() + ms;
+    while (Date.now() < until);
+  }
+}
 function doSync(s: Step): unknown {
   if (s.op === 'unlink') {
     try {
@@ -159,7 +168,7 @@ function doSync(s: Step): unknown {
     case 'age':
       return missingIsNull(() => Date.now() - fs.statSync(s.path).mtimeMs);
     case 'sleep':
-      return Atomics.wait(blocker, 0, 0, s.ms);
+      return sleepSync(s.ms);
   }
 }
 

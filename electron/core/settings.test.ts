@@ -94,6 +94,18 @@ describe('settings privacy and concurrency', () => {
     expect(names).toEqual(expected);
   }, 60_000);
 
+  it('takes over a settings lock left by a process that died holding it', () => {
+    const env = tempEnv();
+    const locks = path.join(env.DTT_CONFIG_DIR, 'locks');
+    mkdirSync(locks, { recursive: true });
+    // A pid that can't be alive, on this host: what kill -9 in the middle of a write leaves.
+    writeFileSync(path.join(locks, 'settings.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname() }));
+    const started = Date.now();
+    openSettings(env).set('appKey', 'after-crash');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(openSettings(env).get('appKey')).toBe('after-crash');
+  });
+
   it('sees a change another process wrote before modifying', () => {
     const env = tempEnv();
     const mine = openSettings(env);
