@@ -130,6 +130,11 @@ describe('bad input gets a specific message', () => {
     );
     expect(inParent.code).toBe(1);
     expect(inParent.stderr).toMatch(/not valid UTF-8/);
+    const viaCwd = await sh(`cd "$P"/$'\\xffproj' && "$NODE" "$CLI" project add . --yes`, { ...e.env, P: parent });
+    expect(viaCwd.code).toBe(1);
+    expect(viaCwd.stderr).toMatch(/not valid UTF-8/);
+    const list = JSON.parse((await runCli(['project', 'list', '--json'], e.env)).stdout);
+    expect(list).toEqual([]);
   });
 
   it('prints file names with control characters escaped', async () => {

@@ -30,7 +30,8 @@ export function assertUtf8Name(name: string, what: 'folder' | 'file'): void {
 
 /** The project folder as registered: it must exist and be a folder. */
 export function existingProjectDir(dir: string): string {
-  assertUtf8Name(dir, 'folder');
+  // Checked on the absolute path too: the current folder or a link's target may be the odd one.
+  assertUtf8Name(path.resolve(dir), 'folder');
   const info = statSync(path.resolve(dir), { throwIfNoEntry: false });
   if (!info)
     throw new DttError(
@@ -42,7 +43,9 @@ export function existingProjectDir(dir: string): string {
       'invalid-input',
       `${escapeControl(dir)} is not a folder; name the project folder that holds the config file, not the file itself`,
     );
-  return normalizeProjectDir(dir);
+  const real = normalizeProjectDir(dir);
+  assertUtf8Name(real, 'folder');
+  return real;
 }
 
 export function toPosix(relative: string): string {
