@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describeWithKeyring } from '../support/keyring';
 import { cliBin, cliEnv, runCli, type CliResult } from '../support/cli';
+import { openSettings } from '../../electron/core/settings';
 
 // Item 8 and 9 of issue 8 through the real CLI: private settings, no lost updates under
 // concurrency, and a specific message for each kind of bad input.
@@ -150,5 +152,32 @@ describe('bad input gets a specific message', () => {
     const list = await runCli(['project', 'list'], e.env);
     expect(list.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
     expect(list.stdout).toContain('\\x1b[31m.env');
+  });
+});
+
+describeWithKeyring('a non-UTF-8 name registered by an older build', () => {
+  it('is refused at sync time, and no other file is written', async () => {
+    const e = await cliEnv(fake.origin, APP_KEY);
+    const paste = await runCli(['paste'], e.env, fake.mintAppConsoleToken());
+    expect(paste.code, paste.stderr).toBe(0);
+    const dir = tempDir('dtt-proj-');
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xff]), Buffer.from('.env')]), '');
+    const before = readdirSync(dir, { encoding: 'buffer' }).map((b) => b.toString('hex'));
+    // What Node hands back for the byte 0xff: U+FFFD, which would be written as EF BF BD.
+    openSettings(e.env).update('projects', (all) => [
+      ...all,
+      {
+        path: dir,
+        name: 'old',
+        keepInSync: false,
+        targets: [{ file: '\uFFFD.env', format: 'dotenv', includeRefreshToken: false }],
+      },
+    ]);
+    const sync = await runCli(['sync', '--json'], e.env);
+    expect(sync.code).toBe(1);
+    const report = JSON.parse(sync.stdout);
+    expect(report.targets[0].outcome).toBe('failed');
+    expect(report.targets[0].detail).toMatch(/not valid UTF-8/);
+    expect(readdirSync(dir, { encoding: 'buffer' }).map((b) => b.toString('hex'))).toEqual(before);
   });
 });
