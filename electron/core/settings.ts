@@ -81,6 +81,7 @@ const settingsBusy = (pid: number | null) =>
     'settings-busy',
     `${pid === null ? 'another process' : `process ${pid}`} is holding the settings file; wait a moment and try again`,
   );
+
 /**
  * The settings file `<userData>/config.json`: the same path and schema whether the CLI opens it
  * through conf or the tray through electron-store (`name: 'config'` is electron-store's default).
