@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { isDttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
-import { formatConnected, formatDoctor, formatError, formatStatus, statusJson } from './format';
+import { MINUTES_LEFT } from '../shared/input-rules';
+import { formatConnected, formatDoctor, formatError, formatStatus, parseMinutesLeft, statusJson } from './format';
 import { openInBrowser, readInput } from './io';
 import { formatProjects, formatSyncReport } from './project-format';
 
@@ -59,8 +60,10 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
   program
     .command('paste')
     .description('use a token generated in the Dropbox App Console (read from stdin, never from the command line)')
-    .option('--minutes-left <n>', 'if the token was generated earlier: how many minutes it has left', (v) =>
-      Number.parseInt(v, 10),
+    .option(
+      '--minutes-left <n>',
+      `if the token was generated earlier: how many minutes it has left (${MINUTES_LEFT.min}-${MINUTES_LEFT.max})`,
+      parseMinutesLeft,
     )
     .action(async (opts: { minutesLeft?: number }) => {
       const raw = await readInput('Paste the token and press Enter: ');

@@ -5,6 +5,7 @@ import { redactText } from '../shared/redact';
 import type { SyncReport } from '../core/projects/sync';
 import { formatSyncReport } from './project-format';
 import type { PublicStatus } from '../shared/state';
+import { escapeControl, MINUTES_LEFT, minutesLeftValue } from '../shared/input-rules';
 
 // Plain text for people; every line goes through redaction on its way out.
 
@@ -87,11 +88,22 @@ export function formatError(error: unknown, debug = false): string {
       ? error
       : new DttError('internal', error instanceof Error ? error.message : String(error));
   const lines = [
-    `Error: ${e.text.title}${e.detail ? ` — ${e.detail}` : ''}.`,
+    `Error: ${e.text.title}${e.detail ? ` — ${escapeControl(e.detail)}` : ''}.`,
     e.text.explanation,
     `What to do: ${e.text.action}`,
   ];
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return redactText(lines.join('\n'));
+}
+
+/** `--minutes-left`: a whole number of minutes in range, or a message saying what is allowed. */
+export function parseMinutesLeft(text: string): number {
+  const n = minutesLeftValue(text);
+  if (n === undefined)
+    throw new DttError(
+      'invalid-input',
+      `--minutes-left must be a whole number of minutes from ${MINUTES_LEFT.min} to ${MINUTES_LEFT.max} (you gave "${escapeControl(text.slice(0, 40))}"); leave it out if the token was generated just now`,
+    );
+  return n;
 }

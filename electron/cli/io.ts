@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
+import { DttError } from '../core/errors';
+import { MAX_TOKEN_INPUT_BYTES } from '../shared/input-rules';
 
-/** Reads all of stdin (piped), or one line from a prompt on a terminal. */
-export async function readInput(prompt: string): Promise<string> {
+/**
+ * Reads all of stdin (piped), or one line from a prompt on a terminal. Input is a token or a
+ * short answer, so anything past maxBytes is refused as soon as it arrives, without reading on.
+ */
+export async function readInput(prompt: string, maxBytes = MAX_TOKEN_INPUT_BYTES): Promise<string> {
   if (process.stdin.isTTY) {
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     try {
@@ -12,7 +17,18 @@ export async function readInput(prompt: string): Promise<string> {
     }
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      process.stdin.destroy();
+      throw new DttError(
+        'invalid-input',
+        `more than ${Math.round(maxBytes / 1024)} KB arrived on standard input, and a Dropbox token is much shorter; pipe only the token, e.g. dropbox-token-tray paste < token.txt`,
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 

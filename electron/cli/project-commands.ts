@@ -6,6 +6,7 @@ import { resolveInside } from '../core/projects/files';
 import { gitVerdict } from '../core/projects/git-guard';
 import { toPosix } from '../core/projects/registry';
 import type { ProjectTarget } from '../core/settings-schema';
+import { escapeControl as esc } from '../shared/input-rules';
 import type { ServiceFactory } from './connection-commands';
 import { readInput } from './io';
 import { formatDetected, formatProjects, formatSyncReport } from './project-format';
@@ -19,12 +20,12 @@ export function parseFileSpec(dir: string, spec: string, includeRefreshToken: bo
   const abs = path.resolve(dir, file);
   const rel = path.relative(path.resolve(dir), abs);
   if (!file || rel.startsWith('..') || path.isAbsolute(rel))
-    throw new DttError('path-outside-project', `${file || '(empty)'} is not inside ${dir}`);
+    throw new DttError('path-outside-project', `${esc(file || '(empty)')} is not inside ${esc(dir)}`);
   const fmt = (format || guessFormat(rel)) as FormatName | undefined;
   if (!fmt || !FORMATS.includes(fmt))
     throw new DttError(
       'invalid-input',
-      `can't tell the format of ${file}; add it: --file ${file}:dotenv (one of ${FORMATS.join(', ')})`,
+      `can't tell the format of ${esc(file)}; add it: --file ${esc(file)}:dotenv (one of ${FORMATS.join(', ')})`,
     );
   return { file: toPosix(rel), format: fmt, ...(key ? { key } : {}), includeRefreshToken };
 }
@@ -106,7 +107,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
           keepOutOfGit: opts.keepOutOfGit,
         });
         out(
-          `Added ${record.name} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`,
+          `Added ${esc(record.name)} with ${record.targets.length} file${record.targets.length === 1 ? '' : 's'}. Run "dropbox-token-tray sync" to write the token.`,
         );
       },
     );
@@ -124,7 +125,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('remove <dir>')
     .description('stop writing the token into a project (its files are left as they are)')
     .action(async (dir: string) => {
-      out(`Removed ${(await service().projects.remove(dir)).name}. Its files were not changed.`);
+      out(`Removed ${esc((await service().projects.remove(dir)).name)}. Its files were not changed.`);
     });
 
   project
@@ -162,9 +163,9 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       const record = svc.projects.registry.get(dir);
       const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
       if (verdict.fix?.kind !== 'add-to-gitignore')
-        return void out(verdict.warning ?? `${file} is already safe from git.`);
+        return void out(verdict.warning ?? `${esc(file)} is already safe from git.`);
       await svc.projects.applyGitignoreFix(verdict);
-      out(`Added "${verdict.fix.line}" to ${verdict.fix.gitignore}.`);
+      out(`Added "${esc(verdict.fix.line)}" to ${esc(verdict.fix.gitignore)}.`);
     });
 
   program
@@ -192,6 +193,6 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       if (!target) throw new DttError('invalid-input', 'name the project folder: dropbox-token-tray undo <folder>');
       const restored = await svc.projects.undo(target);
       for (const r of restored)
-        out(`${r.action === 'deleted' ? 'Removed (it did not exist before)' : 'Restored'}: ${r.relativeFile}`);
+        out(`${r.action === 'deleted' ? 'Removed (it did not exist before)' : 'Restored'}: ${esc(r.relativeFile)}`);
     });
 }

@@ -1,6 +1,9 @@
 import type { DetectResult } from '../core/projects/detect';
 import type { SyncReport, TargetReport } from '../core/projects/sync';
 import type { PublicProject } from '../shared/state';
+import { escapeControl as esc } from '../shared/input-rules';
+
+// Names, paths and details come from the user's disk: each is escaped where it is printed.
 
 const OUTCOME: Record<TargetReport['outcome'], string> = { updated: '✓', current: '=', skipped: '!', failed: '✗' };
 const WORDS: Record<TargetReport['outcome'], string> = {
@@ -14,16 +17,16 @@ export function formatSyncReport(report: SyncReport): string {
   if (report.targets.length === 0)
     return 'No projects to sync. Add one with "dropbox-token-tray project add <folder>".';
   const lines = report.targets.map((t) => {
-    let line = `${OUTCOME[t.outcome]} ${t.projectName}: ${t.file} — ${WORDS[t.outcome]}`;
-    if (t.detail) line += `: ${t.detail}`;
+    let line = `${OUTCOME[t.outcome]} ${esc(t.projectName)}: ${esc(t.file)} — ${WORDS[t.outcome]}`;
+    if (t.detail) line += `: ${esc(t.detail)}`;
     if (t.git?.fix?.kind === 'add-to-gitignore')
-      line += `\n    Safe fix: add "${t.git.fix.line}" to ${t.git.fix.gitignore} ("dropbox-token-tray project ignore <folder> <file>"). To write anyway, run sync with --allow-tracked.`;
+      line += `\n    Safe fix: add "${esc(t.git.fix.line)}" to ${esc(t.git.fix.gitignore)} ("dropbox-token-tray project ignore <folder> <file>"). To write anyway, run sync with --allow-tracked.`;
     else if (t.git?.fix?.kind === 'keep-out-of-git')
       line +=
-        `\n    ${t.git.fix.explanation}\n    Safe fix: dropbox-token-tray project keep-out-of-git ${quoteArg(t.project)} on, then sync again.` +
+        `\n    ${esc(t.git.fix.explanation)}\n    Safe fix: dropbox-token-tray project keep-out-of-git ${quoteArg(t.project)} on, then sync again.` +
         `\n    (Developers: "dropbox-token-tray run -- <command>" gives a program the token without writing any file.)`;
     else if (t.git?.fix?.kind === 'use-env-file')
-      line += `\n    ${t.git.fix.explanation}\n    To write anyway, run sync with --allow-tracked.`;
+      line += `\n    ${esc(t.git.fix.explanation)}\n    To write anyway, run sync with --allow-tracked.`;
     return line;
   });
   lines.push(projectsUpdatedLine(report.projectsUpdated));
@@ -39,14 +42,23 @@ export function projectsUpdatedLine(n: number): string {
   return n === 0 ? 'No project files changed.' : `${n} project${n === 1 ? '' : 's'} updated.`;
 }
 
-export function formatDetected(dir: string, found: DetectResult): string {
+export function formatDetected(rawDir: string, found: DetectResult): string {
+  const dir = esc(rawDir);
+  const skipped = found.skipped
+    .filter((s) => s.why.includes('UTF-8'))
+    .map((s) => `  Skipped ${esc(s.file)}: ${esc(s.why)}.`);
   if (found.targets.length === 0) {
-    return `Found no place in ${dir} that holds a Dropbox token.\nName the file yourself: dropbox-token-tray project add ${dir} --file .env`;
+    return [
+      `Found no place in ${dir} that holds a Dropbox token.`,
+      ...skipped,
+      `Name the file yourself: dropbox-token-tray project add ${dir} --file .env`,
+    ].join('\n');
   }
   const lines = [`Found ${found.targets.length} place${found.targets.length === 1 ? '' : 's'} in ${dir}:`];
   found.targets.forEach((t, i) =>
-    lines.push(`  ${i + 1}. ${t.file} (${t.format}${t.key ? `, ${t.key}` : ''}) — ${t.reason}`),
+    lines.push(`  ${i + 1}. ${esc(t.file)} (${t.format}${t.key ? `, ${esc(t.key)}` : ''}) — ${esc(t.reason)}`),
   );
+  lines.push(...skipped);
   if (found.truncated) lines.push('  (The folder is large; the search stopped early. Use --file to name other files.)');
   return lines.join('\n');
 }
@@ -58,10 +70,10 @@ export function formatProjects(projects: PublicProject[]): string {
   return projects
     .map((p) =>
       [
-        `${p.name} (${p.path})${p.keepInSync ? ' — kept in sync' : ''}`,
+        `${esc(p.name)} (${esc(p.path)})${p.keepInSync ? ' — kept in sync' : ''}`,
         ...p.targets.map(
           (t) =>
-            `  ${t.file} [${t.format}${t.key ? ` ${t.key}` : ''}]: ${STATUS_WORDS[t.status]}${t.detail ? ` — ${t.detail}` : ''}`,
+            `  ${esc(t.file)} [${t.format}${t.key ? ` ${esc(t.key)}` : ''}]: ${STATUS_WORDS[t.status]}${t.detail ? ` — ${esc(t.detail)}` : ''}`,
         ),
       ].join('\n'),
     )

@@ -1,4 +1,7 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
+import { withLockSync } from './lock';
 import { userCacheDir, userDataDir } from './paths';
 import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from './settings-schema';
 import { DttError } from './errors';
@@ -23,13 +26,20 @@ export interface Settings {
   fromEnvironment(): Array<'appKey' | 'redirectPort'>;
 }
 
+function refuseSecrets(key: PropertyKey, value: unknown): void {
+  if (SECRET_SHAPE.test(JSON.stringify(value) ?? '')) {
+    throw new DttError('internal', `refused to write a token into the settings file (key "${String(key)}")`);
+  }
+}
+
 /** What both engines take: conf in the CLI, electron-store (a conf subclass) in the tray. */
 export interface StoreOptions {
   cwd: string;
   name: string;
-  defaults: SettingsData;
   schema: typeof SETTINGS_SCHEMA;
   clearInvalidConfig: false;
+  /** 0600: the file names the account and the projects; only the user may read it. */
+  configFileMode: number;
 }
 export type StoreFactory = (opts: StoreOptions) => Conf<SettingsData>;
 
@@ -38,10 +48,39 @@ const confStore: StoreFactory = (o) =>
     cwd: o.cwd,
     configName: o.name,
     projectName: 'dropbox-token-tray',
-    defaults: o.defaults,
     schema: o.schema as never,
     clearInvalidConfig: o.clearInvalidConfig,
+    configFileMode: o.configFileMode,
   });
+
+const SETTINGS_FILE = 'config.json';
+
+/** Creates the folder 0700 and tightens a folder or file that others could read (older builds left 0755/0644). */
+function makePrivate(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (process.platform === 'win32') return;
+    for (const [p, mode] of [
+      [dir, 0o700],
+      [path.join(dir, SETTINGS_FILE), 0o600],
+    ] as const) {
+      const info = statSync(p, { throwIfNoEntry: false });
+      if (info && (info.mode & 0o777) !== mode) chmodSync(p, mode);
+    }
+  } catch (error) {
+    throw new DttError(
+      'internal',
+      `the settings folder ${dir} can't be made private to you (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check who owns it, then try again.`,
+      { cause: error },
+    );
+  }
+}
+
+const settingsBusy = (pid: number | null) =>
+  new DttError(
+    'settings-busy',
+    `${pid === null ? 'another process' : `process ${pid}`} is holding the settings file; wait a moment and try again`,
+  );
 
 /**
  * The settings file `<userData>/config.json`: the same path and schema whether the CLI opens it
@@ -49,14 +88,20 @@ const confStore: StoreFactory = (o) =>
  */
 export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: StoreFactory = confStore): Settings {
   const dir = userDataDir(env);
+  makePrivate(dir);
+  // The tray and every CLI call share the file: each read-modify-write runs under one
+  // cross-process lock and reads the file afresh inside it (conf reads it on every get). The
+  // store gets no defaults, so opening it never writes; they are applied here on read.
+  const locked = <T>(fn: () => T): T =>
+    withLockSync(path.join(dir, 'locks'), 'settings', fn, { waitMs: 15_000, busy: settingsBusy });
   let store: Conf<SettingsData>;
   try {
     store = createStore({
       cwd: dir,
       name: 'config',
-      defaults: SETTINGS_DEFAULTS,
       schema: SETTINGS_SCHEMA,
       clearInvalidConfig: false,
+      configFileMode: 0o600,
     });
   } catch (error) {
     throw new DttError(
@@ -65,31 +110,37 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
       { cause: error },
     );
   }
+  const read = <K extends keyof SettingsData>(key: K): SettingsData[K] => {
+    const all = store.store as Partial<SettingsData>;
+    return key in all ? (all[key] as SettingsData[K]) : structuredClone(SETTINGS_DEFAULTS[key]);
+  };
   return {
     dir,
     file: store.path,
     cacheDir: userCacheDir(env),
-    get: (key) => store.get(key),
+    get: read,
     set(key, value) {
-      if (SECRET_SHAPE.test(JSON.stringify(value) ?? '')) {
-        throw new DttError('internal', `refused to write a token into the settings file (key "${String(key)}")`);
-      }
-      store.set(key, value);
+      refuseSecrets(key, value);
+      locked(() => store.set(key, value));
     },
     update(key, fn) {
-      this.set(key, fn(store.get(key)));
+      // conf reads the file on every get, so under the lock this sees the latest write.
+      locked(() => {
+        const value = fn(read(key));
+        refuseSecrets(key, value);
+        store.set(key, value);
+      });
     },
-    appKey: () => (env.DTT_APP_KEY ?? '').trim() || store.get('appKey'),
+    appKey: () => (env.DTT_APP_KEY ?? '').trim() || read('appKey'),
     fromEnvironment() {
       const fixed: Array<'appKey' | 'redirectPort'> = [];
       if ((env.DTT_APP_KEY ?? '').trim()) fixed.push('appKey');
-      if (this.redirectPort() !== store.get('redirectPort') || env.DTT_REDIRECT_PORT?.trim())
-        fixed.push('redirectPort');
+      if (this.redirectPort() !== read('redirectPort') || env.DTT_REDIRECT_PORT?.trim()) fixed.push('redirectPort');
       return fixed;
     },
     redirectPort() {
       const fromEnv = Number.parseInt(env.DTT_REDIRECT_PORT ?? '', 10);
-      return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : store.get('redirectPort');
+      return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : read('redirectPort');
     },
   };
 }

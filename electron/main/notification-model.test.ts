@@ -44,6 +44,16 @@ describe('notificationFor', () => {
     });
   });
 
+  it('shows control characters in file names as escapes, never raw', () => {
+    const evil = 'x\x1b[31m\n.env';
+    expect(notificationFor({ kind: 'sync-failed', files: [evil] }, now).title).toBe(
+      "Couldn't update x\\x1b[31m\\x0a.env",
+    );
+    const body = notificationFor({ kind: 'sync-failed', files: [evil, 'b/.env'] }, now).body;
+    expect(body).not.toMatch(/[\x00-\x1f]/);
+    expect(body).toContain('x\\x1b[31m\\x0a.env');
+  });
+
   it('names the files a sync could not update', () => {
     expect(notificationFor({ kind: 'sync-failed', files: ['app/.env'] }, now)).toEqual({
       title: "Couldn't update app/.env",

@@ -2,6 +2,7 @@
 // the sentence, it is used, so a notification never contradicts the window or the CLI.
 import type { Incident } from '../core/monitor';
 import { describeError } from '../shared/error-catalog';
+import { escapeControl } from '../shared/input-rules';
 
 export interface NotificationSpec {
   title: string;
@@ -17,7 +18,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function fileList(files: string[]): string {
-  const shown = files.slice(0, SHOWN_FILES).join(', ');
+  const shown = files.slice(0, SHOWN_FILES).map(escapeControl).join(', ');
   const more = files.length - SHOWN_FILES;
   return more > 0 ? `${shown} and ${more} more` : shown;
 }
@@ -53,7 +54,7 @@ export function notificationFor(incident: Incident, now = Date.now()): Notificat
       return {
         title:
           files.length === 1
-            ? `Couldn't update ${files[0]}`
+            ? `Couldn't update ${escapeControl(files[0]!)}`
             : `Couldn't update ${plural(files.length, 'file', 'files')}`,
         body: `${files.length === 1 ? 'It still has' : `${fileList(files)} still have`} the old Dropbox token. Click to see why.`,
         action: 'open-window',

@@ -2,6 +2,7 @@
 // state can be tested without a display.
 import { describeError } from '../shared/error-catalog';
 import type { PublicStatus } from '../shared/state';
+import { escapeControl } from '../shared/input-rules';
 
 export type TrayIcon = 'normal' | 'attention' | 'disconnected';
 
@@ -66,7 +67,7 @@ export function tooltipFor(s: PublicStatus, now = Date.now()): string {
 // Electron reads a single "&" as a Windows access-key marker and drops it; "&&" shows one
 // (electron/electron#9584). Names come from users and Dropbox, so escape them.
 function literal(text: string): string {
-  return text.replaceAll('&', '&&');
+  return escapeControl(text).replaceAll('&', '&&');
 }
 
 function connectLabel(s: PublicStatus): string | null {

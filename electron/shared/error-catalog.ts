@@ -43,6 +43,7 @@ export const ERROR_KINDS = [
   'project-unknown',
   'path-outside-project',
   'sync-busy',
+  'settings-busy',
   'nothing-to-undo',
   'keep-out-unsupported',
   'keep-out-failed',
@@ -273,6 +274,11 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   'sync-busy': {
     title: 'A sync is already running',
     explanation: 'Another sync is writing these files right now.',
+    action: 'Wait a moment and try again.',
+  },
+  'settings-busy': {
+    title: 'The settings are being saved',
+    explanation: 'Another copy of the app (the tray or a command) kept the settings file busy. Nothing was changed.',
     action: 'Wait a moment and try again.',
   },
   'nothing-to-undo': {

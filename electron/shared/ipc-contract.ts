@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
+import { MINUTES_LEFT } from './input-rules';
 import type { PublicStatus } from './state';
 import type {
   ConnectResultView,
@@ -37,7 +38,7 @@ export const REQUEST_SCHEMAS = {
   'dtt:connect-code-finish': z.object({ code: z.string().min(1).max(512) }),
   'dtt:paste-token': z.object({
     token: z.string().max(20_000),
-    minutesLeft: z.number().int().min(1).max(240).optional(),
+    minutesLeft: z.number().int().min(MINUTES_LEFT.min).max(MINUTES_LEFT.max).optional(),
   }),
   'dtt:doctor': z.undefined(),
   'dtt:disconnect': z.object({ blankProjects: z.boolean() }),

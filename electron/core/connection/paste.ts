@@ -1,4 +1,5 @@
 import { DttError } from '../errors';
+import { isValidMinutesLeft, MINUTES_LEFT } from '../../shared/input-rules';
 import { diagnoseToken } from '../auth/token-diagnosis';
 import { storeCredential, verifyAccount, verifyFileScopes, type ConnectDeps, type ConnectResult } from './connect';
 
@@ -18,6 +19,11 @@ export async function pasteToken(
   raw: string,
   opts: { minutesLeft?: number } = {},
 ): Promise<ConnectResult> {
+  if (opts.minutesLeft !== undefined && !isValidMinutesLeft(opts.minutesLeft))
+    throw new DttError(
+      'invalid-input',
+      `minutes left must be a whole number from ${MINUTES_LEFT.min} to ${MINUTES_LEFT.max}, not ${opts.minutesLeft}`,
+    );
   const diagnosis = diagnoseToken(raw);
   if (!diagnosis.ok) throw new DttError(diagnosis.kind, diagnosis.detail);
   await deps.vault.check();

@@ -110,6 +110,12 @@ export async function detectTargets(projectDir: string, opts: DetectOptions = {}
     const names = new Set(entries.map((e) => e.name));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.name.includes('\uFFFD')) {
+        // Bytes that aren't UTF-8 were replaced; the name can't be written back byte for byte.
+        if (entry.isDirectory() || guessFormat(entry.name))
+          skipped.push({ file: rel, why: 'its name is not valid UTF-8 text; rename it to use it' });
+        continue;
+      }
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) dirs.push(rel);
         continue;

@@ -8,7 +8,7 @@ import { openBackupStore, withLock, type BackupStore } from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
 import { removeKeepOut } from './keep-out-sync';
-import { normalizeProjectDir, ProjectRegistry } from './registry';
+import { assertUtf8Name, existingProjectDir, ProjectRegistry } from './registry';
 import { syncProjects, type SyncOptions, type SyncReport } from './sync';
 import { projectStatuses } from './target-status';
 
@@ -37,7 +37,7 @@ export class Projects {
   }
 
   detect(dir: string): Promise<DetectResult> {
-    return detectTargets(normalizeProjectDir(dir));
+    return detectTargets(existingProjectDir(dir));
   }
 
   add(
@@ -46,7 +46,9 @@ export class Projects {
     opts: { keepInSync?: boolean; keepOutOfGit?: boolean } = {},
   ): ProjectRecord {
     if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
-    return this.registry.upsert(dir, targets, opts);
+    const projectDir = existingProjectDir(dir);
+    for (const t of targets) assertUtf8Name(t.file, 'file');
+    return this.registry.upsert(projectDir, targets, opts);
   }
 
   /** Stops writing the project; its files stay, and any keep-out-of-git setup is undone. */

@@ -1,5 +1,6 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { escapeControl } from '../../shared/input-rules';
 import { DttError } from '../errors';
 import type { Settings } from '../settings';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
@@ -13,6 +14,38 @@ export function normalizeProjectDir(dir: string): string {
   } catch {
     return abs;
   }
+}
+
+/**
+ * Node turns bytes that aren't UTF-8 in a file name into U+FFFD, and writing to that string
+ * would create a different file. Such names are refused, never guessed at.
+ */
+export function assertUtf8Name(name: string, what: 'folder' | 'file'): void {
+  if (name.includes('\uFFFD'))
+    throw new DttError(
+      'invalid-input',
+      `the ${what} name ${escapeControl(name)} is not valid UTF-8 text, so the app can't be sure to write the right ${what}; rename it (for example with only letters, digits, - and _), then add it again`,
+    );
+}
+
+/** The project folder as registered: it must exist and be a folder. */
+export function existingProjectDir(dir: string): string {
+  // Checked on the absolute path too: the current folder or a link's target may be the odd one.
+  assertUtf8Name(path.resolve(dir), 'folder');
+  const info = statSync(path.resolve(dir), { throwIfNoEntry: false });
+  if (!info)
+    throw new DttError(
+      'invalid-input',
+      `${escapeControl(dir)} does not exist; check the path, then add the project again`,
+    );
+  if (!info.isDirectory())
+    throw new DttError(
+      'invalid-input',
+      `${escapeControl(dir)} is not a folder; name the project folder that holds the config file, not the file itself`,
+    );
+  const real = normalizeProjectDir(dir);
+  assertUtf8Name(real, 'folder');
+  return real;
 }
 
 export function toPosix(relative: string): string {

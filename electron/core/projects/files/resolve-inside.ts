@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DttError } from '../../errors';
+import { assertUtf8Name } from '../registry';
 import { errnoCode, readError } from './fs-errors';
 
 // A target file comes from settings that a person (or a tampered settings file) wrote. The app
@@ -61,6 +62,9 @@ function realProjectDir(projectDir: string): string {
  */
 export function resolveInside(projectDir: string, relativeFile: string): string {
   const project = path.resolve(projectDir);
+  // A name saved with U+FFFD for bytes that weren't UTF-8 would be written as a different file.
+  assertUtf8Name(project, 'folder');
+  assertUtf8Name(relativeFile, 'file');
   const realProject = realProjectDir(project);
   if (!relativeFile.trim() || relativeFile.includes('\0')) {
     throw new DttError('invalid-input', 'no file name given; name a file inside the project folder');

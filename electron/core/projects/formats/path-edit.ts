@@ -2,8 +2,12 @@ import { pathsToBlank, pathsToWrite } from './key-path';
 import { assertWritableValue, splitBom } from './text';
 import type { EditRequest, EditResult } from './types';
 
-/** Sets one dotted key path in a document body (no BOM); `create` adds missing keys. */
-export type SetPath = (body: string, path: string[], value: string, create: boolean) => string;
+/**
+ * Sets one dotted key path in a document body (no BOM); `create` adds missing keys. `home` is
+ * the access token's path: a format with several documents (YAML `---`) adds a missing sibling
+ * to the document that holds it.
+ */
+export type SetPath = (body: string, path: string[], value: string, create: boolean, home: string[]) => string;
 
 /**
  * write/blank for the key-path formats (JSON, YAML): one path at a time on the updated text,
@@ -17,7 +21,8 @@ export function pathEditor(setPath: SetPath): {
     for (const [, value] of items) assertWritableValue(value);
     const { bom, body } = splitBom(text);
     let out = body;
-    for (const [path, value] of items) out = setPath(out, path, value, create);
+    const home = items[0]?.[0] ?? [];
+    for (const [path, value] of items) out = setPath(out, path, value, create, home);
     return { text: bom + out, changed: out !== body };
   };
   return {

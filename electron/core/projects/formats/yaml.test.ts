@@ -235,6 +235,18 @@ describe('yaml editor — examples', () => {
     );
   });
 
+  it('adds the refresh token and app key to the document that holds the access token', () => {
+    const multi = 'name: first\n---\ndropbox:\n  access_token: old\n---\nlast: 3\n';
+    const out = editor.write(multi, { values: { accessToken: 'sl.a', refreshToken: 'rt-1', appKey: 'key1' } }).text;
+    const docs = parseAllDocuments(out).map((d) => (d as { toJS(): unknown }).toJS());
+    expect(docs).toEqual([
+      { name: 'first' },
+      { dropbox: { access_token: 'sl.a', refresh_token: 'rt-1', app_key: 'key1' } },
+      { last: 3 },
+    ]);
+    expect(editor.read(out, 'dropbox.refresh_token')).toBe('rt-1');
+  });
+
   it('refuses what it cannot edit safely', () => {
     expect(unparseableLine(() => editor.write('- a\n- b\n', { values: { accessToken: 'sl.a' } }))).toBe(1);
     expect(unparseableLine(() => editor.write('x: 1\ndropbox: text\n', { values: { accessToken: 'sl.a' } }))).toBe(2);

@@ -94,7 +94,7 @@ function read(text: string, key?: string): string | undefined {
 
 const { write, blank } = pathEditor(setPath);
 
-function setPath(body: string, path: string[], value: string, create: boolean): string {
+function setPath(body: string, path: string[], value: string, create: boolean, home: string[] = path): string {
   const docs = parseYaml(body);
   const lookups = docs.map((doc) => lookup(body, doc.contents, path));
   const found = lookups.filter((l): l is Extract<Lookup, { kind: 'found' }> => l.kind === 'found');
@@ -105,17 +105,20 @@ function setPath(body: string, path: string[], value: string, create: boolean): 
     );
   }
   if (!create) return body;
-  const first = lookups[0];
-  if (docs.length > 1 && first?.kind === 'missing' && first.parent === null) {
+  // The document holding the access token gets its siblings; otherwise the first one.
+  const holder = home === path ? -1 : docs.findIndex((doc) => lookup(body, doc.contents, home).kind === 'found');
+  const index = Math.max(holder, 0);
+  const target = lookups[index];
+  if (docs.length > 1 && target?.kind === 'missing' && target.parent === null) {
     throw unparseable(1, 'the first YAML document is empty; add the key by hand');
   }
   const insertion = findInsertion(
     body,
-    first?.kind === 'missing' ? first.parent : null,
-    first?.kind === 'missing' ? first.rest : path,
+    target?.kind === 'missing' ? target.parent : null,
+    target?.kind === 'missing' ? target.rest : path,
     value,
   );
-  return verifiedInsert(body, docs, path, value, insertion);
+  return verifiedInsert(body, docs, path, value, insertion, index);
 }
 
 function replaceScalar(body: string, node: YamlNode | null, pair: Pair, value: string): Splice | undefined {
@@ -140,11 +143,18 @@ function replaceScalar(body: string, node: YamlNode | null, pair: Pair, value: s
 }
 
 /** Applies the textual insertion, then proves the document means what it meant plus the new key. */
-function verifiedInsert(body: string, docs: Docs, path: string[], value: string, insertion: Insertion): string {
+function verifiedInsert(
+  body: string,
+  docs: Docs,
+  path: string[],
+  value: string,
+  insertion: Insertion,
+  index: number,
+): string {
   const expected =
     docs.length === 0
       ? [withPath({}, path, value)]
-      : docs.map((d, i) => (i === 0 ? withPath(d.toJS(), path, value) : d.toJS()));
+      : docs.map((d, i) => (i === index ? withPath(d.toJS(), path, value) : d.toJS()));
   const candidate = applySplices(body, [{ start: insertion.at, end: insertion.at, text: insertion.text }]);
   if (sameMeaning(candidate, expected)) return candidate;
   // Rare layouts (a `|+` block scalar keeping trailing blank lines, odd indentation) can make a
