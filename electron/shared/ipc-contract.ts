@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
+import type { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import type { PublicStatus } from './state';
 import type {
   ConnectResultView,

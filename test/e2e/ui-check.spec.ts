@@ -10,7 +10,6 @@ import {
   eventually,
   refuseClipboard,
   startUi,
-  statusLine,
   type Ui,
 } from './ui-helpers';
 

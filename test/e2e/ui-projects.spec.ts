@@ -128,7 +128,7 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
     await eventually(() => target(u, dir, '.env').getAttribute('data-status')).toBe('current');
 
     gitInit(dir); // commits .env, token and all: exactly what the guard is for
-    await fake.expireAccessTokens();
+    fake.expireAccessTokens();
     writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=old\n');
     await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
     const outcome = target(u, dir, '.env').locator('[data-outcome="skipped"]');
