@@ -1,33 +1,69 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/cli';
 
 // The runtime boundaries are drawn twice, in eslint.config.js (import and global rules per
-// zone) and in the per-runtime tsconfigs. Each case writes a probe file into a zone, runs the
-// real tools with the repo's own config on it, and expects the named rule or diagnostic.
-// Probes are removed afterwards; their names never match a test or build entry.
+// zone) and in the per-runtime tsconfigs. Each case injects a violation into a copy of the
+// tree, runs the real tools with the repo's own config on it, and expects the named rule or
+// diagnostic. A copy, so tests running alongside never see the injected files.
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
 const tscBin = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
 
-const probes: string[] = [];
-let count = 0;
-afterEach(() => {
-  for (const file of probes.splice(0)) rmSync(file, { force: true });
+const COPIED = [
+  'package.json',
+  'eslint.config.js',
+  'tsconfig.base.json',
+  'tsconfig.json',
+  'electron',
+  'renderer',
+  'test',
+];
+let tree = '';
+beforeAll(() => {
+  tree = mkdtempSync(path.join(os.tmpdir(), 'dtt-boundaries-'));
+  for (const entry of COPIED) {
+    cpSync(path.join(repoRoot, entry), path.join(tree, entry), {
+      recursive: true,
+      filter: (src) => !src.includes(`${path.sep}fixtures${path.sep}`),
+    });
+  }
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(tree, 'node_modules'), 'dir');
+});
+afterAll(() => {
+  if (tree) rmSync(tree, { recursive: true, force: true });
 });
 
-/** Writes `code` to a fresh file in `dir` (relative to the repo) and returns its absolute path. */
-function probe(dir: string, code: string, ext = 'ts'): string {
-  const file = path.join(repoRoot, dir, `boundary-probe-${process.pid}-${count++}.${ext}`);
+let count = 0;
+const probes: string[] = [];
+const originals = new Map<string, string>();
+afterEach(() => {
+  for (const file of probes.splice(0)) rmSync(file);
+  for (const [file, text] of originals) writeFileSync(file, text);
+  originals.clear();
+});
+
+/** Writes `code` to a fresh file in `dir` (relative to the tree) and returns its absolute path. */
+function probe(dir: string, code: string): string {
+  const file = path.join(tree, dir, `boundary-probe-${count++}.ts`);
   probes.push(file);
   writeFileSync(file, code);
   return file;
+}
+
+/** Appends `code` to a real file of the copied tree and returns its absolute path. */
+function inject(file: string, code: string): string {
+  const target = path.join(tree, file);
+  if (!originals.has(target)) originals.set(target, readFileSync(target, 'utf8'));
+  appendFileSync(target, code);
+  return target;
 }
 
 interface Message {
@@ -39,7 +75,7 @@ interface Message {
 /** Lints only the given files, with the full config; returns each file's messages. */
 async function lint(files: string[]): Promise<Map<string, Message[]>> {
   const args = [eslintBin, '--format', 'json', '--no-warn-ignored', ...files];
-  const out = await run(process.execPath, args, { cwd: repoRoot, maxBuffer: 16 << 20 }).then(
+  const out = await run(process.execPath, args, { cwd: tree, maxBuffer: 16 << 20 }).then(
     (r) => r.stdout,
     (error: { stdout?: string }) => error.stdout ?? '',
   );
@@ -49,7 +85,7 @@ async function lint(files: string[]): Promise<Map<string, Message[]>> {
 
 /** Type-checks one project; returns its exit code and diagnostics. */
 async function tsc(project: string): Promise<{ code: number; output: string }> {
-  return run(process.execPath, [tscBin, '-p', project], { cwd: repoRoot, maxBuffer: 16 << 20 }).then(
+  return run(process.execPath, [tscBin, '-p', project], { cwd: tree, maxBuffer: 16 << 20 }).then(
     (r) => ({ code: 0, output: r.stdout }),
     (error: { code?: number; stdout?: string }) => ({ code: error.code ?? 1, output: error.stdout ?? '' }),
   );
@@ -61,9 +97,9 @@ describe('runtime boundaries', () => {
   it('lint refuses each zone violation with the zone rule, and accepts what the zone allows', async () => {
     const cases = {
       // The issue's example: Node in the window.
-      renderer: probe(
-        'renderer/src/lib',
-        `${readFileSync(path.join(repoRoot, 'renderer/src/lib/time.ts'), 'utf8')}
+      renderer: inject(
+        'renderer/src/lib/time.ts',
+        `
 import { readFileSync } from 'node:fs';
 import { app } from 'electron';
 import { configDir } from '../../../electron/core/paths';
@@ -159,18 +195,24 @@ export const wire = (electron: ElectronApi, h: Parameters<typeof registerIpcHand
   }, 120_000);
 
   it('the window project has no Node types, and the Node project has no DOM', async () => {
-    const renderer = probe(
-      'renderer/src/lib',
+    const renderer = inject(
+      'renderer/src/lib/time.ts',
       `import { readFileSync } from 'node:fs';\nexport const leak = [readFileSync, process.env.HOME];\n`,
     );
-    const core = probe('electron/core', `export const leak = window.location.href;\n`);
+    const core = inject('electron/core/paths.ts', `export const leak = window.location.href;\n`);
+    const line = (file: string) => readFileSync(file, 'utf8').split('\n').length;
+    const [rendererLine, coreLine] = [line(renderer) - 2, line(core) - 1];
     const [window, node] = await Promise.all([tsc('renderer'), tsc('electron')]);
 
-    const name = (file: string) => path.relative(repoRoot, file).split(path.sep).join('/');
+    const name = (file: string) => path.relative(tree, file).split(path.sep).join('/');
     expect(window.code).not.toBe(0);
-    expect(window.output).toContain(`${name(renderer)}(1,30): error TS2307: Cannot find module 'node:fs'`);
-    expect(window.output).toMatch(new RegExp(`${name(renderer)}\\(2,36\\): error TS\\d+: Cannot find name 'process'`));
+    expect(window.output).toContain(
+      `${name(renderer)}(${rendererLine},30): error TS2307: Cannot find module 'node:fs'`,
+    );
+    expect(window.output).toMatch(
+      new RegExp(`${name(renderer)}\\(${rendererLine + 1},36\\): error TS\\d+: Cannot find name 'process'`),
+    );
     expect(node.code).not.toBe(0);
-    expect(node.output).toContain(`${name(core)}(1,21): error TS2304: Cannot find name 'window'`);
+    expect(node.output).toContain(`${name(core)}(${coreLine},21): error TS2304: Cannot find name 'window'`);
   }, 120_000);
 });
