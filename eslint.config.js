@@ -3,20 +3,21 @@
 // quietly start depending on a runtime it doesn't run in. The per-zone tsconfigs say the same
 // to the type checker (no Node types in renderer/, no DOM in electron/); test/node/boundaries.test.ts
 // injects a violation into each zone and checks both tools refuse it.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', ...(await import('node:module')).builtinModules];
+const NODE_BUILTINS = ['node:*', ...builtinModules];
 
 /** Relative imports into another layer, written as gitignore-style groups. */
 const layer = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 
 const nodeOnly = {
   group: NODE_BUILTINS,
-  message: 'Node modules are not available here: this code runs in the window (or in both runtimes).',
+  message: 'Node modules are not available here: this code runs in the window.',
 };
 const browserGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage'].map(
   (name) => ({ name, message: 'This code runs in Node: there is no browser window here.' }),
