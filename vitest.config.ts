@@ -1,16 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit beside the pure code they test (electron/**/x.test.ts); integration tests that
-// start the fake Dropbox, the real keychain, git or the CLI live in test/node; browser and
-// app-level specs in test/e2e.
+// Three suites, run together by `npm test` and one at a time by `--project <name>`:
+// - unit: pure code, beside what it tests (electron/**/x.test.ts, renderer/src/**/x.test.ts); seconds, no browser.
+// - node: integration tests that start the fake Dropbox, the real keychain, git or the CLI (test/node).
+// - e2e: the window in a real browser and the app-level specs (test/e2e); they need `npm run build`.
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'test/node/**/*.test.ts', 'test/e2e/**/*.spec.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['electron/**/*.test.ts', 'renderer/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'node', include: ['test/node/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.spec.ts'] } },
+    ],
   },
 });

@@ -33,8 +33,10 @@ if (!atLeast(process.versions.node.split('.').map(Number), TOOLING_MIN)) {
   process.exit(rerun.status ?? 1);
 }
 
-// Each a package.json script; a failure stops the run before the slower tests.
-const CHECKS = ['build', 'lint', 'format:check', 'typecheck'];
+// Each a package.json script; a failure stops the run before the slower tests. Only the whole
+// run (`npm test` with no arguments) does them: `npm test -- some.test.ts`, test:unit and
+// test:e2e go straight to vitest.
+const CHECKS = process.argv.length > 2 ? [] : ['build', 'lint', 'format:check', 'typecheck'];
 const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 for (const check of CHECKS) {

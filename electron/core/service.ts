@@ -56,7 +56,8 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     this.settings = opts.settings ?? openSettings(env);
     this.vault = opts.vault ?? openVault({ service: env.DTT_KEYCHAIN_SERVICE });
     this.http = opts.http ?? new DropboxHttp({ endpoints: resolveEndpoints(env), retry: opts.retry });
-    this.credentials = new Credentials(this.vault, this.settings, this.http, () => this.newToken());
+    // newToken never rejects (a failed sync lands in its report), so nothing is left unhandled.
+    this.credentials = new Credentials(this.vault, this.settings, this.http, () => void this.newToken());
     this.projects = new Projects(this.settings, { values: () => this.tokenValues() });
   }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState, PublicStatus } from '../shared/state';
-import { connected, disconnected, expired, expiringSoon, offline, revoked, statusOf } from '../core/monitor/testkit';
+import {
+  connected,
+  disconnected,
+  expired,
+  expiringSoon,
+  offline,
+  revoked,
+  statusOf,
+} from '../../test/support/statuses';
 import { menuFor, tooltipFor, trayIconFor, type MenuItemSpec, type TrayView } from './tray-model';
 
 const now = Date.parse('2030-01-01T12:00:00.000Z');

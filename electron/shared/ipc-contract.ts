@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
+import type { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import { MINUTES_LEFT } from './input-rules';
 import type { PublicStatus } from './state';
 import type {

@@ -1,4 +1,5 @@
-// The one connection state model (see shared/design.md) and the redacted view every shell renders.
+// The one connection state model (its transitions: electron/core/connection/state-rules.ts) and
+// the redacted view every shell renders.
 // Pure types and functions: importable from main, preload, renderer and plain Node.
 
 export type ConnectionState = 'disconnected' | 'connected' | 'offline' | 'expired' | 'revoked';

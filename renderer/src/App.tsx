@@ -45,6 +45,7 @@ export function App() {
   const flow = useConnectFlow(setRoute);
   // The sign-in outcome arrives as an event; it needs the route as it is then, not as it was.
   const routeRef = useRef(route);
+  // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by event listeners
   routeRef.current = route;
 
   const refresh = useCallback(async () => {
@@ -88,8 +89,10 @@ export function App() {
 
   // Subscribe once; the listeners read the latest handlers through a ref.
   const handlers = useRef({ signInFinished, report });
+  // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by event listeners
   handlers.current = { signInFinished, report };
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the first status load; it sets state after IPC answers
     void refresh();
     const dtt = window.dtt;
     if (!dtt) return;

@@ -1,41 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { closeBrowsers } from '../support/launch-app';
-import {
-  APP_KEY,
-  checkScreen,
-  connectWithBrowser,
-  currentToken,
-  eventually,
-  refuseClipboard,
-  startUi,
-  statusLine,
-  type Ui,
-} from './ui-helpers';
+import { checkScreen, connectWithBrowser, currentToken, eventually, refuseClipboard, type Ui } from './ui-helpers';
+import { uiSuite } from './ui-suite';
 
 // "Check my connection", and the offline state on Home.
 
-let fake: FakeDropbox;
-let ui: Ui | undefined;
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterEach(async () => {
-  fake.clearFaults();
-  await ui?.app.close();
-  ui = undefined;
-});
-afterAll(async () => {
-  await closeBrowsers();
-  await fake.close();
-});
-
-async function open(): Promise<Ui> {
-  ui = await startUi(fake);
-  return ui;
-}
+const suite = uiSuite();
 
 async function openCheck(u: Ui): Promise<void> {
   await u.page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -47,7 +17,7 @@ const check = (u: Ui, id: string) => u.page.locator(`[data-check="${id}"]`);
 
 describeWithKeyring('check my connection', { timeout: 90_000 }, () => {
   it('lists what is missing before connecting', async () => {
-    const u = await open();
+    const u = await suite.open();
     await openCheck(u);
     await eventually(() => check(u, 'keychain').getAttribute('class')).toContain('check-pass');
     await expect(check(u, 'connection').getAttribute('class')).resolves.toContain('check-fail');
@@ -57,8 +27,8 @@ describeWithKeyring('check my connection', { timeout: 90_000 }, () => {
   });
 
   it('passes when connected, and copies a redacted report for IT', async () => {
-    const u = await open();
-    await connectWithBrowser(u, fake);
+    const u = await suite.open();
+    await connectWithBrowser(u, suite.fake);
     await openCheck(u);
     await u.page.getByText('Everything checked out.').waitFor();
     await checkScreen(u.page, 'check-connected');
@@ -77,9 +47,9 @@ describeWithKeyring('check my connection', { timeout: 90_000 }, () => {
   });
 
   it('shows Offline on Home when Dropbox cannot be reached, keeping the connection', async () => {
-    const u = await open();
-    await connectWithBrowser(u, fake);
-    fake.injectFault({ drop: true, times: Infinity });
+    const u = await suite.open();
+    await connectWithBrowser(u, suite.fake);
+    suite.fake.injectFault({ drop: true, times: Infinity });
     await u.app.tick();
     const box = u.page.locator('[data-error-kind="network-offline"]');
     await box.waitFor();

@@ -1,44 +1,26 @@
 import { createServer, type Server } from 'node:net';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { afterEach, expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { closeBrowsers } from '../support/launch-app';
 import {
-  APP_KEY,
   checkScreen,
   eventually,
   followRedirect,
   nextOpenedUrl,
   refuseClipboard,
-  startUi,
   statusLine,
   type Ui,
 } from './ui-helpers';
+import { uiSuite } from './ui-suite';
 
 // Connecting from the window: the browser way and its failures, the code way, pasting, and
 // what the window says when Dropbox ends the connection.
 
-let fake: FakeDropbox;
-let ui: Ui | undefined;
+const suite = uiSuite();
 const servers: Server[] = [];
 
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
 afterEach(async () => {
-  await ui?.app.close();
-  ui = undefined;
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
-afterAll(async () => {
-  await closeBrowsers();
-  await fake.close();
-});
-
-async function open(): Promise<Ui> {
-  ui = await startUi(fake);
-  return ui;
-}
 
 const h1 = (u: Ui) => u.page.getByRole('heading', { level: 1 });
 
@@ -60,7 +42,7 @@ async function pasteToken(u: Ui, token: string): Promise<void> {
 
 describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
   it('connects with the browser: welcome → waiting → home', async () => {
-    const u = await open();
+    const u = await suite.open();
     await expect(h1(u).textContent()).resolves.toBe('Connect to Dropbox');
     await checkScreen(u.page, 'welcome');
 
@@ -74,7 +56,7 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     await u.page.getByRole('heading', { name: 'Finish in your browser' }).waitFor();
     await checkScreen(u.page, 'waiting');
 
-    await followRedirect((await fake.approve(url)).location);
+    await followRedirect((await suite.fake.approve(url)).location);
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
     await eventually(() => statusLine(u.page).textContent()).toContain('Connected as Dana Okafor');
     await expect(u.page.locator('.account-name').textContent()).resolves.toBe('Dana Okafor');
@@ -84,7 +66,7 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
   });
 
   it('offers the link when the clipboard refuses, and help after 30 s', async () => {
-    const u = await open();
+    const u = await suite.open();
     await u.page.clock.install();
     const url = await startBrowserSignIn(u);
     await refuseClipboard(u.page);
@@ -108,9 +90,9 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
   });
 
   it('explains a denied sign-in and starts again', async () => {
-    const u = await open();
+    const u = await suite.open();
     const url = await startBrowserSignIn(u);
-    await followRedirect((await fake.deny(url)).location);
+    await followRedirect((await suite.fake.deny(url)).location);
     const box = u.page.locator('[data-error-kind="signin-denied"]');
     await box.waitFor();
     await expect(box.textContent()).resolves.toContain('Sign-in was cancelled in Dropbox');
@@ -120,12 +102,12 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     const before = (await u.app.openedUrls()).length;
     await u.page.getByRole('button', { name: 'Try again' }).click();
     const again = await nextOpenedUrl(u.app, before);
-    await followRedirect((await fake.approve(again)).location);
+    await followRedirect((await suite.fake.approve(again)).location);
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
   });
 
   it('switches to a code by itself when the sign-in port is busy', async () => {
-    const u = await open();
+    const u = await suite.open();
     servers.push(await occupy(Number(u.app.env.DTT_REDIRECT_PORT)));
     const before = (await u.app.openedUrls()).length;
     await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
@@ -142,15 +124,15 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     await u.page.locator('[data-error-kind="code-invalid"]').waitFor();
     await checkScreen(u.page, 'code-invalid');
 
-    const { code } = await fake.approve(url);
+    const { code } = await suite.fake.approve(url);
     await u.page.getByLabel('Code from Dropbox').fill(` ${code!} `);
     await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
   });
 
   it('says a pasted token is cut short', async () => {
-    const u = await open();
-    const token = fake.mintAppConsoleToken();
+    const u = await suite.open();
+    const token = suite.fake.mintAppConsoleToken();
     await pasteToken(u, token.slice(0, 80));
     const box = u.page.locator('[data-error-kind="token-truncated"]');
     await box.waitFor();
@@ -159,8 +141,8 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
   });
 
   it('says which permission a pasted token lacks', async () => {
-    const u = await open();
-    await pasteToken(u, fake.mintAppConsoleToken({ scopes: ['account_info.read', 'files.content.read'] }));
+    const u = await suite.open();
+    await pasteToken(u, suite.fake.mintAppConsoleToken({ scopes: ['account_info.read', 'files.content.read'] }));
     const box = u.page.locator('[data-error-kind="scope-missing"]');
     await box.waitFor();
     await expect(box.textContent()).resolves.toContain('A permission is missing');
@@ -168,8 +150,8 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
   });
 
   it('connects with a pasted token and counts down its life', async () => {
-    const u = await open();
-    await pasteToken(u, fake.mintAppConsoleToken());
+    const u = await suite.open();
+    await pasteToken(u, suite.fake.mintAppConsoleToken());
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
     // Assumed generated just now: about 4 hours left.
     await expect(u.page.locator('.facts').textContent()).resolves.toMatch(
@@ -181,10 +163,10 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
   });
 
   it('says plainly when Dropbox disconnected the app', async () => {
-    const u = await open();
-    await followRedirect((await fake.approve(await startBrowserSignIn(u))).location);
+    const u = await suite.open();
+    await followRedirect((await suite.fake.approve(await startBrowserSignIn(u))).location);
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
-    fake.revokeAll();
+    suite.fake.revokeAll();
     await u.app.tick();
     await u.page.getByRole('heading', { name: 'Dropbox disconnected this app' }).waitFor();
     await expect(u.page.getByRole('button', { name: 'Reconnect Dropbox' }).isVisible()).resolves.toBe(true);

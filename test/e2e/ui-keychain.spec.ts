@@ -1,32 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
-import { closeBrowsers } from '../support/launch-app';
-import { APP_KEY, checkScreen, startUi, type Ui } from './ui-helpers';
+import { describe, expect, it } from 'vitest';
+import { checkScreen } from './ui-helpers';
+import { uiSuite } from './ui-suite';
 
 // A keychain that isn't there. On Linux that is a session bus that can't be reached; the
 // stand-in runs the app in this process, so the variable is changed here and put back. Its own
 // file (so its own process): a D-Bus connection opened by an earlier test would be reused.
 
-let fake: FakeDropbox;
-let ui: Ui | undefined;
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterEach(async () => {
-  await ui?.app.close();
-  ui = undefined;
-});
-afterAll(async () => {
-  await closeBrowsers();
-  await fake.close();
-});
+const suite = uiSuite();
 
 describe.runIf(process.platform === 'linux')('keychain unavailable', { timeout: 90_000 }, () => {
   it('says so before sending anyone to the browser', async () => {
     const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
-    ui = await startUi(fake);
-    const { app, page } = ui;
+    const { app, page } = await suite.open();
     process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/dtt-no-bus';
     try {
       const before = (await app.openedUrls()).length;

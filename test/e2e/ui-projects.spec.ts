@@ -1,43 +1,27 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { closeBrowsers } from '../support/launch-app';
 import { hostileRepo, unreadableRepo } from '../support/hostile-git';
 import { engineProject, gitInit, tempProject } from '../support/projects';
 import {
-  APP_KEY,
   checkScreen,
   connectWithBrowser,
   currentToken,
   eventually,
   queueFolder,
-  startUi,
   statusLine,
   type Ui,
 } from './ui-helpers';
+import { uiSuite } from './ui-suite';
 
 // The Projects screen against real folders: detection, git warnings, sync outcomes, undo.
 
-let fake: FakeDropbox;
-let ui: Ui | undefined;
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterEach(async () => {
-  await ui?.app.close();
-  ui = undefined;
-});
-afterAll(async () => {
-  await closeBrowsers();
-  await fake.close();
-});
+const suite = uiSuite();
 
 async function connectedOnProjects(): Promise<Ui> {
-  ui = await startUi(fake);
-  await connectWithBrowser(ui, fake);
+  const ui = await suite.open();
+  await connectWithBrowser(ui, suite.fake);
   await ui.page.getByRole('button', { name: 'Projects' }).click();
   await ui.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
   return ui;
@@ -129,7 +113,7 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
     await eventually(() => target(u, dir, '.env').getAttribute('data-status')).toBe('current');
 
     gitInit(dir); // commits .env, token and all: exactly what the guard is for
-    await fake.expireAccessTokens();
+    suite.fake.expireAccessTokens();
     writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=old\n');
     await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
     const outcome = target(u, dir, '.env').locator('[data-outcome="skipped"]');

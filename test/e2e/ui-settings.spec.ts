@@ -1,10 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { closeBrowsers } from '../support/launch-app';
 import { tempProject } from '../support/projects';
 import {
   APP_KEY,
@@ -13,36 +11,17 @@ import {
   currentToken,
   eventually,
   queueFolder,
-  startUi,
   statusLine,
-  type Ui,
 } from './ui-helpers';
+import { uiSuite } from './ui-suite';
 
 // Settings (inline errors, saving, the admin's redirect URI) and Disconnect.
 
-let fake: FakeDropbox;
-let ui: Ui | undefined;
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterEach(async () => {
-  await ui?.app.close();
-  ui = undefined;
-});
-afterAll(async () => {
-  await closeBrowsers();
-  await fake.close();
-});
-
-async function open(): Promise<Ui> {
-  ui = await startUi(fake);
-  return ui;
-}
+const suite = uiSuite();
 
 describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
   it('shows invalid input next to the field and saves valid settings', async () => {
-    const u = await open();
+    const u = await suite.open();
     await u.page.getByRole('button', { name: 'Settings' }).click();
     await u.page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const port = Number(u.app.env.DTT_REDIRECT_PORT);
@@ -77,7 +56,7 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     const xdg = mkdtempSync(path.join(os.tmpdir(), 'dtt-xdg-'));
     process.env.XDG_CONFIG_HOME = xdg;
     try {
-      const u = await open();
+      const u = await suite.open();
       await u.page.getByRole('button', { name: 'Settings' }).click();
       const box = u.page.getByRole('checkbox', { name: 'Start when I log in' });
       if (await box.isChecked()) await box.uncheck();
@@ -94,8 +73,8 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
   });
 
   it('disconnects and removes the token from project files', async () => {
-    const u = await open();
-    await connectWithBrowser(u, fake);
+    const u = await suite.open();
+    await connectWithBrowser(u, suite.fake);
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\nOTHER=1\n' });
     await u.page.getByRole('button', { name: 'Projects' }).click();
     queueFolder(u.app, dir);

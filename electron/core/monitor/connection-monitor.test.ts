@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PublicStatus } from '../../shared/state';
 import { ConnectionMonitor, START_DELAY_MS, type Timers } from './connection-monitor';
 import type { Incident } from './incidents';
-import { connected, expiringSoon, offline, revoked } from './testkit';
+import { connected, expiringSoon, offline, revoked } from '../../../test/support/statuses';
 
 const MIN = 60_000;
 

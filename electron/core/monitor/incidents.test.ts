@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncReport, TargetReport } from '../projects/sync';
 import { incidentsBetween, incidentsFromSync } from './incidents';
-import { connected, disconnected, expired, expiringSoon, offline, revoked, statusOf } from './testkit';
+import {
+  connected,
+  disconnected,
+  expired,
+  expiringSoon,
+  offline,
+  revoked,
+  statusOf,
+} from '../../../test/support/statuses';
 
 describe('incidentsBetween', () => {
   it('reports each move into revoked, expired or expiring-soon once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, nextDelayMs } from './schedule';
-import { connected, expired, offline, revoked, statusOf } from './testkit';
+import { connected, expired, offline, revoked, statusOf } from '../../../test/support/statuses';
 
 const MIN = 60_000;
 const now = Date.parse('2030-01-01T12:00:00.000Z');

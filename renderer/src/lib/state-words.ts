@@ -10,7 +10,7 @@ export interface StateWords {
   tone: Tone;
 }
 
-/** The connection state in the same words the tray uses (see shared/design.md). */
+/** The connection state in the same words the tray uses (electron/main/tray-model.ts). */
 export function stateWords(status: PublicStatus): StateWords {
   switch (status.state) {
     case 'connected':

@@ -60,6 +60,7 @@ export function CheckScreen({ status }: { status: PublicStatus | null }) {
   }, [run, announce]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- runs the checks on open; state is set when they answer
     void runChecks();
   }, [runChecks]);
 

@@ -37,6 +37,8 @@ export class WebContentsStandIn {
     private readonly ipc: IpcMainStandIn,
     private readonly deliverName: string,
   ) {
+    // The frame's getters run with the frame as `this` and must read this WebContents.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const contents = this;
     this.mainFrame = strict('WebFrameMain', {
       get url() {

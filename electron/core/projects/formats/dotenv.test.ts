@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dotenvEditor as editor } from './dotenv';
-import { bomArb, eolArb, makeToken, tokenArb, unparseableLine } from './testkit';
+import { bomArb, eolArb, makeToken, tokenArb, unparseableLine } from '../../../../test/support/format-arbitraries';
 
 // A model of a .env file: rendering it with different values for the keys we own gives the
 // exact expected text, so "every other byte is unchanged" is checked byte for byte.

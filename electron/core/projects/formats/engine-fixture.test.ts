@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { pythonEditor as editor } from './python';
-import { makeToken, pythonRejects } from './testkit';
+import { makeToken, pythonRejects } from '../../../../test/support/format-arbitraries';
 
 // The engine layout the hand-edit guide describes (test/fixtures/engine): the tray must update
 // exactly the two places staff used to paste the token into, and nothing else.

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { jsonEditor as editor } from './json';
-import { bomArb, eolArb, isSingleInsertion, makeToken, tokenArb, unparseableLine } from './testkit';
+import {
+  bomArb,
+  eolArb,
+  isSingleInsertion,
+  makeToken,
+  tokenArb,
+  unparseableLine,
+} from '../../../../test/support/format-arbitraries';
 
 // A model of a JSON(C) document. `TOKEN` marks where the access token sits, so rendering the
 // model with the new token gives the exact expected text.

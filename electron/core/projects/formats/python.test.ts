@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pythonEditor as editor } from './python';
-import { bomArb, eolArb, makeToken, pythonRejects, tokenArb, unparseableLine } from './testkit';
+import {
+  bomArb,
+  eolArb,
+  makeToken,
+  pythonRejects,
+  tokenArb,
+  unparseableLine,
+} from '../../../../test/support/format-arbitraries';
 import { TOKEN_PLACEHOLDER } from './token-shape';
 
 // A Python module built from chunks. Holes mark the literals we own; everything else — other

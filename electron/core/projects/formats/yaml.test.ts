@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { bomArb, eolArb, isSingleInsertion, makeToken, tokenArb, unparseableLine } from './testkit';
+import {
+  bomArb,
+  eolArb,
+  isSingleInsertion,
+  makeToken,
+  tokenArb,
+  unparseableLine,
+} from '../../../../test/support/format-arbitraries';
 import { yamlEditor as editor } from './yaml';
 
 // A model of a block-style YAML file; `TOKEN` marks the access token's place, so rendering the

@@ -24,6 +24,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   // Shown at once, not after main answers, so the box never snaps back under the pointer.
   const [keep, setKeep] = useState(project.keepInSync);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- main's answer replaces the optimistic value
   useEffect(() => setKeep(project.keepInSync), [project.keepInSync]);
   const path = project.path;
   const titleId = `project-${encodeURIComponent(path).replace(/%/g, '_')}`;

@@ -1,10 +1,10 @@
-// Test helpers shared by the format editors' property tests (not used by the app).
+// Test helpers shared by the format editors' property tests (electron/core/projects/formats/*.test.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { isDttError } from '../../errors';
+import { isDttError } from '../../electron/core/errors';
 
 const TOKEN_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'];
 

@@ -1,4 +1,4 @@
-import type { PublicStatus } from '../../shared/state';
+import type { PublicStatus } from '../../electron/shared/state';
 
 /** A status for tests: connected as Dana with a renewable token unless told otherwise. */
 export function statusOf(over: Partial<PublicStatus> = {}): PublicStatus {
