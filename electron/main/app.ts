@@ -10,7 +10,7 @@ import { Notifier } from './notifier';
 import { TrayController } from './tray';
 import type { TrayView } from './tray-model';
 import { toErrorView, toSyncView } from './views';
-import { createMainWindow, rendererUrlPrefix } from './window';
+import { createMainWindow } from './window';
 
 export interface AppOptions {
   service: TokenTrayService;
@@ -96,7 +96,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   registerIpcHandlers(
     electron.ipcMain,
     handlers,
-    senderCheck(() => win?.webContents, rendererUrlPrefix(opts.rendererDir)),
+    senderCheck(() => win?.webContents, opts.rendererDir),
   );
 
   const view = (): TrayView => ({
