@@ -14,10 +14,13 @@ export class Notifier {
     private readonly electron: ElectronApi,
     private readonly enabled: () => boolean,
     private readonly onClick: (action: 'reconnect' | 'open-window') => void,
+    /** Shown nothing (unsigned macOS app, no Windows shortcut, no notification daemon). */
+    private readonly onFailed: (reason: string) => void,
   ) {}
 
   show(incident: Incident): void {
-    if (!this.enabled() || !this.electron.Notification.isSupported()) return;
+    if (!this.enabled()) return;
+    if (!this.electron.Notification.isSupported()) return this.onFailed('notifications are not supported here');
     const { title, body, action } = notificationFor(incident);
     const n = new this.electron.Notification({ title, body });
     this.live.add(n);
@@ -26,6 +29,10 @@ export class Notifier {
       this.onClick(action);
     });
     n.on('close', () => this.live.delete(n));
+    n.on('failed', (_event, error) => {
+      this.live.delete(n);
+      this.onFailed(error);
+    });
     n.show();
   }
 }

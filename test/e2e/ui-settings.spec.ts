@@ -35,8 +35,8 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function open(): Promise<Ui> {
-  ui = await startUi(fake);
+async function open(opts: Parameters<typeof startUi>[1] = {}): Promise<Ui> {
+  ui = await startUi(fake, opts);
   return ui;
 }
 
@@ -72,12 +72,13 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     expect(u.app.service.settings.get('redirectPort')).toBe(23456);
   });
 
-  it('turns start at login on (an XDG autostart entry on Linux)', async () => {
+  it('turns start at login on (an XDG autostart entry on Linux) for an installed app', async () => {
     const saved = process.env.XDG_CONFIG_HOME;
     const xdg = mkdtempSync(path.join(os.tmpdir(), 'dtt-xdg-'));
     process.env.XDG_CONFIG_HOME = xdg;
     try {
-      const u = await open();
+      // A development run refuses to register itself (platform.spec.ts); this plays the installed app.
+      const u = await open({ packaged: true, platform: 'linux' });
       await u.page.getByRole('button', { name: 'Settings' }).click();
       const box = u.page.getByRole('checkbox', { name: 'Start when I log in' });
       if (await box.isChecked()) await box.uncheck();

@@ -28,6 +28,12 @@ export interface LaunchOptions {
   backend?: 'auto' | Backend;
   /** More environment for the app (wins over the generated DTT_* values). */
   env?: NodeJS.ProcessEnv;
+  /** Stand-in only: the platform Electron pretends to be (default: this machine's). */
+  platform?: NodeJS.Platform;
+  /** Stand-in only: app.isPackaged (default false, like `electron .`). */
+  packaged?: boolean;
+  /** Stand-in only, Linux: what the session bus says about a tray host (default: not asked). */
+  trayHost?: 'present' | 'absent' | 'unknown';
 }
 
 let announced = false;
@@ -64,10 +70,16 @@ export async function launchApp(opts: LaunchOptions): Promise<AppUnderTest> {
     localOrigin: opts.fake.origin,
     startHidden: opts.startHidden ?? false,
     autoTicks: opts.autoTicks ?? false,
+    platform: opts.platform,
+    packaged: opts.packaged,
+    trayHost: opts.trayHost,
     cleanup: () => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
   };
 
-  const plan = plannedBackend({ backend: opts.backend, rendererDir });
+  const standInOnly = opts.platform !== undefined || opts.packaged !== undefined || opts.trayHost !== undefined;
+  const plan = standInOnly
+    ? { backend: 'stand-in' as const, why: 'the spec plays another platform or install', binary: undefined }
+    : plannedBackend({ backend: opts.backend, rendererDir });
   if (!announced) {
     announced = true;
     console.log(

@@ -17,6 +17,8 @@ export interface StandInOptions {
   platform?: NodeJS.Platform;
   /** false = another instance holds the lock, so requestSingleInstanceLock() answers false. */
   singleInstanceLock?: boolean;
+  /** app.isPackaged: false (a development run) unless the test plays an installed app. */
+  isPackaged?: boolean;
 }
 
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'on-ac' | 'on-battery' | 'shutdown';
@@ -34,8 +36,8 @@ export function createElectronStandIn(opts: StandInOptions) {
     for (const w of [...windows]) w.close();
     return windows.size === 0;
   };
-  const app = new AppStandIn(ctx, opts.singleInstanceLock ?? true, closeAll);
-  const power = createPowerMonitor();
+  const app = new AppStandIn(ctx, opts.singleInstanceLock ?? true, closeAll, opts.isPackaged ?? false);
+  const power = createPowerMonitor(ctx.platform);
   const BrowserWindow = browserWindowClass({
     ctx,
     ipc,
@@ -87,6 +89,15 @@ export function createElectronStandIn(opts: StandInOptions) {
     dismissNotification: (i: number): void => ctx.notificationObjects[i]?.dismiss(),
     emitPowerMonitor: (event: PowerEvent): number => power.emit(event),
     secondInstance: (argv: string[] = []): void => app.secondInstance(argv),
+    /** macOS: the user opens the app again from Finder, Spotlight or the Dock. */
+    activate: (): number => app.activate(),
+    /** app.exit()'s code, or null while the app runs. */
+    exitCode: (): number | null => app.exitCode,
+    errorBoxes: () => ctx.errorBoxes,
+    messageBoxes: () => ctx.messageBoxes,
+    failNotifications(reason: string | null): void {
+      ctx.notificationFailure = reason;
+    },
     setOnline(on: boolean): void {
       ctx.online = on;
     },

@@ -174,6 +174,10 @@ export function notificationClass(ctx: StandInContext) {
     }
 
     show(): void {
+      if (ctx.notificationFailure !== null) {
+        this.listeners.emit('failed', {}, ctx.notificationFailure);
+        return;
+      }
       if (!this.record.shown) {
         ctx.notifications.push(this.record);
         ctx.notificationObjects.push(this);
