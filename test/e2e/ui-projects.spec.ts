@@ -43,7 +43,7 @@ async function connectedOnProjects(): Promise<Ui> {
 }
 
 async function addFolder(u: Ui, dir: string): Promise<void> {
-  queueFolder(u.app, dir);
+  await queueFolder(u.app, dir);
   await u.page.getByRole('button', { name: 'Add a folder' }).click();
   await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
 }

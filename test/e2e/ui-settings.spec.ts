@@ -99,7 +99,7 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     await connectWithBrowser(u, fake);
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\nOTHER=1\n' });
     await u.page.getByRole('button', { name: 'Projects' }).click();
-    queueFolder(u.app, dir);
+    await queueFolder(u.app, dir);
     await u.page.getByRole('button', { name: 'Add a folder' }).click();
     await u.page.getByRole('button', { name: /^Add and write/ }).click();
     await eventually(() => u.page.locator('[data-file=".env"]').getAttribute('data-status')).toBe('current');

@@ -5,7 +5,7 @@ import { freePort, repoRoot } from './cli';
 import { uniqueService } from './keyring';
 import type { AppUnderTest, Backend } from './electron-standin/app-under-test';
 import { closeSharedChromium } from './electron-standin/chromium';
-import { electronBinary, launchElectron } from './electron-standin/launch-electron';
+import { displayProblem, electronBinary, launchElectron } from './electron-standin/launch-electron';
 import { launchStandIn, type ResolvedLaunch } from './electron-standin/launch-standin';
 import { writeTestRenderer } from './electron-standin/test-renderer';
 
@@ -115,6 +115,11 @@ export function plannedBackend(opts: Pick<LaunchOptions, 'backend' | 'rendererDi
   if (!('path' in binary)) {
     if (wanted === 'electron') throw new Error(`the Electron backend was asked for, but ${binary.missing}`);
     return { backend: 'stand-in', why: `no Electron binary: ${binary.missing}` };
+  }
+  const noDisplay = displayProblem(process.platform, process.env);
+  if (noDisplay) {
+    if (wanted === 'electron') throw new Error(`the Electron backend was asked for, but there is ${noDisplay}`);
+    return { backend: 'stand-in', why: `Electron is installed, but there is ${noDisplay}` };
   }
   // main/index.ts always loads build/renderer, so a custom renderer needs the stand-in.
   if (!rendererOk) return { backend: 'stand-in', why: 'the renderer is not build/renderer' };

@@ -99,6 +99,7 @@ export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
       standIn.secondInstance();
       await settle();
     },
+    queueOpenDialog: async (answer) => standIn.queueOpenDialog(answer),
     emitPowerMonitor: async (event) => {
       standIn.emitPowerMonitor(event);
       await settle();

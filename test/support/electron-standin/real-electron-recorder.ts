@@ -28,6 +28,9 @@ export interface RecorderState {
 function recorderMain(req: (id: string) => unknown): void {
   const electron = req('electron') as typeof ElectronModule;
   const { app, dialog, ipcMain, Menu, nativeImage, Notification, shell, Tray } = electron;
+  // Before main.mjs runs: the profile and the single-instance lock live in userData.
+  const userData = process.env.DTT_E2E_USER_DATA_DIR;
+  if (userData) app.setPath('userData', userData);
   const images = new WeakMap<object, string>();
   const menuRecord = (template: unknown[]): MenuItemRecord[] =>
     template.map((raw) => {
