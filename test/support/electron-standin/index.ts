@@ -1,3 +1,4 @@
+import type * as Electron from 'electron';
 import type { Browser, Page } from 'playwright-core';
 import type { ElectronApi } from '../../../electron/main/electron-api';
 import { AppStandIn, createDialog, createNativeImage, createNet, createPowerMonitor, createShell } from './app-modules';
@@ -45,18 +46,43 @@ export function createElectronStandIn(opts: StandInOptions) {
     allClosed: () => void (app.quitRequested || app.listeners.emit('window-all-closed')),
   });
 
+  // Each process-level module is checked against Electron's own declaration of the members it
+  // models: a wrong signature here is a compile error, not a test that passes against a fiction.
+  // Not yet checked: `on` (Electron types it as returning the full emitter; checkEvent guards
+  // event names at run time) and the classes (BrowserWindow, Tray, Notification, Menu,
+  // nativeImage's images), hence the one cast below.
+  const typedApp = app satisfies Pick<
+    Electron.App,
+    | 'isPackaged'
+    | 'requestSingleInstanceLock'
+    | 'hasSingleInstanceLock'
+    | 'whenReady'
+    | 'quit'
+    | 'exit'
+    | 'setActivationPolicy'
+    | 'setLoginItemSettings'
+    | 'getLoginItemSettings'
+    | 'setAppUserModelId'
+  >;
+  const shell = createShell(ctx) satisfies Pick<Electron.Shell, 'openExternal' | 'openPath'>;
+  const dialog = createDialog(ctx) satisfies Pick<
+    Electron.Dialog,
+    'showErrorBox' | 'showOpenDialog' | 'showMessageBox'
+  >;
+  const net = createNet(ctx) satisfies Pick<typeof Electron.net, 'isOnline'>;
+  const ipcMain = ipc satisfies Pick<Electron.IpcMain, 'handle'>;
   const modules = {
-    app: strict('app', app),
+    app: strict('app', typedApp),
     BrowserWindow,
     Tray: trayClass(ctx),
     Menu: MenuStandIn,
     Notification: notificationClass(ctx),
-    ipcMain: strict('ipcMain', ipc),
-    shell: createShell(ctx),
-    dialog: createDialog(ctx),
+    ipcMain: strict('ipcMain', ipcMain),
+    shell,
+    dialog,
     powerMonitor: power.api,
     nativeImage: createNativeImage(),
-    net: createNet(ctx),
+    net,
   };
   // The one place the stand-in is called Electron: the compiler can't check a model, the strict proxies do.
   const electron = strict('electron', modules) as unknown as ElectronApi;

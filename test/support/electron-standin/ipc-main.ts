@@ -1,7 +1,9 @@
+import type { IpcMainInvokeEvent } from 'electron';
 import type { StandInContext } from './context';
 import { strict } from './strict';
 
-type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Electron's own declaration
+type InvokeListener = (event: IpcMainInvokeEvent, ...args: any[]) => unknown;
 
 /** What the renderer side gets back for one invoke: Electron turns a throw into a rejection. */
 export type InvokeOutcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -50,7 +52,13 @@ export class IpcMainStandIn {
         outcome = {
           ok: true,
           value: await handler(
-            strict('IpcMainInvokeEvent', { ...event, type: 'frame', processId: 1, frameId: 1 }),
+            // The members main reads (sender, senderFrame); strict() throws on any other.
+            strict('IpcMainInvokeEvent', {
+              ...event,
+              type: 'frame',
+              processId: 1,
+              frameId: 1,
+            }) as unknown as IpcMainInvokeEvent,
             ...args,
           ),
         };
