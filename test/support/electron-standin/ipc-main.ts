@@ -2,8 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import type { StandInContext } from './context';
 import { strict } from './strict';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Electron's own declaration
-type InvokeListener = (event: IpcMainInvokeEvent, ...args: any[]) => unknown;
+type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 /** What the renderer side gets back for one invoke: Electron turns a throw into a rejection. */
 export type InvokeOutcome = { ok: true; value: unknown } | { ok: false; message: string };
