@@ -21,6 +21,8 @@ export interface RecorderState {
   ipcLog: IpcRecord[];
   webPreferences: unknown[];
   dialogAnswers: Array<{ canceled: boolean; filePaths: string[] }>;
+  /** dialog.showErrorBox / showMessageBox calls: recorded, never shown on the developer's desktop. */
+  messages: Array<{ title: string; content: string }>;
   menuRecord(template: unknown[]): MenuItemRecord[];
 }
 
@@ -55,6 +57,7 @@ function recorderMain(req: (id: string) => unknown): void {
     ipcLog: [],
     webPreferences: [],
     dialogAnswers: [],
+    messages: [],
     menuRecord,
   };
   (globalThis as unknown as { __dttRecorder: RecorderState }).__dttRecorder = rec;
@@ -110,6 +113,12 @@ function recorderMain(req: (id: string) => unknown): void {
 
   shell.openExternal = async (url: string) => void rec.openedUrls.push(url);
   shell.openPath = async (p: string) => (rec.openedPaths.push(p), '');
+  dialog.showErrorBox = (title: string, content: string) => void rec.messages.push({ title, content });
+  dialog.showMessageBox = (async (...args: unknown[]) => {
+    const o = (args.length > 1 ? args[1] : args[0]) as { message: string; detail?: string };
+    rec.messages.push({ title: o.message, content: o.detail ?? '' });
+    return { response: 0, checkboxChecked: false };
+  }) as typeof dialog.showMessageBox;
   dialog.showOpenDialog = (async () =>
     rec.dialogAnswers.shift() ?? { canceled: true, filePaths: [] }) as typeof dialog.showOpenDialog;
 
