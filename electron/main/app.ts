@@ -171,11 +171,13 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     electron,
     () => service.settings.get('notifications'),
     (a) => void (a === 'reconnect' ? connect() : showWindow()),
-    (reason) => {
-      // e.g. an unsigned macOS app, or Windows without our shortcut: say it through the tray.
+    (reason, action) => {
+      // e.g. an unsigned macOS app, or Windows without our shortcut: say it through the tray,
+      // and open the window when the user has something to do (reconnect).
       stderrLog(`a notification could not be shown: ${reason}`);
       missedNotice = true;
       tray.render(view());
+      if (action === 'reconnect') showWindow();
     },
   );
 

@@ -15,13 +15,13 @@ export class Notifier {
     private readonly enabled: () => boolean,
     private readonly onClick: (action: 'reconnect' | 'open-window') => void,
     /** Shown nothing (unsigned macOS app, no Windows shortcut, no notification daemon). */
-    private readonly onFailed: (reason: string) => void,
+    private readonly onFailed: (reason: string, action: 'reconnect' | 'open-window') => void,
   ) {}
 
   show(incident: Incident): void {
     if (!this.enabled()) return;
-    if (!this.electron.Notification.isSupported()) return this.onFailed('notifications are not supported here');
     const { title, body, action } = notificationFor(incident);
+    if (!this.electron.Notification.isSupported()) return this.onFailed('notifications are not supported here', action);
     const n = new this.electron.Notification({ title, body });
     this.live.add(n);
     n.on('click', () => {
@@ -31,7 +31,7 @@ export class Notifier {
     n.on('close', () => this.live.delete(n));
     n.on('failed', (_event, error) => {
       this.live.delete(n);
-      this.onFailed(error);
+      this.onFailed(error, action);
     });
     n.show();
   }

@@ -172,4 +172,15 @@ describeWithKeyring('a notification that cannot be shown', () => {
     await a.secondInstance();
     expect((await a.tray()).iconName).toBe('normal');
   });
+
+  it('opens the window when the notice asked the user to reconnect', async () => {
+    const a = await start({ startHidden: true });
+    await connectFromTray(a);
+    await a.closeWindow();
+    a.standIn!.failNotifications('not signed');
+    fake.revokeAll();
+    expect((await a.tick()).state).toBe('revoked');
+    await until(() => a.windowVisible(), 'the window, since the revocation notice could not be shown');
+    expect(await a.notifications()).toEqual([]);
+  });
 });
