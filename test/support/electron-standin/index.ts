@@ -76,7 +76,7 @@ export function createElectronStandIn(opts: StandInOptions) {
     BrowserWindow,
     Tray: trayClass(ctx),
     Menu: MenuStandIn,
-    Notification: notificationClass(ctx),
+    Notification: notificationClass(ctx) satisfies Pick<typeof Electron.Notification, 'isSupported'>,
     ipcMain: strict('ipcMain', ipcMain),
     shell,
     dialog,
