@@ -113,7 +113,9 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       if (plan.kind === 'refused') throw new DttError(plan.reason);
       if (plan.kind === 'xdg-autostart') return setLinuxAutostart(on, process.execPath);
       app.setLoginItemSettings(plan.settings);
-      const problem = loginItemProblem(on, platform, app.getLoginItemSettings());
+      // Windows reports openAtLogin only when asked with the same args that were set.
+      const { args } = plan.settings;
+      const problem = loginItemProblem(on, platform, app.getLoginItemSettings(args ? { args } : undefined));
       if (problem) throw new DttError(problem);
     },
     signInFinished: (outcome) => sendEvent(win?.webContents, 'dtt:signin-finished', outcome),

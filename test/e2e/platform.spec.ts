@@ -55,6 +55,13 @@ describe('Windows', () => {
     expect(a.standIn!.ctx.appUserModelIds).toEqual([APP_ID]);
     expect(readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8')).toContain(`appId: ${APP_ID}\n`);
   });
+
+  it('starts at login hidden, through the Run key, and reads it back with the same args', async () => {
+    const a = await start({ platform: 'win32', packaged: true });
+    expect(await setStartAtLogin(a, true)).toMatchObject({ ok: true });
+    expect(a.standIn!.ctx.loginItemSettings.at(-1)).toEqual({ openAtLogin: true, args: ['--hidden'] });
+    expect(a.service.settings.get('startAtLogin')).toBe(true);
+  });
 });
 
 describe('macOS', () => {

@@ -17,6 +17,7 @@ export class AppStandIn {
   exitCode: number | null = null;
   private lockTaken = false;
   private openAtLogin = false;
+  private loginArgs: string[] = [];
 
   constructor(
     private readonly ctx: StandInContext,
@@ -53,11 +54,14 @@ export class AppStandIn {
     this.ctx.appUserModelIds.push(id);
   }
 
-  getLoginItemSettings() {
+  getLoginItemSettings(options?: { path?: string; args?: string[] }) {
     if (this.ctx.platform === 'linux') throw new Error('app.getLoginItemSettings is for macOS and Windows only');
     const status: LoginItemStatus = this.openAtLogin ? this.ctx.loginItemStatusWhenOn : 'not-registered';
+    // Windows: openAtLogin is true only for the Run entry with exactly these args.
+    const argsMatch =
+      this.ctx.platform !== 'win32' || JSON.stringify(options?.args ?? []) === JSON.stringify(this.loginArgs);
     return {
-      openAtLogin: this.openAtLogin && status === 'enabled',
+      openAtLogin: this.openAtLogin && status === 'enabled' && argsMatch,
       wasOpenedAtLogin: false,
       status,
       executableWillLaunchAtLogin: this.openAtLogin,
@@ -88,10 +92,11 @@ export class AppStandIn {
     this.ctx.loginItemSettings.push({ activationPolicy: policy });
   }
 
-  setLoginItemSettings(settings: { openAtLogin?: boolean }): void {
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }): void {
     if (this.ctx.platform === 'linux')
       throw new Error('app.setLoginItemSettings does nothing on Linux; Electron documents it for macOS and Windows');
     this.openAtLogin = Boolean(settings.openAtLogin);
+    this.loginArgs = settings.args ?? [];
     this.ctx.loginItemSettings.push(settings);
   }
 
