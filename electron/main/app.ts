@@ -1,16 +1,21 @@
 import type { BrowserWindow as BrowserWindowType } from 'electron';
+import { DttError } from '../core/errors';
 import { ConnectionMonitor } from '../core/monitor';
 import type { TokenTrayService } from '../core/service';
+import { APP_ID } from '../shared/app-identity';
+import { describeError } from '../shared/error-catalog';
 import type { ElectronApi } from './electron-api';
-import { setLinuxAutostart } from './autostart';
+import { loginItemProblem, setLinuxAutostart, startAtLoginPlan } from './autostart';
 import { isSafeExternalUrl } from './external-url';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers, sendEvent, senderCheck } from './ipc';
 import { Notifier } from './notifier';
+import { stderrLog } from './startup';
 import { TrayController } from './tray';
+import type { TrayHost } from './tray-host';
 import type { TrayView } from './tray-model';
 import { toErrorView, toSyncView } from './views';
-import { createMainWindow, rendererUrlPrefix } from './window';
+import { createMainWindow } from './window';
 
 export interface AppOptions {
   service: TokenTrayService;
@@ -21,6 +26,10 @@ export interface AppOptions {
   localOrigin?: string;
   startHidden: boolean;
   devTools: boolean;
+  /** The platform Electron runs on (the stand-in can play another). */
+  platform?: NodeJS.Platform;
+  /** Linux: whether the desktop shows tray icons at all (see tray-host.ts). */
+  trayHost?: () => Promise<TrayHost>;
 }
 
 export interface AppHandle {
@@ -34,6 +43,10 @@ export interface AppHandle {
 export async function startApp(electron: ElectronApi, opts: AppOptions): Promise<AppHandle | null> {
   const { app } = electron;
   const { service } = opts;
+  const platform = opts.platform ?? process.platform;
+  // Before any notification: Windows shows toasts only for an id that a Start-menu shortcut
+  // carries, and the NSIS shortcut carries electron-builder's appId (Electron's default differs).
+  if (platform === 'win32') app.setAppUserModelId(APP_ID);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
@@ -47,7 +60,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   });
   // Keep running in the tray when the window is closed.
   app.on('window-all-closed', () => {});
-  if (process.platform === 'darwin') app.setActivationPolicy('accessory');
+  if (platform === 'darwin') app.setActivationPolicy('accessory');
   await app.whenReady();
 
   const showWindow = () => {
@@ -65,8 +78,16 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     }
     win.show();
     win.focus();
+    if (missedNotice) {
+      missedNotice = false;
+      tray.render(view());
+    }
   };
   app.on('second-instance', showWindow);
+  // macOS reopens a running app (Finder, Spotlight, Dock) with 'activate', not a second instance.
+  if (platform === 'darwin') app.on('activate', showWindow);
+  /** A notification that could not be shown: the tray's attention icon says it instead. */
+  let missedNotice = false;
 
   const monitor = new ConnectionMonitor({
     check: () => service.check(),
@@ -88,20 +109,27 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     setStartAtLogin: async (on) => {
-      if (process.platform === 'linux') setLinuxAutostart(on, process.execPath);
-      else app.setLoginItemSettings({ openAtLogin: on, args: ['--hidden'] });
+      const plan = startAtLoginPlan(on, platform, app.isPackaged);
+      if (plan.kind === 'refused') throw new DttError(plan.reason);
+      if (plan.kind === 'xdg-autostart') return setLinuxAutostart(on, process.execPath);
+      app.setLoginItemSettings(plan.settings);
+      // Windows reports openAtLogin only when asked with the same args that were set.
+      const { args } = plan.settings;
+      const problem = loginItemProblem(on, platform, app.getLoginItemSettings(args ? { args } : undefined));
+      if (problem) throw new DttError(problem);
     },
     signInFinished: (outcome) => sendEvent(win?.webContents, 'dtt:signin-finished', outcome),
   });
   registerIpcHandlers(
     electron.ipcMain,
     handlers,
-    senderCheck(() => win?.webContents, rendererUrlPrefix(opts.rendererDir)),
+    senderCheck(() => win?.webContents, opts.rendererDir),
   );
 
   const view = (): TrayView => ({
     status: service.status(),
     syncing,
+    missedNotice,
     startAtLogin: service.settings.get('startAtLogin'),
     projects: service.projects.list().map((p) => ({ path: p.path, name: p.name })),
   });
@@ -145,6 +173,14 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     electron,
     () => service.settings.get('notifications'),
     (a) => void (a === 'reconnect' ? connect() : showWindow()),
+    (reason, action) => {
+      // e.g. an unsigned macOS app, or Windows without our shortcut: say it through the tray,
+      // and open the window when the user has something to do (reconnect).
+      stderrLog(`a notification could not be shown: ${reason}`);
+      missedNotice = true;
+      tray.render(view());
+      if (action === 'reconnect') showWindow();
+    },
   );
 
   service.on('status', () => {
@@ -157,7 +193,8 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   });
   monitor.on('incident', (incident) => notifier.show(incident));
   electron.powerMonitor.on('resume', () => void monitor.wake('resume'));
-  electron.powerMonitor.on('unlock-screen', () => void monitor.wake('unlock'));
+  // macOS and Windows only; Linux has no such event.
+  if (platform !== 'linux') electron.powerMonitor.on('unlock-screen', () => void monitor.wake('unlock'));
   // Electron's main process has no "online" event: poll cheaply while we are offline.
   let wasOnline = electron.net.isOnline();
   const netTimer = setInterval(() => {
@@ -170,5 +207,19 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
 
   monitor.start();
   if (!opts.startHidden && service.status().state !== 'connected') showWindow();
+  if (platform === 'linux' && opts.trayHost) {
+    // Without a tray host the tray icon is invisible, so a hidden start would be a lost app.
+    void opts.trayHost().then(async (host) => {
+      if (host !== 'absent') return;
+      showWindow();
+      const text = describeError('tray-not-shown');
+      await electron.dialog.showMessageBox(win!, {
+        type: 'info',
+        title: 'Dropbox Token Tray',
+        message: text.title,
+        detail: `${text.explanation}\n\n${text.action}`,
+      });
+    });
+  }
   return { monitor, window: () => win, showWindow, action };
 }

@@ -29,3 +29,51 @@ export function setLinuxAutostart(on: boolean, execPath: string, env: NodeJS.Pro
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, desktopEntry(execPath, env), { mode: 0o644 });
 }
+
+// ---- Start at login on every platform: what to ask the system, and what its answer means.
+
+export type StartAtLoginPlan =
+  | { kind: 'login-item'; settings: { openAtLogin: boolean; args?: string[] } }
+  | { kind: 'xdg-autostart' }
+  | { kind: 'refused'; reason: 'autostart-dev-run' };
+
+/**
+ * A development run (`electron .`, `npm start`) must never register itself: the entry would
+ * start a bare Electron, or a folder that moves, at every login. Switching off is always allowed.
+ * Windows gets `--hidden` on the Run key; macOS's login items (SMAppService) pass no arguments,
+ * so main asks `wasOpenedAtLogin` instead (Electron 45 dropped `openAsHidden`, which macOS 13+
+ * ignored anyway).
+ */
+export function startAtLoginPlan(on: boolean, platform: NodeJS.Platform, isPackaged: boolean): StartAtLoginPlan {
+  if (on && !isPackaged) return { kind: 'refused', reason: 'autostart-dev-run' };
+  if (platform === 'linux') return { kind: 'xdg-autostart' };
+  return {
+    kind: 'login-item',
+    settings: platform === 'win32' ? { openAtLogin: on, args: ['--hidden'] } : { openAtLogin: on },
+  };
+}
+
+/** app.getLoginItemSettings() after setting it: null when it took, else the problem to show. */
+export function loginItemProblem(
+  wanted: boolean,
+  platform: NodeJS.Platform,
+  now: { openAtLogin: boolean; status?: 'not-registered' | 'enabled' | 'requires-approval' | 'not-found' },
+): 'login-item-needs-approval' | 'login-item-failed' | null {
+  if (!wanted) return null;
+  if (platform === 'darwin') {
+    // macOS 13+: registered, but off until the user allows it in System Settings.
+    if (now.status === 'requires-approval') return 'login-item-needs-approval';
+    return now.status === 'enabled' ? null : 'login-item-failed';
+  }
+  return now.openAtLogin ? null : 'login-item-failed';
+}
+
+/** Started by the login item: Windows passes --hidden, macOS tells us through wasOpenedAtLogin. */
+export function openedAtLogin(
+  platform: NodeJS.Platform,
+  argv: readonly string[],
+  loginItem: () => { wasOpenedAtLogin: boolean },
+): boolean {
+  if (argv.includes('--hidden')) return true;
+  return platform === 'darwin' && loginItem().wasOpenedAtLogin;
+}

@@ -6,23 +6,31 @@ import { TokenTrayService } from '../core/service';
 import { openSettings } from '../core/settings';
 import type { SettingsData } from '../core/settings-schema';
 import { startApp } from './app';
+import { openedAtLogin } from './autostart';
+import { installLastResort, startOrExit } from './startup';
+import { queryTrayHost } from './tray-host';
 
 // The real entry: the only file that imports the electron module itself.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 
-const handle = await startApp(electron, {
-  // The same file and schema the CLI opens through conf (electron-store is built on conf).
-  service: new TokenTrayService({
-    env: process.env,
-    settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)),
+installLastResort();
+// startOrExit never rejects: a failed start shows one dialog and exits 1.
+const handle = await startOrExit(electron, () =>
+  startApp(electron, {
+    // The same file and schema the CLI opens through conf (electron-store is built on conf).
+    service: new TokenTrayService({
+      env: process.env,
+      settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)),
+    }),
+    assetsDir: path.join(root, 'assets'),
+    rendererDir: path.join(root, 'build', 'renderer'),
+    preloadPath: path.join(here, 'preload.cjs'),
+    localOrigin: process.env.DTT_DROPBOX_ORIGIN,
+    startHidden: openedAtLogin(process.platform, process.argv, () => electron.app.getLoginItemSettings()),
+    devTools: !electron.app.isPackaged,
+    trayHost: () => queryTrayHost(),
   }),
-  assetsDir: path.join(root, 'assets'),
-  rendererDir: path.join(root, 'build', 'renderer'),
-  preloadPath: path.join(here, 'preload.cjs'),
-  localOrigin: process.env.DTT_DROPBOX_ORIGIN,
-  startHidden: process.argv.includes('--hidden'),
-  devTools: !electron.app.isPackaged,
-});
+);
 // Lets the real-Electron end-to-end specs reach the app through Playwright's evaluate().
 if (handle && process.env.DTT_E2E === '1') (globalThis as Record<string, unknown>).__dtt = handle;

@@ -9,6 +9,7 @@ import {
 } from '../shared/ipc-contract';
 import { redactText } from '../shared/redact';
 import type { Handlers } from './handlers';
+import { isRendererFileUrl } from './sender-check';
 import { asResult } from './views';
 
 type IpcMainLike = {
@@ -48,7 +49,7 @@ export function registerIpcHandlers(
 /** Trusted = the top frame of our window, showing our own renderer files. */
 export function senderCheck(
   getContents: () => WebContents | undefined,
-  rendererUrlPrefix: string,
+  rendererDir: string,
 ): (event: IpcMainInvokeEvent) => boolean {
   return (event) => {
     const contents = getContents();
@@ -58,7 +59,7 @@ export function senderCheck(
       event.sender === contents &&
       frame &&
       frame === contents.mainFrame &&
-      frame.url.startsWith(rendererUrlPrefix),
+      isRendererFileUrl(frame.url, rendererDir),
     );
   };
 }

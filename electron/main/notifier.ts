@@ -14,11 +14,14 @@ export class Notifier {
     private readonly electron: ElectronApi,
     private readonly enabled: () => boolean,
     private readonly onClick: (action: 'reconnect' | 'open-window') => void,
+    /** Shown nothing (unsigned macOS app, no Windows shortcut, no notification daemon). */
+    private readonly onFailed: (reason: string, action: 'reconnect' | 'open-window') => void,
   ) {}
 
   show(incident: Incident): void {
-    if (!this.enabled() || !this.electron.Notification.isSupported()) return;
+    if (!this.enabled()) return;
     const { title, body, action } = notificationFor(incident);
+    if (!this.electron.Notification.isSupported()) return this.onFailed('notifications are not supported here', action);
     const n = new this.electron.Notification({ title, body });
     this.live.add(n);
     n.on('click', () => {
@@ -26,6 +29,10 @@ export class Notifier {
       this.onClick(action);
     });
     n.on('close', () => this.live.delete(n));
+    n.on('failed', (_event, error) => {
+      this.live.delete(n);
+      this.onFailed(error, action);
+    });
     n.show();
   }
 }

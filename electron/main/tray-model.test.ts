@@ -9,7 +9,7 @@ import {
   revoked,
   statusOf,
 } from '../../test/support/statuses';
-import { menuFor, tooltipFor, trayIconFor, type MenuItemSpec, type TrayView } from './tray-model';
+import { menuFor, tooltipFor, trayIconFor, trayIconForView, type MenuItemSpec, type TrayView } from './tray-model';
 
 const now = Date.parse('2030-01-01T12:00:00.000Z');
 const soon = expiringSoon(new Date(now + 24.5 * 60_000).toISOString());
@@ -32,6 +32,14 @@ function view(status: PublicStatus, over: Partial<TrayView> = {}): TrayView {
 function item(menu: MenuItemSpec[], id: string): MenuItemSpec | undefined {
   return menu.flatMap((m) => [m, ...(m.submenu ?? [])]).find((m) => m.id === id);
 }
+
+describe('trayIconForView', () => {
+  it('raises attention for a notification that could not be shown, never hiding a worse state', () => {
+    expect(trayIconForView(view(connected, { missedNotice: true }))).toBe('attention');
+    expect(trayIconForView(view(connected))).toBe('normal');
+    expect(trayIconForView(view(revoked, { missedNotice: true }))).toBe('disconnected');
+  });
+});
 
 describe('trayIconFor', () => {
   it('maps every state to its icon', () => {

@@ -18,6 +18,8 @@ export type MenuItemSpec = {
 export interface TrayView {
   status: PublicStatus;
   syncing: boolean;
+  /** A notification could not be shown; cleared when the window opens. */
+  missedNotice?: boolean;
   startAtLogin: boolean;
   projects: Array<{ path: string; name: string }>;
 }
@@ -35,6 +37,12 @@ export function trayIconFor(s: PublicStatus): TrayIcon {
     default:
       return 'disconnected';
   }
+}
+
+/** The icon for the whole view: a notification that couldn't be shown raises attention. */
+export function trayIconForView(v: TrayView): TrayIcon {
+  const icon = trayIconFor(v.status);
+  return v.missedNotice && icon === 'normal' ? 'attention' : icon;
 }
 
 function minutesLeft(s: PublicStatus, now: number): number {

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions, Tray as TrayType } from 'electron';
 import type { ElectronApi } from './electron-api';
-import { menuFor, tooltipFor, trayIconFor, type MenuItemSpec, type TrayView } from './tray-model';
+import { menuFor, tooltipFor, trayIconForView, type MenuItemSpec, type TrayView } from './tray-model';
 import { iconPathFor } from './tray-icons';
 
 /** Renders the tray from one view object; menu ids map to actions in one place. */
@@ -31,7 +31,7 @@ export class TrayController {
 
   private icon(view: TrayView) {
     const image = this.electron.nativeImage.createFromPath(
-      iconPathFor(trayIconFor(view.status), process.platform, this.assetsDir),
+      iconPathFor(trayIconForView(view), process.platform, this.assetsDir),
     );
     if (process.platform === 'darwin') image.setTemplateImage(true);
     return image;

@@ -1,8 +1,9 @@
-import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
 import type { ElectronApi } from './electron-api';
 import { isSafeExternalUrl } from './external-url';
+import { isPermissionGranted } from './permissions';
+import { isRendererFileUrl } from './sender-check';
 
 export interface WindowOptions {
   rendererDir: string;
@@ -11,14 +12,10 @@ export interface WindowOptions {
   devTools: boolean;
 }
 
-export function rendererUrlPrefix(rendererDir: string): string {
-  return pathToFileURL(rendererDir + path.sep).href;
-}
-
 /**
  * The one window, locked down per Electron's security checklist: isolated, sandboxed, no Node,
  * packaged files only (the CSP lives in index.html), no navigation away, no new windows, no
- * permissions. Closing hides it: the app lives in the tray.
+ * permissions but writing text to the clipboard. Closing hides it: the app lives in the tray.
  */
 export function createMainWindow(
   electron: ElectronApi,
@@ -44,15 +41,16 @@ export function createMainWindow(
       devTools: opts.devTools,
     },
   });
-  const prefix = rendererUrlPrefix(opts.rendererDir);
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url, opts.localOrigin)) void electron.shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(prefix)) event.preventDefault();
+    if (!isRendererFileUrl(url, opts.rendererDir)) event.preventDefault();
   });
-  win.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  win.webContents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details, opts.rendererDir)),
+  );
   win.on('close', (event) => {
     if (!isQuitting()) {
       event.preventDefault();

@@ -48,6 +48,11 @@ export const ERROR_KINDS = [
   'keep-out-unsupported',
   'keep-out-failed',
   'invalid-input',
+  'login-item-needs-approval',
+  'login-item-failed',
+  'autostart-dev-run',
+  'app-start-failed',
+  'tray-not-shown',
   'internal',
 ] as const;
 
@@ -290,6 +295,33 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'That input is not valid',
     explanation: 'The request was not understood.',
     action: 'Check what you entered and try again.',
+  },
+  'login-item-needs-approval': {
+    title: 'Start at login needs your approval',
+    explanation: 'macOS keeps a new login item switched off until you allow it.',
+    action: 'Open System Settings → General → Login Items and switch on Dropbox Token Tray.',
+  },
+  'login-item-failed': {
+    title: "Couldn't set the app to start at login",
+    explanation: 'The system did not accept the login item.',
+    action: 'Try again. If it keeps happening, add the app in System Settings → General → Login Items.',
+  },
+  'autostart-dev-run': {
+    title: 'Start at login is only for the installed app',
+    explanation: 'This copy runs from a development folder; starting it at every login would break later.',
+    action: 'Install the app (the .deb, .dmg or installer) and switch this on there.',
+  },
+  'app-start-failed': {
+    title: 'Dropbox Token Tray could not start',
+    explanation: 'Something the app needs at start was not available, so it closed instead of running unseen.',
+    action: 'Fix what is named below, then open the app again. If it keeps happening, send this message to IT.',
+  },
+  'tray-not-shown': {
+    title: "Your desktop doesn't show tray icons",
+    explanation:
+      'Dropbox Token Tray lives in the tray, which this desktop hides, so its window stays open instead. Closing the window keeps the app running; open the app again to bring the window back.',
+    action:
+      'On GNOME (Ubuntu, Fedora), install the "AppIndicator and KStatusNotifierItem Support" extension, then log out and back in.',
   },
   internal: {
     title: 'Something went wrong',

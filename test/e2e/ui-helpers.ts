@@ -45,9 +45,9 @@ export async function followRedirect(location: string | undefined): Promise<void
   await fetch(location).then((r) => r.text());
 }
 
-export function queueFolder(app: AppUnderTest, dir: string | null): void {
-  if (!app.standIn) throw new Error('queueing a folder dialog answer needs the stand-in backend');
-  app.standIn.queueOpenDialog(dir ? { canceled: false, filePaths: [dir] } : { canceled: true, filePaths: [] });
+/** The answer the next folder picker gives, on either backend. */
+export function queueFolder(app: AppUnderTest, dir: string | null): Promise<void> {
+  return app.queueOpenDialog(dir ? { canceled: false, filePaths: [dir] } : { canceled: true, filePaths: [] });
 }
 
 interface AxeViolation {

@@ -28,7 +28,7 @@ async function connectedOnProjects(): Promise<Ui> {
 }
 
 async function addFolder(u: Ui, dir: string): Promise<void> {
-  queueFolder(u.app, dir);
+  await queueFolder(u.app, dir);
   await u.page.getByRole('button', { name: 'Add a folder' }).click();
   await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
 }
@@ -147,7 +147,7 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
     await eventually(() => target(u, dir, '.env').getAttribute('data-status')).toBe('current');
     gitInit(dir);
     unreadableRepo(dir);
-    await fake.expireAccessTokens();
+    suite.fake.expireAccessTokens();
     writeFileSync(path.join(dir, '.env'), 'DROPBOX_ACCESS_TOKEN=old\n');
     await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
     const outcome = target(u, dir, '.env').locator('[data-outcome="skipped"]');

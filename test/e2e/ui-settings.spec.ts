@@ -51,12 +51,13 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     expect(u.app.service.settings.get('redirectPort')).toBe(23456);
   });
 
-  it('turns start at login on (an XDG autostart entry on Linux)', async () => {
+  it('turns start at login on (an XDG autostart entry on Linux) for an installed app', async () => {
     const saved = process.env.XDG_CONFIG_HOME;
     const xdg = mkdtempSync(path.join(os.tmpdir(), 'dtt-xdg-'));
     process.env.XDG_CONFIG_HOME = xdg;
     try {
-      const u = await suite.open();
+      // A development run refuses to register itself (platform.spec.ts); this plays the installed app.
+      const u = await suite.open({ packaged: true, platform: 'linux' });
       await u.page.getByRole('button', { name: 'Settings' }).click();
       const box = u.page.getByRole('checkbox', { name: 'Start when I log in' });
       if (await box.isChecked()) await box.uncheck();
@@ -77,7 +78,7 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     await connectWithBrowser(u, suite.fake);
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\nOTHER=1\n' });
     await u.page.getByRole('button', { name: 'Projects' }).click();
-    queueFolder(u.app, dir);
+    await queueFolder(u.app, dir);
     await u.page.getByRole('button', { name: 'Add a folder' }).click();
     await u.page.getByRole('button', { name: /^Add and write/ }).click();
     await eventually(() => u.page.locator('[data-file=".env"]').getAttribute('data-status')).toBe('current');

@@ -153,10 +153,14 @@ describe('window security', () => {
     expect(await a.openedUrls()).toEqual([]);
   });
 
-  it.runIf(onStandIn)('denies every permission request', async () => {
+  it.runIf(onStandIn)('denies every permission request but clipboard writes from our own page', async () => {
     const { a } = await start();
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
       expect(await a.standIn!.requestPermission(permission), permission).toBe(false);
     }
+    // The Copy buttons: navigator.clipboard.writeText asks for this one.
+    expect(await a.standIn!.requestPermission('clipboard-sanitized-write')).toBe(true);
+    await a.loadInWindow(fake.origin + '/');
+    expect(await a.standIn!.requestPermission('clipboard-sanitized-write')).toBe(false);
   });
 });

@@ -67,3 +67,45 @@ describe('electron-builder.yml', () => {
     expect(existsSync(linux)).toBe(true);
   });
 });
+
+describe('platform integration', () => {
+  const pkgFull = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, any>;
+
+  it('takes the Windows AppUserModelID main sets from the same appId electron-builder writes', async () => {
+    const { APP_ID } = await import('../../electron/shared/app-identity');
+    expect(config.appId).toBe(APP_ID);
+    const app = readFileSync(path.join(root, 'electron', 'main', 'app.ts'), 'utf8');
+    expect(app).toContain('app.setAppUserModelId(APP_ID)');
+  });
+
+  it('ties Linux windows to the installed .desktop file', async () => {
+    const { LINUX_DESKTOP_NAME } = await import('../../electron/shared/app-identity');
+    expect(pkgFull.desktopName).toBe(LINUX_DESKTOP_NAME);
+    // With syncDesktopName the installed file is named after desktopName; it must also be the
+    // executable's name so the deb's launcher, the window and notifications agree.
+    expect(config.linux.syncDesktopName).toBe(true);
+    expect(LINUX_DESKTOP_NAME).toBe(`${config.linux.executableName}.desktop`);
+  });
+
+  it('signs and notarises the Mac app through electron-builder, with entitlements kept in the repo', () => {
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.notarize).toBe(true);
+    for (const key of ['entitlements', 'entitlementsInherit'] as const) {
+      const file = String(config.mac[key]);
+      expect(file.startsWith('assets/'), `${key} must not live in gitignored build/`).toBe(true);
+      const plist = readFileSync(path.join(root, file), 'utf8');
+      expect(plist).toContain('<key>com.apple.security.cs.allow-jit</key>');
+      // Electron 12+ needs no unsigned-executable-memory; it only widens the attack surface.
+      expect(plist).not.toContain('allow-unsigned-executable-memory');
+      expect(plist).not.toContain('disable-library-validation');
+    }
+    // No identity or credentials in the file: they come from CSC_LINK / APPLE_* at build time.
+    expect(config.mac.identity).toBeUndefined();
+    expect(JSON.stringify(config)).not.toMatch(/APPLE_APP_SPECIFIC_PASSWORD|CSC_KEY_PASSWORD\s*:/);
+  });
+
+  it('has one command for the e2e specs on real Electron', () => {
+    expect(pkgFull.scripts['test:electron']).toContain('test/run-on-electron.ts');
+    expect(existsSync(path.join(root, 'test', 'run-on-electron.ts'))).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import { freePort, repoRoot } from './cli';
 import { uniqueService } from './keyring';
 import type { AppUnderTest, Backend } from './electron-standin/app-under-test';
 import { closeSharedChromium } from './electron-standin/chromium';
-import { electronBinary, launchElectron } from './electron-standin/launch-electron';
+import { displayProblem, electronBinary, launchElectron } from './electron-standin/launch-electron';
 import { launchStandIn, type ResolvedLaunch } from './electron-standin/launch-standin';
 import { writeTestRenderer } from './electron-standin/test-renderer';
 
@@ -28,6 +28,12 @@ export interface LaunchOptions {
   backend?: 'auto' | Backend;
   /** More environment for the app (wins over the generated DTT_* values). */
   env?: NodeJS.ProcessEnv;
+  /** Stand-in only: the platform Electron pretends to be (default: this machine's). */
+  platform?: NodeJS.Platform;
+  /** Stand-in only: app.isPackaged (default false, like `electron .`). */
+  packaged?: boolean;
+  /** Stand-in only, Linux: what the session bus says about a tray host (default: not asked). */
+  trayHost?: 'present' | 'absent' | 'unknown';
 }
 
 let announced = false;
@@ -64,10 +70,16 @@ export async function launchApp(opts: LaunchOptions): Promise<AppUnderTest> {
     localOrigin: opts.fake.origin,
     startHidden: opts.startHidden ?? false,
     autoTicks: opts.autoTicks ?? false,
+    platform: opts.platform,
+    packaged: opts.packaged,
+    trayHost: opts.trayHost,
     cleanup: () => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
   };
 
-  const plan = plannedBackend({ backend: opts.backend, rendererDir });
+  const standInOnly = opts.platform !== undefined || opts.packaged !== undefined || opts.trayHost !== undefined;
+  const plan = standInOnly
+    ? { backend: 'stand-in' as const, why: 'the spec plays another platform or install', binary: undefined }
+    : plannedBackend({ backend: opts.backend, rendererDir });
   if (!announced) {
     announced = true;
     console.log(
@@ -103,6 +115,11 @@ export function plannedBackend(opts: Pick<LaunchOptions, 'backend' | 'rendererDi
   if (!('path' in binary)) {
     if (wanted === 'electron') throw new Error(`the Electron backend was asked for, but ${binary.missing}`);
     return { backend: 'stand-in', why: `no Electron binary: ${binary.missing}` };
+  }
+  const noDisplay = displayProblem(process.platform, process.env);
+  if (noDisplay) {
+    if (wanted === 'electron') throw new Error(`the Electron backend was asked for, but there is ${noDisplay}`);
+    return { backend: 'stand-in', why: `Electron is installed, but there is ${noDisplay}` };
   }
   // main/index.ts always loads build/renderer, so a custom renderer needs the stand-in.
   if (!rendererOk) return { backend: 'stand-in', why: 'the renderer is not build/renderer' };

@@ -5,18 +5,27 @@ import { checkEvent, Listeners, strict } from './strict';
 // app, shell, dialog, powerMonitor, net and nativeImage: the process-level modules.
 
 const APP_EVENTS = ['second-instance', 'before-quit', 'window-all-closed'] as const;
+// Electron emits 'activate' on macOS only (Dock click, Finder/Spotlight reopening the app).
+const DARWIN_APP_EVENTS = [...APP_EVENTS, 'activate'] as const;
+
+export type LoginItemStatus = 'not-registered' | 'enabled' | 'requires-approval' | 'not-found';
 
 export class AppStandIn {
-  readonly isPackaged = false;
   readonly listeners = new Listeners();
   quitRequested = false;
+  /** app.exit(code)'s code; the process would be gone. */
+  exitCode: number | null = null;
   private lockTaken = false;
+  private openAtLogin = false;
+  private loginArgs: string[] = [];
 
   constructor(
     private readonly ctx: StandInContext,
     private readonly lockAvailable: boolean,
     /** Closes every window the way quitting does; false when one refused. */
     private readonly closeAllWindows: () => boolean,
+    /** false = `electron .` from a checkout; true = an installed package. */
+    readonly isPackaged: boolean,
   ) {}
 
   requestSingleInstanceLock(): boolean {
@@ -29,9 +38,41 @@ export class AppStandIn {
   }
 
   on(event: string, listener: (...args: never[]) => unknown): this {
-    checkEvent('app', event, APP_EVENTS);
+    checkEvent('app', event, this.ctx.platform === 'darwin' ? DARWIN_APP_EVENTS : APP_EVENTS);
     this.listeners.add(event, listener);
     return this;
+  }
+
+  /** Immediately, without before-quit or will-quit: windows are destroyed, not asked. */
+  exit(exitCode = 0): void {
+    this.exitCode = exitCode;
+    this.quitRequested = true;
+  }
+
+  setAppUserModelId(id: string): void {
+    if (this.ctx.platform !== 'win32') throw new Error('app.setAppUserModelId exists on Windows only');
+    this.ctx.appUserModelIds.push(id);
+  }
+
+  getLoginItemSettings(options?: { path?: string; args?: string[] }) {
+    if (this.ctx.platform === 'linux') throw new Error('app.getLoginItemSettings is for macOS and Windows only');
+    const status: LoginItemStatus = this.openAtLogin ? this.ctx.loginItemStatusWhenOn : 'not-registered';
+    // Windows: openAtLogin is true only for the Run entry with exactly these args.
+    const argsMatch =
+      this.ctx.platform !== 'win32' || JSON.stringify(options?.args ?? []) === JSON.stringify(this.loginArgs);
+    return {
+      openAtLogin: this.openAtLogin && status === 'enabled' && argsMatch,
+      wasOpenedAtLogin: false,
+      status,
+      executableWillLaunchAtLogin: this.openAtLogin,
+      launchItems: [],
+    };
+  }
+
+  /** What macOS does when the app is opened again from Finder, Spotlight or the Dock. */
+  activate(): number {
+    if (this.ctx.platform !== 'darwin') throw new Error("'activate' is emitted on macOS only");
+    return this.listeners.emit('activate', cancellable(), false);
   }
 
   whenReady(): Promise<void> {
@@ -51,9 +92,11 @@ export class AppStandIn {
     this.ctx.loginItemSettings.push({ activationPolicy: policy });
   }
 
-  setLoginItemSettings(settings: unknown): void {
+  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }): void {
     if (this.ctx.platform === 'linux')
       throw new Error('app.setLoginItemSettings does nothing on Linux; Electron documents it for macOS and Windows');
+    this.openAtLogin = Boolean(settings.openAtLogin);
+    this.loginArgs = settings.args ?? [];
     this.ctx.loginItemSettings.push(settings);
   }
 
@@ -89,6 +132,15 @@ export function createShell(ctx: StandInContext) {
 
 export function createDialog(ctx: StandInContext) {
   return strict('dialog', {
+    showErrorBox(title: string, content: string): void {
+      ctx.errorBoxes.push({ title, content });
+    },
+    async showMessageBox(...args: unknown[]) {
+      const options = (args.length > 1 ? args[1] : args[0]) as { message?: unknown; detail?: unknown } | undefined;
+      if (!options || typeof options.message !== 'string') throw new Error('dialog.showMessageBox needs a message');
+      ctx.messageBoxes.push({ message: options.message, detail: String(options.detail ?? '') });
+      return { response: 0, checkboxChecked: false };
+    },
     async showOpenDialog(...args: unknown[]) {
       const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] } | undefined;
       if (!options || typeof options !== 'object') throw new Error('dialog.showOpenDialog needs options');
@@ -102,7 +154,7 @@ export function createDialog(ctx: StandInContext) {
 
 const POWER_EVENTS = ['suspend', 'resume', 'lock-screen', 'unlock-screen', 'on-ac', 'on-battery', 'shutdown'] as const;
 
-export function createPowerMonitor() {
+export function createPowerMonitor(platform: NodeJS.Platform) {
   const listeners = new Listeners();
   const api = strict('powerMonitor', {
     on(event: string, listener: (...args: never[]) => unknown) {
@@ -111,7 +163,12 @@ export function createPowerMonitor() {
       return api;
     },
   });
-  const emit = (event: (typeof POWER_EVENTS)[number]): number => listeners.emit(event, cancellable());
+  const emit = (event: (typeof POWER_EVENTS)[number]): number => {
+    // Electron documents lock-screen/unlock-screen for macOS and Windows only: Linux never emits them.
+    if ((event === 'lock-screen' || event === 'unlock-screen') && platform === 'linux')
+      throw new Error(`powerMonitor '${event}' is never emitted on Linux`);
+    return listeners.emit(event, cancellable());
+  };
   return { api, emit };
 }
 

@@ -49,6 +49,8 @@ export interface AppUnderTest {
   openedUrls(): Promise<string[]>;
   ipcLog(): Promise<IpcRecord[]>;
   secondInstance(): Promise<void>;
+  /** The answer the next dialog.showOpenDialog gets (the user's pick in the folder chooser). */
+  queueOpenDialog(answer: { canceled: boolean; filePaths: string[] }): Promise<void>;
   emitPowerMonitor(event: PowerEvent): Promise<void>;
   /** A tab in "the user's browser" (a separate profile in the same Chromium). */
   openInBrowser(url: string): Promise<Page>;

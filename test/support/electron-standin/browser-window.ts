@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type * as Electron from 'electron';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -46,10 +47,10 @@ export function browserWindowClass(hooks: WindowHooks) {
     loading: Promise<void> = Promise.resolve();
     private browserContext: BrowserContext | undefined;
 
-    constructor(options: Record<string, unknown> = {}) {
+    constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
       for (const key of Object.keys(options))
         if (!WINDOW_OPTIONS.has(key)) throw new Error(`electron stand-in does not model BrowserWindow option "${key}"`);
-      this.options = options;
+      this.options = { ...options };
       const prefs = { ...((options.webPreferences as Record<string, unknown> | undefined) ?? {}) };
       ctx.webPreferences.push(prefs);
       const preload = prefs.preload;

@@ -27,6 +27,14 @@ export interface StandInContext {
   online: boolean;
   notificationsSupported: boolean;
   dialogAnswers: Array<{ canceled: boolean; filePaths: string[] }>;
+  /** dialog.showErrorBox calls, in order. */
+  errorBoxes: Array<{ title: string; content: string }>;
+  messageBoxes: Array<{ message: string; detail: string }>;
+  appUserModelIds: string[];
+  /** What macOS answers for a login item that was switched on. */
+  loginItemStatusWhenOn: 'enabled' | 'requires-approval' | 'not-found';
+  /** When set, Notification.show() fails with this text ('failed' event) and shows nothing. */
+  notificationFailure: string | null;
 }
 
 export function newContext(browser: () => Promise<Browser>, platform: NodeJS.Platform): StandInContext {
@@ -48,5 +56,10 @@ export function newContext(browser: () => Promise<Browser>, platform: NodeJS.Pla
     online: true,
     notificationsSupported: true,
     dialogAnswers: [],
+    errorBoxes: [],
+    messageBoxes: [],
+    appUserModelIds: [],
+    loginItemStatusWhenOn: 'enabled',
+    notificationFailure: null,
   };
 }

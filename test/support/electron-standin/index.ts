@@ -1,3 +1,4 @@
+import type * as Electron from 'electron';
 import type { Browser, Page } from 'playwright-core';
 import type { ElectronApi } from '../../../electron/main/electron-api';
 import { AppStandIn, createDialog, createNativeImage, createNet, createPowerMonitor, createShell } from './app-modules';
@@ -17,6 +18,8 @@ export interface StandInOptions {
   platform?: NodeJS.Platform;
   /** false = another instance holds the lock, so requestSingleInstanceLock() answers false. */
   singleInstanceLock?: boolean;
+  /** app.isPackaged: false (a development run) unless the test plays an installed app. */
+  isPackaged?: boolean;
 }
 
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'on-ac' | 'on-battery' | 'shutdown';
@@ -34,8 +37,8 @@ export function createElectronStandIn(opts: StandInOptions) {
     for (const w of [...windows]) w.close();
     return windows.size === 0;
   };
-  const app = new AppStandIn(ctx, opts.singleInstanceLock ?? true, closeAll);
-  const power = createPowerMonitor();
+  const app = new AppStandIn(ctx, opts.singleInstanceLock ?? true, closeAll, opts.isPackaged ?? false);
+  const power = createPowerMonitor(ctx.platform);
   const BrowserWindow = browserWindowClass({
     ctx,
     ipc,
@@ -43,18 +46,43 @@ export function createElectronStandIn(opts: StandInOptions) {
     allClosed: () => void (app.quitRequested || app.listeners.emit('window-all-closed')),
   });
 
+  // Each process-level module is checked against Electron's own declaration of the members it
+  // models: a wrong signature here is a compile error, not a test that passes against a fiction.
+  // Not yet checked: `on` (Electron types it as returning the full emitter; checkEvent guards
+  // event names at run time) and the classes (BrowserWindow, Tray, Notification, Menu,
+  // nativeImage's images), hence the one cast below.
+  const typedApp = app satisfies Pick<
+    Electron.App,
+    | 'isPackaged'
+    | 'requestSingleInstanceLock'
+    | 'hasSingleInstanceLock'
+    | 'whenReady'
+    | 'quit'
+    | 'exit'
+    | 'setActivationPolicy'
+    | 'setLoginItemSettings'
+    | 'getLoginItemSettings'
+    | 'setAppUserModelId'
+  >;
+  const shell = createShell(ctx) satisfies Pick<Electron.Shell, 'openExternal' | 'openPath'>;
+  const dialog = createDialog(ctx) satisfies Pick<
+    Electron.Dialog,
+    'showErrorBox' | 'showOpenDialog' | 'showMessageBox'
+  >;
+  const net = createNet(ctx) satisfies Pick<typeof Electron.net, 'isOnline'>;
+  const ipcMain = ipc satisfies Pick<Electron.IpcMain, 'handle'>;
   const modules = {
-    app: strict('app', app),
+    app: strict('app', typedApp),
     BrowserWindow,
     Tray: trayClass(ctx),
     Menu: MenuStandIn,
-    Notification: notificationClass(ctx),
-    ipcMain: strict('ipcMain', ipc),
-    shell: createShell(ctx),
-    dialog: createDialog(ctx),
+    Notification: notificationClass(ctx) satisfies Pick<typeof Electron.Notification, 'isSupported'>,
+    ipcMain: strict('ipcMain', ipcMain),
+    shell,
+    dialog,
     powerMonitor: power.api,
     nativeImage: createNativeImage(),
-    net: createNet(ctx),
+    net,
   };
   // The one place the stand-in is called Electron: the compiler can't check a model, the strict proxies do.
   const electron = strict('electron', modules) as unknown as ElectronApi;
@@ -87,6 +115,15 @@ export function createElectronStandIn(opts: StandInOptions) {
     dismissNotification: (i: number): void => ctx.notificationObjects[i]?.dismiss(),
     emitPowerMonitor: (event: PowerEvent): number => power.emit(event),
     secondInstance: (argv: string[] = []): void => app.secondInstance(argv),
+    /** macOS: the user opens the app again from Finder, Spotlight or the Dock. */
+    activate: (): number => app.activate(),
+    /** app.exit()'s code, or null while the app runs. */
+    exitCode: (): number | null => app.exitCode,
+    errorBoxes: () => ctx.errorBoxes,
+    messageBoxes: () => ctx.messageBoxes,
+    failNotifications(reason: string | null): void {
+      ctx.notificationFailure = reason;
+    },
     setOnline(on: boolean): void {
       ctx.online = on;
     },

@@ -1,7 +1,8 @@
+import type { IpcMainInvokeEvent } from 'electron';
 import type { StandInContext } from './context';
 import { strict } from './strict';
 
-type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
+type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
 /** What the renderer side gets back for one invoke: Electron turns a throw into a rejection. */
 export type InvokeOutcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -50,7 +51,13 @@ export class IpcMainStandIn {
         outcome = {
           ok: true,
           value: await handler(
-            strict('IpcMainInvokeEvent', { ...event, type: 'frame', processId: 1, frameId: 1 }),
+            // The members main reads (sender, senderFrame); strict() throws on any other.
+            strict('IpcMainInvokeEvent', {
+              ...event,
+              type: 'frame',
+              processId: 1,
+              frameId: 1,
+            }) as unknown as IpcMainInvokeEvent,
             ...args,
           ),
         };

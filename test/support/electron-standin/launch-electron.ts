@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { _electron, type Page } from 'playwright-core';
 import { TokenTrayService } from '../../../electron/core/service';
@@ -33,15 +34,33 @@ export function electronBinary(root: string): { path: string } | { missing: stri
   return existsSync(exe) ? { path: exe } : { missing: `${exe} does not exist` };
 }
 
+/**
+ * Why Electron can't open a window here, or null. Linux needs an X11 or Wayland display
+ * (under CI: `xvfb-run npm run test:electron`); macOS and Windows always have one.
+ */
+export function displayProblem(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string | null {
+  if (platform !== 'linux') return null;
+  if (env.DISPLAY || env.WAYLAND_DISPLAY) return null;
+  return 'no display: neither DISPLAY nor WAYLAND_DISPLAY is set (run under a desktop session or xvfb-run)';
+}
+
 /** The packaged-shape app (build/main.mjs) in real Electron, driven through Playwright. */
 export async function launchElectron(r: ResolvedLaunch, executablePath: string, root: string): Promise<AppUnderTest> {
   const mainScript = path.join(root, 'build', 'main.mjs');
   if (path.resolve(r.rendererDir) !== path.join(root, 'build', 'renderer'))
     throw new Error('the Electron backend always loads build/renderer (electron/main/index.ts)');
-  const env: Record<string, string> = { ...stringEnv(process.env), ...stringEnv(r.env), DTT_E2E: '1' };
+  // Its own profile and single-instance lock per launch: `electron build/main.mjs` would
+  // otherwise share ~/.config/Electron (and one lock) with every other launch and file.
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'dtt-e2e-userdata-'));
+  const env: Record<string, string> = {
+    ...stringEnv(process.env),
+    ...stringEnv(r.env),
+    DTT_E2E: '1',
+    DTT_E2E_USER_DATA_DIR: userData,
+  };
   delete env.ELECTRON_RUN_AS_NODE;
   // Chromium refuses to start as root with its sandbox on (CI runs as root).
-  const chromiumArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const chromiumArgs = [`--user-data-dir=${userData}`, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
   const appArgs = [...chromiumArgs, mainScript, ...(r.startHidden ? ['--hidden'] : [])];
   const electronApp = await _electron.launch({
     executablePath,
@@ -118,12 +137,17 @@ export async function launchElectron(r: ResolvedLaunch, executablePath: string, 
     tick: () => main(() => (globalThis as unknown as MainGlobals).__dtt!.monitor.wake('manual')),
     openedUrls: () => main(() => (globalThis as unknown as MainGlobals).__dttRecorder.openedUrls),
     ipcLog: () => main(() => (globalThis as unknown as MainGlobals).__dttRecorder.ipcLog),
-    secondInstance: () => runSecondInstance(executablePath, appArgs, env),
+    secondInstance: () => runSecondInstance(executablePath, ['-r', writeRecorder(), ...appArgs], env),
+    queueOpenDialog: (answer) =>
+      main((_e, a: { canceled: boolean; filePaths: string[] }) => {
+        (globalThis as unknown as MainGlobals).__dttRecorder.dialogAnswers.push(a);
+      }, answer),
     emitPowerMonitor: async (event) => void (await main(({ powerMonitor }, e: string) => powerMonitor.emit(e), event)),
     openInBrowser,
     close: async () => {
       await electronApp.close();
       await service.vault.clear().catch(() => undefined);
+      rmSync(userData, { recursive: true, force: true });
       r.cleanup();
     },
   };

@@ -12,6 +12,9 @@ export interface ResolvedLaunch {
   localOrigin: string;
   startHidden: boolean;
   autoTicks: boolean;
+  platform?: NodeJS.Platform;
+  packaged?: boolean;
+  trayHost?: 'present' | 'absent' | 'unknown';
   /** Removes temp folders; runs after the app is gone. */
   cleanup(): void;
 }
@@ -19,8 +22,11 @@ export interface ResolvedLaunch {
 /** The real core and the real main-process glue, in this process, on the strict stand-in. */
 export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
   const service = new TokenTrayService({ env: r.env });
-  const standIn = createElectronStandIn({ browser: sharedChromium });
+  const standIn = createElectronStandIn({ browser: sharedChromium, platform: r.platform, isPackaged: r.packaged });
+  const trayHost = r.trayHost;
   const handle = await startApp(standIn.electron, {
+    platform: standIn.ctx.platform,
+    ...(trayHost ? { trayHost: async () => trayHost } : {}),
     service,
     assetsDir: r.assetsDir,
     rendererDir: r.rendererDir,
@@ -93,6 +99,7 @@ export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
       standIn.secondInstance();
       await settle();
     },
+    queueOpenDialog: async (answer) => standIn.queueOpenDialog(answer),
     emitPowerMonitor: async (event) => {
       standIn.emitPowerMonitor(event);
       await settle();

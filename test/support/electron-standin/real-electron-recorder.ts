@@ -21,6 +21,8 @@ export interface RecorderState {
   ipcLog: IpcRecord[];
   webPreferences: unknown[];
   dialogAnswers: Array<{ canceled: boolean; filePaths: string[] }>;
+  /** dialog.showErrorBox / showMessageBox calls: recorded, never shown on the developer's desktop. */
+  messages: Array<{ title: string; content: string }>;
   menuRecord(template: unknown[]): MenuItemRecord[];
 }
 
@@ -28,6 +30,9 @@ export interface RecorderState {
 function recorderMain(req: (id: string) => unknown): void {
   const electron = req('electron') as typeof ElectronModule;
   const { app, dialog, ipcMain, Menu, nativeImage, Notification, shell, Tray } = electron;
+  // Before main.mjs runs: the profile and the single-instance lock live in userData.
+  const userData = process.env.DTT_E2E_USER_DATA_DIR;
+  if (userData) app.setPath('userData', userData);
   const images = new WeakMap<object, string>();
   const menuRecord = (template: unknown[]): MenuItemRecord[] =>
     template.map((raw) => {
@@ -52,6 +57,7 @@ function recorderMain(req: (id: string) => unknown): void {
     ipcLog: [],
     webPreferences: [],
     dialogAnswers: [],
+    messages: [],
     menuRecord,
   };
   (globalThis as unknown as { __dttRecorder: RecorderState }).__dttRecorder = rec;
@@ -107,6 +113,12 @@ function recorderMain(req: (id: string) => unknown): void {
 
   shell.openExternal = async (url: string) => void rec.openedUrls.push(url);
   shell.openPath = async (p: string) => (rec.openedPaths.push(p), '');
+  dialog.showErrorBox = (title: string, content: string) => void rec.messages.push({ title, content });
+  dialog.showMessageBox = (async (...args: unknown[]) => {
+    const o = (args.length > 1 ? args[1] : args[0]) as { message: string; detail?: string };
+    rec.messages.push({ title: o.message, content: o.detail ?? '' });
+    return { response: 0, checkboxChecked: false };
+  }) as typeof dialog.showMessageBox;
   dialog.showOpenDialog = (async () =>
     rec.dialogAnswers.shift() ?? { canceled: true, filePaths: [] }) as typeof dialog.showOpenDialog;
 

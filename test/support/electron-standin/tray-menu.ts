@@ -1,3 +1,4 @@
+import type * as Electron from 'electron';
 import type { StandInContext } from './context';
 import type { ImageStandIn } from './app-modules';
 import { menuRecord, type NotificationRecord, type TrayRecord } from './records';
@@ -153,7 +154,7 @@ export function notificationClass(ctx: StandInContext) {
     readonly record: NotificationRecord;
     readonly listeners = new Listeners();
 
-    constructor(options: Record<string, unknown>) {
+    constructor(options: Electron.NotificationConstructorOptions) {
       for (const key of Object.keys(options))
         if (!NOTIFICATION_KEYS.has(key))
           throw new Error(`electron stand-in does not model Notification option "${key}"`);
@@ -174,6 +175,10 @@ export function notificationClass(ctx: StandInContext) {
     }
 
     show(): void {
+      if (ctx.notificationFailure !== null) {
+        this.listeners.emit('failed', {}, ctx.notificationFailure);
+        return;
+      }
       if (!this.record.shown) {
         ctx.notifications.push(this.record);
         ctx.notificationObjects.push(this);

@@ -69,7 +69,7 @@ export function unparseable(line: number, reason: string): DttError {
  * corrupt every format here, so refuse them before touching anything.
  */
 export function assertWritableValue(value: string): void {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+   
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new DttError('invalid-input', 'a value to write contains a line break or control character');
   }

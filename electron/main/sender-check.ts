@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+type PathApi = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute' | 'sep'>;
+
+/**
+ * True when `url` is a file: URL naming a file inside `rendererDir`. Compared as paths, not as
+ * strings: Chromium and Node's pathToFileURL escape `~`, `[`, `]`, spaces and non-ASCII
+ * differently, so a string prefix refused every request from installs under such folders
+ * (e.g. a Windows 8.3 path `C:\Users\JOHNSM~1\…`).
+ */
+export function isRendererFileUrl(
+  url: string,
+  rendererDir: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'file:' || (parsed.host !== '' && platform !== 'win32')) return false;
+  const p: PathApi = platform === 'win32' ? path.win32 : path.posix;
+  let file: string;
+  try {
+    file = fileURLToPath(parsed, { windows: platform === 'win32' });
+  } catch {
+    return false; // e.g. an encoded "/" (%2F), which no real file URL of ours contains
+  }
+  const rel = p.relative(p.resolve(rendererDir), p.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !p.isAbsolute(rel);
+}
