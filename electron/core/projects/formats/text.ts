@@ -69,7 +69,6 @@ export function unparseable(line: number, reason: string): DttError {
  * corrupt every format here, so refuse them before touching anything.
  */
 export function assertWritableValue(value: string): void {
-   
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     throw new DttError('invalid-input', 'a value to write contains a line break or control character');
   }
