@@ -234,6 +234,7 @@ describeWithKeyring('wrong app key and doctor', () => {
     expect(checks).toEqual({
       keychain: 'pass',
       'app-key': 'pass',
+      'app-settings': 'pass',
       'redirect-port': 'pass',
       connection: 'pass',
       'token-format': 'pass',
