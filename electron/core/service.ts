@@ -37,6 +37,8 @@ interface ServiceEvents {
   token: [];
   /** Keep-in-sync projects were rewritten after a new token ("3 projects updated"). */
   'projects-synced': [SyncReport];
+  /** A reconnect signed in as a different account ("Name (email)" of each). */
+  'account-changed': [{ now: string; before: string }];
 }
 
 /**
@@ -218,6 +220,9 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
 
   private async connected(result: ConnectResult): Promise<ConnectResult & { projects: SyncReport | null }> {
     this.changed();
+    const who = (a: { name: string; email: string }) => `${a.name} (${a.email})`;
+    if (result.previousAccount)
+      this.emit('account-changed', { now: who(result.account), before: who(result.previousAccount) });
     return { ...result, projects: await this.newToken() };
   }
 

@@ -31,6 +31,16 @@ export function toConnectView(r: ConnectResult & { projects?: SyncReport | null 
     accessTokenExpiresAt: r.accessTokenExpiresAt,
     notes: r.notes.map((n) => redactText(n)),
     projectsUpdated: r.projects?.projectsUpdated ?? 0,
+    missingScopes: r.missingScopes,
+    ...(r.previousAccount
+      ? {
+          previousAccount: {
+            name: r.previousAccount.name,
+            email: r.previousAccount.email,
+            accountId: r.previousAccount.accountId,
+          },
+        }
+      : {}),
   };
 }
 

@@ -18,6 +18,10 @@ export interface ConnectResultView {
   accessTokenExpiresAt: string | null;
   notes: string[];
   projectsUpdated: number;
+  /** File permissions the new connection lacks. */
+  missingScopes: string[];
+  /** Set when the new connection is a different account from the one it replaced. */
+  previousAccount?: AccountSummary;
 }
 
 export interface SignInStarted {

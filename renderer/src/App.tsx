@@ -59,7 +59,15 @@ export function App() {
     async (result: ConnectResultView) => {
       // Status first, so the window doesn't flash the Connect screen on its way to Home.
       await refresh();
-      setRoute({ name: 'home' });
+      const before = result.previousAccount;
+      setRoute(
+        before
+          ? {
+              name: 'home',
+              notice: `Now connected as ${result.account.name} (${result.account.email}) — before: ${before.name} (${before.email})`,
+            }
+          : { name: 'home' },
+      );
       announce(connectedMessage(result));
     },
     [announce, refresh],
