@@ -1,0 +1,76 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { DEFAULT_APP_SCOPES } from '../support/fake-dropbox/state';
+import { describeWithKeyring } from '../support/keyring';
+import { closeBrowsers } from '../support/launch-app';
+import { APP_KEY, checkScreen, eventually, followRedirect, nextOpenedUrl, startUi, type Ui } from './ui-helpers';
+
+// Issue 10 in the window: a sign-in without a file permission is never a green "Connected",
+// and a reconnect as someone else says so (window and notification).
+
+let fake: FakeDropbox;
+let ui: Ui | undefined;
+const LEE = { givenName: 'Lee', surname: 'Park', email: 'lee@example.com', accountId: 'dbid:AAH4f99T0taONIb-Lee0' };
+const DANA = {
+  givenName: 'Dana',
+  surname: 'Okafor',
+  email: 'dana@example.com',
+  accountId: 'dbid:AAH4f99T0taONIb-Dana',
+};
+
+beforeAll(async () => {
+  fake = await startFakeDropbox({ appKey: APP_KEY, account: DANA });
+});
+afterEach(async () => {
+  await ui?.app.close();
+  ui = undefined;
+  fake.setAppScopes(DEFAULT_APP_SCOPES);
+  fake.setAccount(DANA);
+});
+afterAll(async () => {
+  await closeBrowsers();
+  await fake.close();
+});
+
+async function browserSignIn(u: Ui, button: string): Promise<void> {
+  const before = (await u.app.openedUrls()).length;
+  await u.page.getByRole('button', { name: button }).click();
+  const url = await nextOpenedUrl(u.app, before);
+  await followRedirect((await fake.approve(url)).location);
+}
+
+describeWithKeyring('sign-in checks in the window', { timeout: 90_000 }, () => {
+  it('an app without write permission: Home says what is missing and who must fix it; tray asks for attention', async () => {
+    fake.setAppScopes(['account_info.read', 'files.metadata.read', 'files.content.read']);
+    const u = (ui = await startUi(fake));
+    await browserSignIn(u, 'Connect Dropbox');
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+    const box = u.page.locator('[data-error-kind="app-scope-missing"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain("can't save files to Dropbox");
+    await expect(box.textContent()).resolves.toContain('App Console → Permissions');
+    await expect(box.textContent()).resolves.toContain('reconnect');
+    await expect(u.page.locator('.app-header').textContent()).resolves.toContain('Permission missing');
+    await eventually(async () => (await u.app.tray()).iconName).toBe('attention');
+    await checkScreen(u.page, 'home-permission-missing');
+  });
+
+  it('reconnecting as someone else says "Now connected as … — before: …", in the window and a notification', async () => {
+    const u = (ui = await startUi(fake));
+    await u.page.getByRole('button', { name: 'Paste a token' }).click();
+    await u.page.getByLabel('Token', { exact: true }).fill(fake.mintAppConsoleToken());
+    await u.page.getByRole('button', { name: 'Connect with this token' }).click();
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+    fake.setAccount(LEE);
+    await browserSignIn(u, 'Connect with the browser');
+    const notice = u.page.locator('[data-notice="account-changed"]');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toBe(
+      'Now connected as Lee Park (lee@example.com) — before: Dana Okafor (dana@example.com)',
+    );
+    await eventually(async () => (await u.app.notifications()).map((n) => n.title)).toContain(
+      'Now connected as Lee Park (lee@example.com)',
+    );
+    await checkScreen(u.page, 'home-account-changed');
+  });
+});
