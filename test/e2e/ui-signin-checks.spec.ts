@@ -74,3 +74,18 @@ describeWithKeyring('sign-in checks in the window', { timeout: 90_000 }, () => {
     await checkScreen(u.page, 'home-account-changed');
   });
 });
+
+describeWithKeyring('App Console mistakes in the window', { timeout: 90_000 }, () => {
+  it('an unregistered sign-in address switches to a code at once and names the address to register', async () => {
+    const port = String(20_000 + Math.floor(Math.random() * 20_000));
+    const u = (ui = await startUi(fake, { env: { DTT_REDIRECT_PORT: port } }));
+    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    await u.page.getByRole('heading', { name: 'Connect with a code' }).waitFor();
+    const notice = u.page.locator('[data-error-kind="redirect-unregistered"]');
+    await expect(notice.textContent()).resolves.toContain(`http://127.0.0.1:${port}/callback`);
+    const { code } = await fake.approve((await u.app.openedUrls()).at(-1)!);
+    await u.page.getByLabel('Code from Dropbox').fill(code!);
+    await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await u.page.getByRole('heading', { name: 'Home' }).waitFor();
+  });
+});
