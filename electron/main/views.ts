@@ -11,7 +11,11 @@ import type { ConnectResultView, ErrorView, GitWarningView, IpcResult, SyncRepor
 
 export function toErrorView(error: unknown): ErrorView {
   if (error instanceof DttError)
-    return { kind: error.kind, ...(error.detail ? { detail: redactText(error.detail) } : {}) };
+    return {
+      kind: error.kind,
+      ...(error.detail ? { detail: redactText(error.detail) } : {}),
+      ...(error.moreInfo ? { moreInfo: redactText(error.moreInfo) } : {}),
+    };
   return { kind: 'internal', detail: redactText(error instanceof Error ? error.message : String(error)) };
 }
 

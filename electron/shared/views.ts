@@ -7,6 +7,8 @@ import type { AccountSummary, ConnectMethod } from './state';
 export interface ErrorView {
   kind: ErrorKind;
   detail?: string;
+  /** Someone else's words (what Dropbox said), already cleaned: shown only under "More info". */
+  moreInfo?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorView };

@@ -89,3 +89,31 @@ describeWithKeyring('App Console mistakes in the window', { timeout: 90_000 }, (
     await u.page.getByRole('heading', { name: 'Home' }).waitFor();
   });
 });
+
+describeWithKeyring("Dropbox's own error words on the callback", { timeout: 90_000 }, () => {
+  it('shows our words; what Dropbox said only under "More info", cleaned', async () => {
+    const u = (ui = await startUi(fake));
+    const before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    const url = new URL(await nextOpenedUrl(u.app, before));
+    const cb = new URL(url.searchParams.get('redirect_uri')!);
+    cb.search = new URLSearchParams({
+      state: url.searchParams.get('state')!,
+      error: 'server_error',
+      error_description: 'Your account is locked, call +1 555 0100\u0007',
+    }).toString();
+    await fetch(cb).then((r) => r.text());
+    const box = u.page.locator('[data-error-kind="signin-dropbox-error"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('Dropbox could not finish the sign-in');
+    const primary = await u.page.evaluate(() => {
+      const copy = document.body.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('details').forEach((d) => d.remove());
+      return copy.textContent ?? '';
+    });
+    expect(primary).not.toContain('call +1 555');
+    await box.getByText('More info').click();
+    await expect(box.locator('details').textContent()).resolves.toContain('call +1 555 0100');
+    await expect(box.locator('details').textContent()).resolves.not.toContain('\u0007');
+  });
+});
