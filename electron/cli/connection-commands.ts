@@ -56,7 +56,8 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
         await browserFlow(svc, opts.browser);
       } catch (error) {
         // A busy port is no dead end: on a terminal, switch to the code flow right away.
-        if (!isDttError(error, 'port-busy') || !process.stdin.isTTY) throw error;
+        const codeWorks = isDttError(error, 'port-busy') || isDttError(error, 'redirect-unregistered');
+        if (!codeWorks || !process.stdin.isTTY) throw error;
         err(`${formatError(error)}\nSwitching to the copy-code sign-in instead.`);
         await copyCodeFlow(svc, opts.browser);
       }

@@ -86,7 +86,9 @@ async function appSettingsCheck(deps: ConnectDeps & { port: number }, appKey: st
   const problem = readAuthorizeAnswer(answer.status, answer.text, { appKey, redirectUri });
   if (!problem)
     return pass('app-settings', label, `Dropbox accepts sign-ins for this app (returning to ${redirectUri}).`);
-  return fail('app-settings', label, problem.kind, problem.detail ?? problem.text.explanation);
+  // Without the redirect URI the code sign-in still works, so that one is a warning.
+  const status = problem.kind === 'redirect-unregistered' ? 'warn' : 'fail';
+  return fail('app-settings', label, problem.kind, problem.detail ?? problem.text.explanation, status);
 }
 
 export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {

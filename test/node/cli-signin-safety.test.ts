@@ -267,6 +267,19 @@ describeWithKeyring('reconnecting retires what it replaces (issue 10 item 4)', (
     expect(fake.refreshTokenStatus(first)).toBe('revoked');
   });
 
+  it('when the old connection cannot be stopped at Dropbox, the new one is kept and that is said', async () => {
+    const e = await freshEnv();
+    expect((await browserConnect(e)).code).toBe(0);
+    const first = fake.refreshTokens().at(-1)!;
+    fake.injectFault({ route: 'auth/token/revoke', status: 500, times: Infinity });
+    const r = await codeConnect(e);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('The previous connection could not be stopped at Dropbox');
+    expect(r.stdout).toContain('Connected apps');
+    expect(fake.refreshTokenStatus(first)).toBe('live');
+    expect((await status(e)).json.state).toBe('connected');
+  });
+
   it('pasting a token over a browser connection retires the browser one', async () => {
     const e = await freshEnv();
     expect((await browserConnect(e)).code).toBe(0);
