@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DttError } from '../errors';
 import { callbackPage } from './callback-page';
+import { sanitizeRemoteText } from './remote-text';
 
 export type CodeOutcome = { ok: true; message: string } | { ok: false; error: DttError };
 
@@ -39,16 +40,6 @@ function callbackError(error: string, description: string | null): DttError {
   const kind = error === 'access_denied' ? 'signin-denied' : 'signin-dropbox-error';
   const info = sanitizeRemoteText(`${error}${description ? `: ${description}` : ''}`);
   return new DttError(kind, undefined, { moreInfo: `Dropbox said: ${info}` });
-}
-
-/** Someone else's text, made safe to show: no control characters (terminal escapes), one line, capped. */
-export function sanitizeRemoteText(text: string, max = 200): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 export function redirectUriFor(port: number): string {
