@@ -22,6 +22,7 @@ function connectedMessage(result: ConnectResultView): string {
     result.projectsUpdated > 0
       ? ` ${result.projectsUpdated} project${result.projectsUpdated === 1 ? '' : 's'} updated with the new token.`
       : '';
+  if (result.missingScopes.length) return `Signed in as ${result.account.name}, but a permission is missing.${updated}`;
   return `Connected as ${result.account.name}.${updated}`;
 }
 

@@ -51,6 +51,7 @@ describeWithKeyring('sign-in checks in the window', { timeout: 90_000 }, () => {
     await expect(box.textContent()).resolves.toContain('App Console → Permissions');
     await expect(box.textContent()).resolves.toContain('reconnect');
     await expect(u.page.locator('.app-header').textContent()).resolves.toContain('Permission missing');
+    await eventually(() => u.page.getByRole('status').first().textContent()).toContain('a permission is missing');
     await eventually(async () => (await u.app.tray()).iconName).toBe('attention');
     await checkScreen(u.page, 'home-permission-missing');
   });
