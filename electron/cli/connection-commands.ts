@@ -17,7 +17,13 @@ async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promis
   out(signIn.url);
   if (browser) openInBrowser(signIn.url);
   const code = await readInput('Paste the code here and press Enter: ');
-  out(formatConnected(await signIn.finish(code)));
+  report(await signIn.finish(code));
+}
+
+/** A sign-in that lacks a permission is not a success: it says what is missing and exits 1. */
+function report(result: Parameters<typeof formatConnected>[0]): void {
+  out(formatConnected(result));
+  if (result.missingScopes.length) process.exitCode = 1;
 }
 
 async function browserFlow(service: TokenTrayService, browser: boolean): Promise<void> {
@@ -32,7 +38,7 @@ async function browserFlow(service: TokenTrayService, browser: boolean): Promise
   const stop = () => signIn.cancel();
   process.once('SIGINT', stop);
   try {
-    out(formatConnected(await signIn.result));
+    report(await signIn.result);
   } finally {
     process.off('SIGINT', stop);
   }
@@ -51,7 +57,8 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
         await browserFlow(svc, opts.browser);
       } catch (error) {
         // A busy port is no dead end: on a terminal, switch to the code flow right away.
-        if (!isDttError(error, 'port-busy') || !process.stdin.isTTY) throw error;
+        const codeWorks = isDttError(error, 'port-busy') || isDttError(error, 'redirect-unregistered');
+        if (!codeWorks || !process.stdin.isTTY) throw error;
         err(`${formatError(error)}\nSwitching to the copy-code sign-in instead.`);
         await copyCodeFlow(svc, opts.browser);
       }
@@ -67,7 +74,7 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
     )
     .action(async (opts: { minutesLeft?: number }) => {
       const raw = await readInput('Paste the token and press Enter: ');
-      out(formatConnected(await service().pasteToken(raw, { minutesLeft: opts.minutesLeft })));
+      report(await service().pasteToken(raw, { minutesLeft: opts.minutesLeft }));
     });
 
   program
@@ -83,7 +90,7 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
           ? JSON.stringify(statusJson({ ...status, projects }), null, 2)
           : [formatStatus(status), ...(projects.length ? ['', formatProjects(projects)] : [])].join('\n'),
       );
-      process.exitCode = statusExitCode(status.state);
+      process.exitCode = statusExitCode(status.state, status.problem);
     });
 
   program

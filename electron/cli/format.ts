@@ -6,6 +6,7 @@ import type { SyncReport } from '../core/projects/sync';
 import { formatSyncReport } from './project-format';
 import type { PublicStatus } from '../shared/state';
 import { escapeControl, MINUTES_LEFT, minutesLeftValue } from '../shared/input-rules';
+import { hasPermissionProblem, missingFileScopes, missingPermissionWords } from '../shared/permissions';
 
 // Plain text for people; every line goes through redaction on its way out.
 
@@ -26,8 +27,14 @@ export function timeLeft(iso: string | null, now = Date.now()): string | null {
 }
 
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
+  const limited = hasPermissionProblem(s);
+  const who = s.account ? `${s.account.name} (${s.account.email})` : null;
   const lines = [
-    s.account && s.state === 'connected' ? `Connected as ${s.account.name} (${s.account.email})` : STATE_LINES[s.state],
+    limited
+      ? `Signed in${who ? ` as ${who}` : ''}, but this connection ${missingPermissionWords(missingFileScopes(s.scopes))}.`
+      : who && s.state === 'connected'
+        ? `Connected as ${who}`
+        : STATE_LINES[s.state],
   ];
   if (s.account && s.state !== 'connected') lines.push(`Account: ${s.account.name} (${s.account.email})`);
   if (s.state !== 'disconnected') {
@@ -65,7 +72,14 @@ export function statusJson(s: PublicStatus): Record<string, unknown> {
 }
 
 export function formatConnected(r: ConnectResult & { projects?: SyncReport | null }): string {
-  const lines = [`Connected as ${r.account.name} (${r.account.email}).`, ...r.notes];
+  const who = `${r.account.name} (${r.account.email})`;
+  const before = r.previousAccount ? `${r.previousAccount.name} (${r.previousAccount.email})` : null;
+  const lines = [before ? `Now connected as ${who} — before: ${before}.` : `Connected as ${who}.`, ...r.notes];
+  if (r.missingScopes.length) {
+    const e = new DttError('app-scope-missing');
+    lines[0] = `Signed in as ${who}, but this connection ${missingPermissionWords(r.missingScopes)}.`;
+    lines.splice(1, 0, `${e.text.title}. ${e.text.action}`);
+  }
   if (r.projects && r.projects.targets.length > 0) lines.push(formatSyncReport(r.projects));
   return lines.join('\n');
 }
@@ -82,7 +96,7 @@ export function formatDoctor(report: DoctorReport): string {
 }
 
 /** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
-export function formatError(error: unknown, debug = false): string {
+export function formatError(error: unknown, debug = false, verbose = debug): string {
   const e =
     error instanceof DttError
       ? error
@@ -93,6 +107,9 @@ export function formatError(error: unknown, debug = false): string {
     `What to do: ${e.text.action}`,
   ];
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
+  if (e.kind === 'redirect-unregistered')
+    lines.push('Meanwhile, run "dropbox-token-tray connect --copy-code" to sign in without that address.');
+  if (verbose && e.moreInfo) lines.push(`More info: ${e.moreInfo}`);
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return redactText(lines.join('\n'));
 }

@@ -14,6 +14,7 @@ const program = new Command()
   .name('dropbox-token-tray')
   .description('Connect your Dropbox account, keep its token in the system keychain, and write it into your projects.')
   .version('0.1.0')
+  .option('--verbose', 'show technical details (what Dropbox said) with errors')
   .showHelpAfterError()
   .exitOverride();
 
@@ -27,7 +28,8 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`${formatError(error, Boolean(process.env.DEBUG))}\n`);
+    const verbose = Boolean(program.opts().verbose) || process.argv.includes('--verbose');
+    process.stderr.write(`${formatError(error, Boolean(process.env.DEBUG), verbose)}\n`);
     process.exitCode = 1;
   }
 }

@@ -5,6 +5,9 @@ import { isPortFree, redirectUriFor } from './auth/loopback';
 import { probeRead, probeWrite } from './dropbox/account';
 import { asDttError, verifyAccount, type ConnectDeps } from './connection/connect';
 import type { Credentials } from './connection/credentials';
+import { readAuthorizeAnswer } from './connection/app-setup';
+import { buildAuthorizeUrl } from './dropbox/oauth';
+import { createPkcePair, createState } from './dropbox/pkce';
 
 // The guide's Troubleshooting list as checks, each with a plain fix. Nothing here writes to
 // Dropbox: the scope probes are side-effect free (see the API notes).
@@ -20,7 +23,8 @@ export interface DoctorCheck {
     | 'scope-read'
     | 'scope-write'
     | 'redirect-port'
-    | 'app-key';
+    | 'app-key'
+    | 'app-settings';
   label: string;
   status: CheckStatus;
   detail: string;
@@ -67,6 +71,26 @@ async function scopeCheck(
   return fail(id, label, error.kind, error.detail);
 }
 
+/** The sign-in pre-check, as a doctor line: does Dropbox show its sign-in page for our request? */
+async function appSettingsCheck(deps: ConnectDeps & { port: number }, appKey: string): Promise<DoctorCheck> {
+  const label = 'Dropbox app settings';
+  const redirectUri = redirectUriFor(deps.port);
+  const { challenge } = createPkcePair();
+  const url = buildAuthorizeUrl(deps.http.endpoints.web, { appKey, challenge, state: createState(), redirectUri });
+  let answer: { status: number; text: string };
+  try {
+    answer = await deps.http.page(url);
+  } catch {
+    return fail('app-settings', label, 'network-offline', "Couldn't ask Dropbox about the app's settings.", 'warn');
+  }
+  const problem = readAuthorizeAnswer(answer.status, answer.text, { appKey, redirectUri });
+  if (!problem)
+    return pass('app-settings', label, `Dropbox accepts sign-ins for this app (returning to ${redirectUri}).`);
+  // Without the redirect URI the code sign-in still works, so that one is a warning.
+  const status = problem.kind === 'redirect-unregistered' ? 'warn' : 'fail';
+  return fail('app-settings', label, problem.kind, problem.detail ?? problem.text.explanation, status);
+}
+
 export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   const connection = deps.settings.get('connection');
@@ -85,6 +109,8 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
       ? pass('app-key', 'App key', `Set (${appKey}).`)
       : fail('app-key', 'App key', 'app-key-missing', undefined, 'warn'),
   );
+
+  if (appKey) checks.push(await appSettingsCheck(deps, appKey));
 
   const free = await isPortFree(deps.port);
   checks.push(

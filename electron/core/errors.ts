@@ -8,14 +8,17 @@ import { redactText } from '../shared/redact';
 export class DttError extends Error {
   readonly kind: ErrorKind;
   readonly detail: string | undefined;
+  /** Someone else's words (e.g. Dropbox's error_description), shown only behind "More info" / --verbose. */
+  readonly moreInfo: string | undefined;
 
-  constructor(kind: ErrorKind, detail?: string, options?: { cause?: unknown }) {
+  constructor(kind: ErrorKind, detail?: string, options?: { cause?: unknown; moreInfo?: string }) {
     const text = describeError(kind);
     const safeDetail = detail === undefined ? undefined : redactText(detail);
     super(safeDetail ? `${text.title}: ${safeDetail}` : text.title, options);
     this.name = 'DttError';
     this.kind = kind;
     this.detail = safeDetail;
+    this.moreInfo = options?.moreInfo === undefined ? undefined : redactText(options.moreInfo);
   }
 
   get text(): ErrorText {

@@ -1,15 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { isExpiringSoon, type PublicStatus } from '../shared/state';
+import { missingFileScopes } from '../shared/permissions';
 import { DttError } from './errors';
 import { resolveEndpoints } from './dropbox/endpoints';
 import { DropboxHttp, type RetryPolicy } from './dropbox/http';
-import { revokeToken } from './dropbox/oauth';
 import { openSettings, type Settings } from './settings';
 import { openVault, type Vault } from './vault';
 import { Credentials } from './connection/credentials';
 import { checkConnection } from './connection/check';
 import { asDttError, type ConnectDeps, type ConnectResult } from './connection/connect';
 import { pasteToken } from './connection/paste';
+import { revokeAtDropbox } from './connection/retire';
 import { startBrowserSignIn, startCodeSignIn, type BrowserSignIn, type CodeSignIn } from './connection/signin';
 import { runDoctor, type DoctorReport } from './doctor';
 import { Projects } from './projects/projects';
@@ -36,6 +37,8 @@ interface ServiceEvents {
   token: [];
   /** Keep-in-sync projects were rewritten after a new token ("3 projects updated"). */
   'projects-synced': [SyncReport];
+  /** A reconnect signed in as a different account ("Name (email)" of each). */
+  'account-changed': [{ now: string; before: string }];
 }
 
 /**
@@ -126,6 +129,8 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     const c = this.settings.get('connection');
     if (!c) return this.status();
     const outcome = await checkConnection(this.http, this.credentials, c.lastState);
+    // A connection made without a file permission stays a problem until it is replaced.
+    if (outcome.state === 'connected' && missingFileScopes(c.scopes).length) outcome.problem = 'app-scope-missing';
     this.settings.update(
       'connection',
       (cur) =>
@@ -149,7 +154,7 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
 
   async startCodeSignIn(): Promise<CodeSignIn> {
     await this.vault.check();
-    const signIn = startCodeSignIn(this.deps);
+    const signIn = await startCodeSignIn(this.deps);
     return { url: signIn.url, finish: (code) => signIn.finish(code).then((r) => this.connected(r)) };
   }
 
@@ -194,19 +199,18 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     let result: DisconnectResult = { revokedAtDropbox: false, detail: 'there was no saved connection' };
     const access = await this.vault.getAccess();
     if (access) {
-      try {
-        const token = await this.credentials.accessToken().catch(() => access.token);
-        await revokeToken(this.http, token);
-        result = { revokedAtDropbox: true };
-      } catch (error) {
-        const kind = asDttError(error).kind;
-        // Dropbox saying "invalid"/"expired" means there is nothing left to revoke there.
-        result = ['token-revoked', 'token-expired'].includes(kind)
-          ? { revokedAtDropbox: true }
-          : {
-              revokedAtDropbox: false,
-              detail: `${new DttError(kind).text.title}: the token could not be revoked at Dropbox. It stops working within 4 hours; you can also remove the app at dropbox.com → Settings → Connected apps.`,
-            };
+      const refreshToken = await this.vault.getRefresh().catch(() => null);
+      const outcome = await revokeAtDropbox(this.http, this.settings.appKey(), {
+        accessToken: access.token,
+        refreshToken,
+      });
+      if (outcome.confirmed) result = { revokedAtDropbox: true };
+      else {
+        const told = new DttError('revoke-unconfirmed').text;
+        result = {
+          revokedAtDropbox: false,
+          detail: `${told.title} (${new DttError(outcome.kind).text.title}). ${told.explanation} ${told.action}`,
+        };
       }
     }
     await this.vault.clear();
@@ -217,6 +221,9 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
 
   private async connected(result: ConnectResult): Promise<ConnectResult & { projects: SyncReport | null }> {
     this.changed();
+    const who = (a: { name: string; email: string }) => `${a.name} (${a.email})`;
+    if (result.previousAccount)
+      this.emit('account-changed', { now: who(result.account), before: who(result.previousAccount) });
     return { ...result, projects: await this.newToken() };
   }
 

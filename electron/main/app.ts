@@ -192,6 +192,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     sendEvent(win?.webContents, 'dtt:sync-finished', toSyncView(report));
   });
   monitor.on('incident', (incident) => notifier.show(incident));
+  service.on('account-changed', (change) => notifier.show({ kind: 'account-changed', ...change }));
   electron.powerMonitor.on('resume', () => void monitor.wake('resume'));
   // macOS and Windows only; Linux has no such event.
   if (platform !== 'linux') electron.powerMonitor.on('unlock-screen', () => void monitor.wake('unlock'));

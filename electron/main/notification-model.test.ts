@@ -4,6 +4,18 @@ import { notificationFor } from './notification-model';
 const now = Date.parse('2030-01-01T12:00:00.000Z');
 
 describe('notificationFor', () => {
+  it('names both accounts when a reconnect changed the account', () => {
+    expect(
+      notificationFor(
+        { kind: 'account-changed', now: 'Lee Park (lee@example.com)', before: 'Dana Okafor (dana@example.com)' },
+        now,
+      ),
+    ).toEqual({
+      title: 'Now connected as Lee Park (lee@example.com)',
+      body: 'Before: Dana Okafor (dana@example.com).',
+      action: 'open-window',
+    });
+  });
   it('asks to reconnect when Dropbox disconnected the app', () => {
     expect(notificationFor({ kind: 'revoked' }, now)).toEqual({
       title: 'Dropbox disconnected this app.',

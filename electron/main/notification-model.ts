@@ -47,6 +47,8 @@ export function notificationFor(incident: Incident, now = Date.now()): Notificat
         body: incident.count === 1 ? 'It now has the new Dropbox token.' : 'They now have the new Dropbox token.',
         action: 'open-window',
       };
+    case 'account-changed':
+      return { title: `Now connected as ${incident.now}`, body: `Before: ${incident.before}.`, action: 'open-window' };
     case 'sync-failed': {
       const { files } = incident;
       if (files.length === 0)

@@ -50,6 +50,11 @@ describe('trayIconFor', () => {
     expect(trayIconFor(expired)).toBe('disconnected');
     expect(trayIconFor(disconnected)).toBe('disconnected');
   });
+  it('asks for attention when the connection lacks a file permission', () => {
+    const limited = { ...connected, problem: 'app-scope-missing', scopes: ['files.content.read'] };
+    expect(trayIconFor(limited)).toBe('attention');
+    expect(tooltipFor(limited, now)).toContain('lacks a permission');
+  });
 });
 
 describe('tooltipFor', () => {

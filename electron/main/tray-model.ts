@@ -1,5 +1,6 @@
 // What the tray shows, as plain data: the Electron glue in tray.ts only renders it, so every
 // state can be tested without a display.
+import { hasPermissionProblem } from '../shared/permissions';
 import { describeError } from '../shared/error-catalog';
 import type { PublicStatus } from '../shared/state';
 import { escapeControl } from '../shared/input-rules';
@@ -31,7 +32,7 @@ const TOOLTIP_MAX = 127;
 export function trayIconFor(s: PublicStatus): TrayIcon {
   switch (s.state) {
     case 'connected':
-      return s.expiresSoon ? 'attention' : 'normal';
+      return s.expiresSoon || hasPermissionProblem(s) ? 'attention' : 'normal';
     case 'offline':
       return 'attention';
     default:
@@ -55,6 +56,7 @@ function stateLine(s: PublicStatus, now: number): string {
   switch (s.state) {
     case 'connected':
       if (s.expiresSoon) return `Token expires in ${minutesLeft(s, now)} min`;
+      if (hasPermissionProblem(s)) return `${describeError('app-scope-missing').title}`;
       return s.account ? `Connected as ${s.account.name}` : 'Connected';
     case 'offline':
       return `${describeError('network-offline').title} (will retry)`;

@@ -11,7 +11,11 @@ import type { ConnectResultView, ErrorView, GitWarningView, IpcResult, SyncRepor
 
 export function toErrorView(error: unknown): ErrorView {
   if (error instanceof DttError)
-    return { kind: error.kind, ...(error.detail ? { detail: redactText(error.detail) } : {}) };
+    return {
+      kind: error.kind,
+      ...(error.detail ? { detail: redactText(error.detail) } : {}),
+      ...(error.moreInfo ? { moreInfo: redactText(error.moreInfo) } : {}),
+    };
   return { kind: 'internal', detail: redactText(error instanceof Error ? error.message : String(error)) };
 }
 
@@ -31,6 +35,16 @@ export function toConnectView(r: ConnectResult & { projects?: SyncReport | null 
     accessTokenExpiresAt: r.accessTokenExpiresAt,
     notes: r.notes.map((n) => redactText(n)),
     projectsUpdated: r.projects?.projectsUpdated ?? 0,
+    missingScopes: r.missingScopes,
+    ...(r.previousAccount
+      ? {
+          previousAccount: {
+            name: r.previousAccount.name,
+            email: r.previousAccount.email,
+            accountId: r.previousAccount.accountId,
+          },
+        }
+      : {}),
   };
 }
 

@@ -18,6 +18,11 @@ export const ERROR_KINDS = [
   'app-key-missing',
   'app-key-invalid',
   'redirect-unregistered',
+  'pkce-disabled',
+  'app-user-limit',
+  'signin-dropbox-error',
+  'token-is-refresh',
+  'revoke-unconfirmed',
   'signin-denied',
   'signin-state-mismatch',
   'signin-timeout',
@@ -141,7 +146,37 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
   'redirect-unregistered': {
     title: 'The sign-in address is not registered',
     explanation: "Dropbox refused the sign-in because this computer's return address is not registered for the app.",
-    action: 'Ask your admin to add the redirect URI shown under "More info" in the App Console, or use a code instead.',
+    action:
+      "Ask your admin to add this computer's sign-in address (shown here) in the App Console → Settings → Redirect URIs, or sign in with a code instead.",
+  },
+  'pkce-disabled': {
+    title: 'The Dropbox app does not allow this sign-in',
+    explanation: "The team's Dropbox app is set to refuse sign-ins from desktop apps like this one.",
+    action:
+      'Ask your admin to switch on "Allow public clients (Implicit Grant & PKCE)" in the App Console → Settings, then try again.',
+  },
+  'app-user-limit': {
+    title: 'The Dropbox app is full',
+    explanation: "The team's Dropbox app is still in Development status, and no more people can connect to it.",
+    action: 'Ask your admin to apply for Production status in the App Console → Settings, then try again.',
+  },
+  'signin-dropbox-error': {
+    title: 'Dropbox could not finish the sign-in',
+    explanation: 'Dropbox sent the browser back with an error instead of a sign-in.',
+    action: 'Start again. If it keeps happening, run "Check my connection" and send the report to IT.',
+  },
+  'token-is-refresh': {
+    title: 'This looks like a refresh token',
+    explanation:
+      'Dropbox did not accept it as an access token. A 64-character code like this is usually a refresh token copied from a project file, and it cannot be pasted here.',
+    action:
+      'Paste the "Generated access token" from the App Console (it starts with "sl.") — or connect with the browser instead.',
+  },
+  'revoke-unconfirmed': {
+    title: 'Dropbox could not be told',
+    explanation:
+      'The connection was removed from this computer, but Dropbox has not confirmed that it stopped it. It may keep working in project files or on other devices until it expires or is removed at Dropbox.',
+    action: 'To stop it now, remove "Dropbox Token Tray" at dropbox.com → Settings → Connected apps.',
   },
   'signin-denied': {
     title: 'Sign-in was cancelled in Dropbox',

@@ -61,7 +61,7 @@ export function isExpiringSoon(
   return left > 0 && left < EXPIRES_SOON_MS;
 }
 
-/** CLI `status` exits 0 only when connected and verified. */
-export function statusExitCode(state: ConnectionState): 0 | 1 {
-  return state === 'connected' ? 0 : 1;
+/** CLI `status` exits 0 only when connected and verified, with nothing missing (a permission). */
+export function statusExitCode(state: ConnectionState, problem: string | null = null): 0 | 1 {
+  return state === 'connected' && problem !== 'app-scope-missing' && problem !== 'scope-missing' ? 0 : 1;
 }

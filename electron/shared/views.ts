@@ -7,6 +7,8 @@ import type { AccountSummary, ConnectMethod } from './state';
 export interface ErrorView {
   kind: ErrorKind;
   detail?: string;
+  /** Someone else's words (what Dropbox said), already cleaned: shown only under "More info". */
+  moreInfo?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: ErrorView };
@@ -18,6 +20,10 @@ export interface ConnectResultView {
   accessTokenExpiresAt: string | null;
   notes: string[];
   projectsUpdated: number;
+  /** File permissions the new connection lacks. */
+  missingScopes: string[];
+  /** Set when the new connection is a different account from the one it replaced. */
+  previousAccount?: AccountSummary;
 }
 
 export interface SignInStarted {

@@ -22,6 +22,7 @@ function connectedMessage(result: ConnectResultView): string {
     result.projectsUpdated > 0
       ? ` ${result.projectsUpdated} project${result.projectsUpdated === 1 ? '' : 's'} updated with the new token.`
       : '';
+  if (result.missingScopes.length) return `Signed in as ${result.account.name}, but a permission is missing.${updated}`;
   return `Connected as ${result.account.name}.${updated}`;
 }
 
@@ -60,7 +61,15 @@ export function App() {
     async (result: ConnectResultView) => {
       // Status first, so the window doesn't flash the Connect screen on its way to Home.
       await refresh();
-      setRoute({ name: 'home' });
+      const before = result.previousAccount;
+      setRoute(
+        before
+          ? {
+              name: 'home',
+              notice: `Now connected as ${result.account.name} (${result.account.email}) — before: ${before.name} (${before.email})`,
+            }
+          : { name: 'home' },
+      );
       announce(connectedMessage(result));
     },
     [announce, refresh],

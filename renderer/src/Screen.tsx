@@ -80,6 +80,7 @@ export function Screen({ route, status, flow, outcomes, go, onStatus, onReport, 
         <HomeScreen
           status={status}
           error={route.error}
+          notice={route.notice}
           starting={flow.starting === 'browser'}
           onReconnect={() => void flow.startBrowser()}
           onCheck={() => go({ name: 'check' })}

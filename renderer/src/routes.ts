@@ -8,7 +8,7 @@ export type Route =
   | { name: 'waiting'; url: string; redirectUri?: string; startedAt: number; error?: ErrorView }
   | { name: 'code'; url: string; switchedBecause?: ErrorView }
   | { name: 'paste' }
-  | { name: 'home'; error?: ErrorView }
+  | { name: 'home'; error?: ErrorView; notice?: string }
   | { name: 'projects' }
   | { name: 'check' }
   | { name: 'settings' }

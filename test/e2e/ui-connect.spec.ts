@@ -65,7 +65,7 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     await checkScreen(u.page, 'home');
   });
 
-  it('offers the link when the clipboard refuses, and help after 30 s', async () => {
+  it('offers the link when the clipboard refuses, and help after 45 s', async () => {
     const u = await suite.open();
     await u.page.clock.install();
     const url = await startBrowserSignIn(u);
@@ -79,10 +79,13 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
         () => window.getSelection()?.toString() || (document.activeElement as HTMLInputElement | null)?.value,
       ),
     ).resolves.toBe(url);
-    expect(await u.page.getByText('Taking a while?').count()).toBe(0);
-
     await u.page.clock.fastForward(31_000);
-    await u.page.getByText('Taking a while?').waitFor();
+    expect(await u.page.getByText('Did Dropbox show an error page?').count()).toBe(0);
+
+    await u.page.clock.fastForward(15_000);
+    await u.page.getByText('Did Dropbox show an error page?').waitFor();
+    await u.page.getByText('Likely causes (for your admin)').click();
+    await expect(u.page.locator('.notice-info').textContent()).resolves.toContain('Allow public clients');
     await checkScreen(u.page, 'waiting-slow');
 
     await u.page.getByRole('button', { name: 'Cancel' }).click();

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DttError } from '../errors';
 import { callbackPage } from './callback-page';
+import { sanitizeRemoteText } from './remote-text';
 
 export type CodeOutcome = { ok: true; message: string } | { ok: false; error: DttError };
 
@@ -20,6 +21,27 @@ export interface LoopbackHandle {
   cancel(): void;
 }
 
+const MAX_HEADER_BYTES = 8 * 1024;
+
+/** Only a plain GET of a path on this host is a candidate; anything else is null (→ 400). */
+function parseRequestUrl(req: http.IncomingMessage): URL | null {
+  if (req.method !== 'GET') return null;
+  const target = req.url ?? '';
+  if (!target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** Dropbox's `error` picks our words; its free-text description is kept, cleaned, for "More info" only. */
+function callbackError(error: string, description: string | null): DttError {
+  const kind = error === 'access_denied' ? 'signin-denied' : 'signin-dropbox-error';
+  const info = sanitizeRemoteText(`${error}${description ? `: ${description}` : ''}`);
+  return new DttError(kind, undefined, { moreInfo: `Dropbox said: ${info}` });
+}
+
 export function redirectUriFor(port: number): string {
   return `http://127.0.0.1:${port}/callback`;
 }
@@ -35,55 +57,76 @@ export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHand
   let busy = false;
   let done = false;
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const send = (status: number, title: string, message: string, ok = false) => {
-      res.writeHead(status, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-        'Cache-Control': 'no-store',
-        Connection: 'close',
-      });
-      res.end(callbackPage(title, message, ok));
-    };
-    if (url.pathname !== '/callback') return send(404, 'Not found', 'This address only receives the Dropbox sign-in.');
+  const send = (res: http.ServerResponse, status: number, title: string, message: string, ok = false) => {
+    res.writeHead(status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'Cache-Control': 'no-store',
+      Connection: 'close',
+    });
+    res.end(callbackPage(title, message, ok));
+  };
+  const badRequest = (res: http.ServerResponse) =>
+    send(res, 400, 'Not a sign-in', 'This address only receives the Dropbox sign-in.');
+
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = parseRequestUrl(req);
+    if (!url) return badRequest(res);
+    if (url.pathname !== '/callback')
+      return send(res, 404, 'Not found', 'This address only receives the Dropbox sign-in.');
     if (url.searchParams.get('state') !== opts.state) {
       return send(
+        res,
         400,
         'This sign-in did not come from this app',
         'Go back to the tab Dropbox Token Tray opened, or start again from the app.',
       );
     }
-    if (busy || done) return send(409, 'Already handled', 'This sign-in was already received. You can close this tab.');
+    if (busy || done)
+      return send(res, 409, 'Already handled', 'This sign-in was already received. You can close this tab.');
     busy = true;
     const error = url.searchParams.get('error');
     if (error) {
-      const kind = error === 'access_denied' ? 'signin-denied' : 'dropbox-error';
-      const err = new DttError(kind, url.searchParams.get('error_description') ?? error);
-      send(200, err.text.title, err.text.action);
+      const err = callbackError(error, url.searchParams.get('error_description'));
+      send(res, 200, err.text.title, err.text.action);
       return finish(() => settle.reject(err));
     }
     const code = url.searchParams.get('code');
     if (!code) {
       busy = false;
-      return send(400, 'Something is missing', 'Dropbox did not send a sign-in code. Start again from the app.');
+      return send(res, 400, 'Something is missing', 'Dropbox did not send a sign-in code. Start again from the app.');
     }
     opts.onCode(code).then(
       (outcome) => {
         if (outcome.ok) {
-          send(200, 'Connected — you can close this tab', outcome.message, true);
+          send(res, 200, 'Connected — you can close this tab', outcome.message, true);
           finish(() => settle.resolve(outcome.message));
         } else {
-          send(200, outcome.error.text.title, `${outcome.error.text.explanation} ${outcome.error.text.action}`);
+          send(res, 200, outcome.error.text.title, `${outcome.error.text.explanation} ${outcome.error.text.action}`);
           finish(() => settle.reject(outcome.error));
         }
       },
       (unexpected: unknown) => {
         const err = unexpected instanceof DttError ? unexpected : new DttError('internal', String(unexpected));
-        send(500, err.text.title, err.text.action);
+        send(res, 500, err.text.title, err.text.action);
         finish(() => settle.reject(err));
       },
     );
+  };
+
+  // Any web page can make the browser send anything here (an <img> is enough): nothing a request
+  // carries may end the sign-in, so every odd request gets a 400 and the wait goes on.
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    try {
+      handle(req, res);
+    } catch {
+      if (!res.headersSent) badRequest(res);
+      else res.destroy();
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   const timer = setTimeout(() => finish(() => settle.reject(new DttError('signin-timeout'))), opts.timeoutMs);

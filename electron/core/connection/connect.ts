@@ -1,3 +1,5 @@
+import type { ErrorKind } from '../../shared/error-catalog';
+import { missingFileScopes } from '../../shared/permissions';
 import type { AccountSummary, ConnectMethod } from '../../shared/state';
 import { DttError } from '../errors';
 import { classifyDropboxError } from '../dropbox/api-error';
@@ -5,6 +7,7 @@ import type { DropboxHttp } from '../dropbox/http';
 import { getCurrentAccount, probeRead, probeWrite } from '../dropbox/account';
 import type { Settings } from '../settings';
 import type { Vault } from '../vault';
+import { revokeAtDropbox, type OldConnection } from './retire';
 
 export interface ConnectDeps {
   http: DropboxHttp;
@@ -19,6 +22,8 @@ export interface NewCredential {
   expiresAt: string | null;
   refreshToken: string | null;
   scopes: string[];
+  /** A problem the connection starts with (a missing permission): stored, shown, never "Connected". */
+  problem?: ErrorKind | null;
 }
 
 export interface ConnectResult {
@@ -29,6 +34,10 @@ export interface ConnectResult {
   scopes: string[];
   /** Plain-language notes to show after success (e.g. "this pasted token stops in 4 hours"). */
   notes: string[];
+  /** File permissions this connection lacks (empty when all is well). */
+  missingScopes: string[];
+  /** The account of the connection this one replaced, when it was a different one. */
+  previousAccount?: AccountSummary;
 }
 
 /** Turns whatever Dropbox or the network threw into the user-facing error. */
@@ -72,8 +81,40 @@ export async function verifyFileScopes(http: DropboxHttp, token: string): Promis
 }
 
 /**
+ * Which file permissions a new connection lacks: what Dropbox says it granted (when it says) and
+ * what the read/write probes find. Network trouble during a probe is thrown, not counted as missing.
+ */
+export async function probeFilePermissions(http: DropboxHttp, token: string, granted: string[]): Promise<string[]> {
+  const missing = new Set<string>(granted.length ? missingFileScopes(granted) : []);
+  for (const [probe, scope] of [
+    [probeRead, 'files.content.read'],
+    [probeWrite, 'files.content.write'],
+  ] as const) {
+    if (missing.has(scope)) continue;
+    const outcome = await probe(http, token);
+    if (outcome.ok) continue;
+    const kind = asDttError(outcome.error).kind;
+    if (kind === 'scope-missing' || kind === 'app-scope-missing') missing.add(scope);
+    else throw asDttError(outcome.error);
+  }
+  return [...missing];
+}
+
+/** What is saved now, so it can be retired at Dropbox once its replacement is safely stored. */
+async function readOld(vault: Vault): Promise<OldConnection | null> {
+  try {
+    const access = await vault.getAccess();
+    if (!access) return null;
+    return { accessToken: access.token, refreshToken: await vault.getRefresh() };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Saves a verified credential: keychain first, settings last, so settings never claim a
- * connection the keychain doesn't hold. On any failure nothing is left half-stored.
+ * connection the keychain doesn't hold. On any failure nothing is left half-stored. Then the
+ * connection it replaced is revoked at Dropbox, so a reconnect never leaves an old token alive.
  */
 export async function storeCredential(
   deps: ConnectDeps,
@@ -82,6 +123,8 @@ export async function storeCredential(
 ): Promise<ConnectResult> {
   const { vault, settings } = deps;
   const now = deps.now?.() ?? Date.now();
+  const old = await readOld(vault);
+  const oldAccount = settings.get('connection')?.account;
   try {
     await vault.clear();
     if (cred.refreshToken) await vault.setRefresh(cred.refreshToken);
@@ -94,7 +137,7 @@ export async function storeCredential(
       renewable: cred.refreshToken !== null,
       connectedAt: new Date(now).toISOString(),
       lastState: 'connected',
-      lastProblem: null,
+      lastProblem: cred.problem ?? null,
       lastCheckedAt: new Date(now).toISOString(),
     });
   } catch (error) {
@@ -102,12 +145,27 @@ export async function storeCredential(
     settings.set('connection', null);
     throw error;
   }
-  return {
+  const result: ConnectResult = {
     account,
     method: cred.method,
     renewable: cred.refreshToken !== null,
     accessTokenExpiresAt: cred.expiresAt,
     scopes: cred.scopes,
     notes: [],
+    missingScopes: missingFileScopes(cred.scopes),
+    ...(oldAccount && oldAccount.accountId !== account.accountId ? { previousAccount: oldAccount } : {}),
   };
+  if (
+    old &&
+    old.accessToken !== cred.accessToken &&
+    (old.refreshToken === null || old.refreshToken !== cred.refreshToken)
+  ) {
+    const retired = await revokeAtDropbox(deps.http, settings.appKey(), old);
+    if (!retired.confirmed) {
+      result.notes.push(
+        `The previous connection could not be stopped at Dropbox (${new DttError(retired.kind).text.title}). ${new DttError('revoke-unconfirmed').text.action}`,
+      );
+    }
+  }
+  return result;
 }

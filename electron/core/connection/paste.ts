@@ -1,7 +1,14 @@
 import { DttError } from '../errors';
 import { isValidMinutesLeft, MINUTES_LEFT } from '../../shared/input-rules';
-import { diagnoseToken } from '../auth/token-diagnosis';
-import { storeCredential, verifyAccount, verifyFileScopes, type ConnectDeps, type ConnectResult } from './connect';
+import { diagnoseToken, explainRefusal } from '../auth/token-diagnosis';
+import {
+  asDttError,
+  storeCredential,
+  verifyAccount,
+  verifyFileScopes,
+  type ConnectDeps,
+  type ConnectResult,
+} from './connect';
 
 /** App Console tokens live about 4 hours from when they were generated. */
 export const PASTED_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
@@ -28,7 +35,13 @@ export async function pasteToken(
   if (!diagnosis.ok) throw new DttError(diagnosis.kind, diagnosis.detail);
   await deps.vault.check();
   // For a token someone pasted, "unknown" is not "disconnected": it was never ours.
-  const account = await verifyAccount(deps.http, diagnosis.token, { invalid_access_token: 'token-invalid' });
+  const account = await verifyAccount(deps.http, diagnosis.token, { invalid_access_token: 'token-invalid' }).catch(
+    (error: unknown) => {
+      const refused = asDttError(error);
+      const why = explainRefusal(diagnosis, refused.kind);
+      throw typeof why === 'string' ? refused : new DttError(why.kind, why.detail, { cause: error });
+    },
+  );
   await verifyFileScopes(deps.http, diagnosis.token);
   const now = deps.now?.() ?? Date.now();
   // Dropbox can't tell us when a pasted token dies; assume it was generated just now unless told.

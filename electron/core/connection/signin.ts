@@ -3,7 +3,16 @@ import { exchangeCode } from '../dropbox/oauth';
 import { buildAuthorizeUrl } from '../dropbox/oauth';
 import { createPkcePair, createState } from '../dropbox/pkce';
 import { startLoopback } from '../auth/loopback';
-import { asDttError, storeCredential, verifyAccount, type ConnectDeps, type ConnectResult } from './connect';
+import {
+  asDttError,
+  probeFilePermissions,
+  storeCredential,
+  verifyAccount,
+  type ConnectDeps,
+  type ConnectResult,
+} from './connect';
+import { checkAppSetup } from './app-setup';
+import { redirectUriFor } from '../auth/loopback';
 import type { ConnectMethod } from '../../shared/state';
 
 // At the token endpoint, invalid_grant means the code (not a connection) is bad.
@@ -36,6 +45,12 @@ async function finishWithCode(
     throw asDttError(error, EXCHANGE_ERRORS);
   }
   const account = await verifyAccount(deps.http, grant.accessToken);
+  // The same permission check as pasting: a connection that can't use files is stored (so
+  // reconnecting after the admin's fix is one click) but carries the problem, never "Connected".
+  const missing = await probeFilePermissions(deps.http, grant.accessToken, grant.scopes);
+  const granted = grant.scopes.length
+    ? grant.scopes
+    : ['account_info.read', 'files.content.read', 'files.content.write'];
   return storeCredential(
     deps,
     {
@@ -43,7 +58,8 @@ async function finishWithCode(
       accessToken: grant.accessToken,
       expiresAt: grant.expiresAt,
       refreshToken: grant.refreshToken,
-      scopes: grant.scopes,
+      scopes: granted.filter((s) => !missing.includes(s)),
+      problem: missing.length ? 'app-scope-missing' : null,
     },
     account,
   );
@@ -64,6 +80,16 @@ export async function startBrowserSignIn(
   const appKey = requireAppKey(deps);
   const { verifier, challenge } = createPkcePair();
   const state = createState();
+  // Ask Dropbox first, so an App Console mistake fails in seconds instead of on a dead-end page.
+  const planned = redirectUriFor(opts.port);
+  await checkAppSetup(
+    deps.http,
+    buildAuthorizeUrl(deps.http.endpoints.web, { appKey, challenge, state, redirectUri: planned }),
+    {
+      redirectUri: planned,
+      appKey,
+    },
+  );
   let connected: ConnectResult | undefined;
   const loop = await startLoopback({
     port: opts.port,
@@ -89,9 +115,10 @@ export interface CodeSignIn {
 }
 
 /** "Copy this code": authorize without redirect_uri, so Dropbox shows the code to paste back. */
-export function startCodeSignIn(deps: ConnectDeps): CodeSignIn {
+export async function startCodeSignIn(deps: ConnectDeps): Promise<CodeSignIn> {
   const appKey = requireAppKey(deps);
   const { verifier, challenge } = createPkcePair();
   const url = buildAuthorizeUrl(deps.http.endpoints.web, { appKey, challenge });
+  await checkAppSetup(deps.http, url, { appKey });
   return { url, finish: (code) => finishWithCode(deps, 'code', appKey, code, verifier) };
 }

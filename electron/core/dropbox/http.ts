@@ -75,6 +75,19 @@ export class DropboxHttp {
     return JSON.parse(res.text) as T;
   }
 
+  /**
+   * GET a web page as a browser without cookies would (the App Console pre-check). Any status is
+   * an answer; only failing to reach the host throws. No retries: it is advisory.
+   */
+  async page(url: string): Promise<{ status: number; text: string }> {
+    try {
+      const response = await this.fetchImpl(url, { signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
+      return { status: response.status, text: (await response.text()).slice(0, 100_000) };
+    } catch (error) {
+      throw new DropboxNetworkError(`Could not reach ${new URL(url).host}`, { cause: error });
+    }
+  }
+
   private async send(url: string, init: RequestInit): Promise<RawResponse> {
     for (let attempt = 1; ; attempt++) {
       try {

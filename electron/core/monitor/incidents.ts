@@ -7,7 +7,9 @@ export type Incident =
   | { kind: 'expired' }
   | { kind: 'expiring-soon'; expiresAt: string }
   | { kind: 'projects-updated'; count: number }
-  | { kind: 'sync-failed'; files: string[] };
+  | { kind: 'sync-failed'; files: string[] }
+  /** A reconnect signed in as someone else: said once, so nobody syncs the wrong account unaware. */
+  | { kind: 'account-changed'; now: string; before: string };
 
 type Alarm = 'revoked' | 'expired' | 'expiring-soon';
 

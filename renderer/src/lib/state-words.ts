@@ -1,3 +1,4 @@
+import { hasPermissionProblem } from '../../../electron/shared/permissions';
 import type { PublicStatus } from '../../../electron/shared/state';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'idle';
@@ -14,6 +15,12 @@ export interface StateWords {
 export function stateWords(status: PublicStatus): StateWords {
   switch (status.state) {
     case 'connected':
+      if (hasPermissionProblem(status))
+        return {
+          label: 'Permission missing',
+          tone: 'warn',
+          tray: 'The tray icon asks for attention: this connection is missing a permission.',
+        };
       return status.expiresSoon
         ? {
             label: 'Expiring soon',

@@ -39,7 +39,8 @@ export function useConnectFlow(go: (route: Route) => void): ConnectFlow {
         startedAt: Date.now(),
         ...(started.value.redirectUri ? { redirectUri: started.value.redirectUri } : {}),
       });
-    } else if (started.error.kind === 'port-busy') {
+    } else if (started.error.kind === 'port-busy' || started.error.kind === 'redirect-unregistered') {
+      // Neither needs anything the code way uses; the admin's fix is shown on the code screen.
       await startCode(started.error);
     } else {
       go({ name: 'welcome', error: started.error });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { describeError } from '../../../electron/shared/error-catalog';
 import type { PublicStatus } from '../../../electron/shared/state';
 import type { DisconnectResultView } from '../../../electron/shared/views';
 import { useAction } from '../lib/use-action';
@@ -11,7 +12,7 @@ export function disconnectNotice(result: DisconnectResultView): string {
   const parts = ['Disconnected. The connection was removed from this computer.'];
   if (!result.revokedAtDropbox)
     parts.push(
-      'Dropbox could not be told right now, so a token already copied elsewhere may keep working until it expires.',
+      `${describeError('revoke-unconfirmed').title}. ${describeError('revoke-unconfirmed').explanation} ${describeError('revoke-unconfirmed').action}`,
     );
   const blanked = result.projects?.targets.filter((t) => t.outcome === 'updated').length ?? 0;
   const failed = result.projects?.targets.filter((t) => t.outcome === 'failed' || t.outcome === 'skipped').length ?? 0;

@@ -1,3 +1,4 @@
+import { hasPermissionProblem, missingFileScopes, missingPermissionWords } from '../../../electron/shared/permissions';
 import type { PublicStatus } from '../../../electron/shared/state';
 import type { ErrorView } from '../../../electron/shared/views';
 import { asErrorView } from '../lib/errors';
@@ -12,6 +13,8 @@ import { StatePill } from '../ui/StatePill';
 interface Props {
   status: PublicStatus;
   error?: ErrorView | undefined;
+  /** Said once after a reconnect, e.g. that the account changed. */
+  notice?: string | undefined;
   starting: boolean;
   onReconnect(): void;
   onCheck(): void;
@@ -35,7 +38,7 @@ function keptLine(status: PublicStatus, now: number): { text: string; urgent: bo
   };
 }
 
-export function HomeScreen({ status, error, starting, onReconnect, onCheck, onDisconnect }: Props) {
+export function HomeScreen({ status, error, notice, starting, onReconnect, onCheck, onDisconnect }: Props) {
   const now = useNow();
   const words = stateWords(status);
   const kept = keptLine(status, now);
@@ -54,7 +57,25 @@ export function HomeScreen({ status, error, starting, onReconnect, onCheck, onDi
         </div>
       ) : null}
 
+      {notice ? (
+        <p className="notice notice-info" role="status" data-notice="account-changed">
+          {notice}
+        </p>
+      ) : null}
       {error ? <ErrorBox error={error} /> : null}
+      {hasPermissionProblem(status) ? (
+        <ErrorBox
+          error={{
+            kind: 'app-scope-missing',
+            detail: `This connection ${missingPermissionWords(missingFileScopes(status.scopes))}.`,
+          }}
+          alert={false}
+        >
+          <button type="button" className="btn" onClick={onReconnect} disabled={starting}>
+            Reconnect
+          </button>
+        </ErrorBox>
+      ) : null}
       {status.state === 'offline' ? (
         <ErrorBox error={asErrorView(status.problem ?? 'network-offline')} tone="warn" alert={false} />
       ) : null}

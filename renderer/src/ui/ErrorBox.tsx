@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ErrorView } from '../../../electron/shared/views';
 import { errorWords } from '../lib/errors';
+import { MoreInfo } from './MoreInfo';
 
 interface Props {
   error: ErrorView;
@@ -20,6 +21,11 @@ export function ErrorBox({ error, tone = 'error', alert = true, children }: Prop
       <p>{words.explanation}</p>
       {words.detail ? <p className="notice-detail">Details: {words.detail}</p> : null}
       <p className="notice-action">{words.action}</p>
+      {error.moreInfo ? (
+        <MoreInfo>
+          <p>{error.moreInfo}</p>
+        </MoreInfo>
+      ) : null}
       {children ? <div className="button-row">{children}</div> : null}
     </div>
   );

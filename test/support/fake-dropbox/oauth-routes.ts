@@ -34,6 +34,11 @@ function checkAuthorize(p: URLSearchParams, s: FakeState): Checked {
   if (state !== null && Buffer.byteLength(state) > 500) return fail('"state" must be at most 500 bytes.');
   const challenge = p.get('code_challenge');
   const method = p.get('code_challenge_method');
+  // Wording from users' reports of other apps; Dropbox's exact text is unconfirmed (see the API notes).
+  if (challenge !== null && !s.allowPublicClients)
+    return fail(
+      'PKCE is not allowed for this app. Enable "Allow public clients (Implicit Grant & PKCE)" to use code_challenge.',
+    );
   if (challenge !== null || method !== null) {
     if (method !== 'S256') return fail('"code_challenge_method" must be "S256".');
     if (!challenge || !/^[A-Za-z0-9._~-]{43,128}$/.test(challenge))
@@ -51,6 +56,8 @@ function checkAuthorize(p: URLSearchParams, s: FakeState): Checked {
       return fail(`Invalid scope: ${unknown.join(', ')}. Your app does not have these scopes enabled.`);
     if (!scopes.length) return fail('"scope" is empty.');
   }
+  if (s.userLimitReached)
+    return fail('This app has reached its user limit. The app developer must apply for production status.');
   return {
     ok: true,
     req: { clientId, redirectUri, state, codeChallenge: challenge, scopes, offline: tat === 'offline' },

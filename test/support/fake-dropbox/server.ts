@@ -64,6 +64,17 @@ export async function startFakeDropbox(opts: FakeDropboxOptions = {}): Promise<F
     setAppScopes: (scopes) => {
       s.appScopes = [...scopes];
     },
+    setAccount: (a) => {
+      s.account = { ...s.account, ...a };
+    },
+    setAllowPublicClients: (on) => {
+      s.allowPublicClients = on;
+    },
+    setUserLimitReached: (reached) => {
+      s.userLimitReached = reached;
+    },
+    refreshTokens: () => [...s.issuedRefresh],
+    refreshTokenStatus: (t) => s.refreshTokenStatus(t),
     registerRedirect: (uri) => {
       s.redirectUris.add(uri);
     },

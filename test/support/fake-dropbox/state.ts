@@ -55,7 +55,15 @@ export class FakeState {
   readonly redirectUris: Set<string>;
   appScopes: string[];
   readonly lifetimeSec: number;
-  readonly account: Account;
+  /** The account signed in at the authorize page; `setAccount` is another person signing in. */
+  account: Account;
+  /** App Console → Settings → "Allow public clients (Implicit Grant & PKCE)". */
+  allowPublicClients: boolean;
+  /** A Development-status app whose linked-user limit is reached. */
+  userLimitReached: boolean;
+  /** Refresh tokens Dropbox has revoked, so tests can ask what became of one. */
+  readonly revokedRefresh = new Set<string>();
+  readonly issuedRefresh: string[] = [];
   /** Dropbox's legacy numeric user id, reported as `uid` in the code exchange. */
   readonly uid = String(randomInt(10_000_000, 2_000_000_000));
   readonly requests: LoggedRequest[] = [];
@@ -68,6 +76,8 @@ export class FakeState {
     this.redirectUris = new Set(opts.redirectUris ?? []);
     this.appScopes = [...(opts.appScopes ?? DEFAULT_APP_SCOPES)];
     this.lifetimeSec = opts.accessTokenLifetimeSec ?? 14400;
+    this.allowPublicClients = opts.allowPublicClients ?? true;
+    this.userLimitReached = opts.userLimitReached ?? false;
     this.account = {
       accountId: opts.account?.accountId ?? 'dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc',
       givenName: opts.account?.givenName ?? 'Dana',
@@ -91,6 +101,7 @@ export class FakeState {
   issueRefreshToken(scopes: string[], pkce: boolean): string {
     const token = randomChars(64);
     this.refresh.set(token, { scopes: [...scopes], pkce });
+    this.issuedRefresh.push(token);
     return token;
   }
 
@@ -113,10 +124,18 @@ export class FakeState {
     this.access.delete(token);
     if (!rec?.refreshToken) return;
     this.refresh.delete(rec.refreshToken);
+    this.revokedRefresh.add(rec.refreshToken);
     for (const [t, r] of this.access) if (r.refreshToken === rec.refreshToken) this.access.delete(t);
   }
 
+  /** 'live' (Dropbox would renew with it), 'revoked' (by `auth/token/revoke`), or 'unknown'. */
+  refreshTokenStatus(token: string): 'live' | 'revoked' | 'unknown' {
+    if (this.refresh.has(token)) return 'live';
+    return this.revokedRefresh.has(token) ? 'revoked' : 'unknown';
+  }
+
   revokeAll(): void {
+    for (const t of this.refresh.keys()) this.revokedRefresh.add(t);
     this.access.clear();
     this.refresh.clear();
   }

@@ -14,6 +14,10 @@ export interface FakeDropboxOptions {
   appScopes?: string[];
   accessTokenLifetimeSec?: number;
   account?: FakeAccount;
+  /** "Allow public clients (Implicit Grant & PKCE)" in the App Console; default on. Off → PKCE authorize gets the 400 page. */
+  allowPublicClients?: boolean;
+  /** A Development-status app past its linked-user limit: authorize gets the 400 page. */
+  userLimitReached?: boolean;
   /** 0 = any free port. Always bound to 127.0.0.1. */
   port?: number;
 }
@@ -60,6 +64,13 @@ export interface FakeDropbox {
   revokeAll(): void;
   expireAccessTokens(): void;
   setAppScopes(scopes: string[]): void;
+  /** Another person signs in at the authorize page from now on. */
+  setAccount(account: FakeAccount): void;
+  setAllowPublicClients(on: boolean): void;
+  setUserLimitReached(reached: boolean): void;
+  /** Every refresh token issued so far, oldest first. */
+  refreshTokens(): string[];
+  refreshTokenStatus(token: string): 'live' | 'revoked' | 'unknown';
   /** Like adding a redirect URI in the App Console. */
   registerRedirect(uri: string): void;
   injectFault(f: Fault): void;

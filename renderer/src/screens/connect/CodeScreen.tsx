@@ -39,6 +39,12 @@ export function CodeScreen({ url, switchedBecause, restarting, onConnected, onRe
       {switched ? (
         <p className="notice notice-info" data-error-kind={switchedBecause?.kind}>
           {switched.title}, so the app switched to a code. This way works without it.
+          {switchedBecause?.kind === 'redirect-unregistered' ? (
+            <span className="notice-detail">
+              {' '}
+              {switched.action} Details: {switchedBecause.detail}.
+            </span>
+          ) : null}
         </p>
       ) : null}
       <ol className="steps">

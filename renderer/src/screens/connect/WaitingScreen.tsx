@@ -5,7 +5,8 @@ import { ErrorBox } from '../../ui/ErrorBox';
 import { MoreInfo } from '../../ui/MoreInfo';
 import { ScreenTitle } from '../../ui/ScreenTitle';
 
-const SLOW_AFTER_MS = 30_000;
+// Long enough to sign in and click Allow; by then a dead-end Dropbox page is the likelier story.
+const SLOW_AFTER_MS = 45_000;
 
 interface Props {
   url: string;
@@ -55,11 +56,16 @@ export function WaitingScreen({ url, redirectUri, startedAt, error, onCancel, on
 
       {slow ? (
         <div className="notice notice-info">
-          <p className="notice-title">Taking a while?</p>
-          <p>
-            Check that a Dropbox page opened in your browser. If it did not, copy the link below into your browser. If
-            the browser shows an error after you click “Allow”, use a code instead.
-          </p>
+          <p className="notice-title">Did Dropbox show an error page?</p>
+          <p>Then the Dropbox app needs a fix from your admin. Meanwhile, a code sign-in may work.</p>
+          <MoreInfo summary="Likely causes (for your admin)">
+            <ul>
+              <li>This computer’s sign-in address is not registered in the App Console (see below).</li>
+              <li>“Allow public clients (Implicit Grant & PKCE)” is switched off in the App Console.</li>
+              <li>The app is in Development status and has reached its user limit: apply for Production.</li>
+            </ul>
+          </MoreInfo>
+          <p>No page at all? Copy the link below into your browser.</p>
           <div className="button-row">
             <button type="button" className="btn" onClick={onUseCode}>
               Use a code instead
