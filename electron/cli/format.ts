@@ -25,10 +25,11 @@ export function timeLeft(iso: string | null, now = Date.now()): string | null {
 }
 
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
-  const lines = [
-    s.account && s.state === 'connected' ? `Connected as ${s.account.name} (${s.account.email})` : STATE_LINES[s.state],
-  ];
-  if (s.account && s.state !== 'connected') lines.push(`Account: ${s.account.name} (${s.account.email})`);
+  // "Connected" only when this check proved it; a check that failed on our side is not an all-clear.
+  const verified = s.state === 'connected' && !s.problem;
+  const headline = s.state === 'connected' && !verified ? "Couldn't check the connection" : STATE_LINES[s.state];
+  const lines = [verified && s.account ? `Connected as ${s.account.name} (${s.account.email})` : headline];
+  if (s.account && !verified) lines.push(`Account: ${s.account.name} (${s.account.email})`);
   if (s.state !== 'disconnected') {
     if (s.renewable) lines.push('Renews automatically.');
     else if (s.accessTokenExpiresAt)
@@ -40,7 +41,7 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   }
   if (s.problem && s.state !== 'disconnected') {
     const e = new DttError(s.problem as DttError['kind']);
-    lines.push(`${e.text.title}. ${e.text.action}`);
+    lines.push(`${e.text.title}. ${cliAction(e)}`);
   } else if (s.state === 'disconnected') {
     lines.push('Run "dropbox-token-tray connect" to connect.');
   }
@@ -80,6 +81,11 @@ export function formatDoctor(report: DoctorReport): string {
   return lines.join('\n');
 }
 
+/** The terminal names the command where the catalog has one; the window's action names the button. */
+export function cliAction(e: DttError): string {
+  return e.text.cliAction ?? e.text.action;
+}
+
 /** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
 export function formatError(error: unknown, debug = false): string {
   const e =
@@ -89,7 +95,7 @@ export function formatError(error: unknown, debug = false): string {
   const lines = [
     `Error: ${e.text.title}${e.detail ? ` — ${e.detail}` : ''}.`,
     e.text.explanation,
-    `What to do: ${e.text.action}`,
+    `What to do: ${cliAction(e)}`,
   ];
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);

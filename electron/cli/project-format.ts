@@ -14,7 +14,8 @@ export function formatSyncReport(report: SyncReport): string {
   if (report.targets.length === 0)
     return 'No projects to sync. Add one with "dropbox-token-tray project add <folder>".';
   const lines = report.targets.map((t) => {
-    let line = `${OUTCOME[t.outcome]} ${t.projectName}: ${t.file} — ${WORDS[t.outcome]}`;
+    const word = t.kind === 'file-not-updatable' ? 'not updated' : WORDS[t.outcome];
+    let line = `${OUTCOME[t.outcome]} ${t.projectName}: ${t.file} — ${word}`;
     if (t.detail) line += `: ${t.detail}`;
     if (t.git?.fix?.kind === 'add-to-gitignore')
       line += `\n    Safe fix: add "${t.git.fix.line}" to ${t.git.fix.gitignore} ("dropbox-token-tray project ignore <folder> <file>"). To write anyway, run sync with --allow-tracked.`;

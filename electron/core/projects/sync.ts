@@ -45,6 +45,13 @@ interface Planned {
 
 // Formats that may be created from nothing; source files must already exist.
 const CREATABLE: Partial<Record<ProjectTarget['format'], string>> = { dotenv: '', json: '{}\n', yaml: '' };
+// What a target without a key names, for messages (each editor's default).
+const DEFAULT_KEY: Record<ProjectTarget['format'], string> = {
+  dotenv: 'DROPBOX_ACCESS_TOKEN',
+  json: 'dropbox.access_token',
+  yaml: 'dropbox.access_token',
+  python: 'access_token',
+};
 // Projects synced at once: overlaps file and git latency without flooding two cores.
 const CONCURRENCY = 8;
 
@@ -63,7 +70,8 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||
     e.kind === 'file-binary' ||
-    e.kind === 'file-too-large';
+    e.kind === 'file-too-large' ||
+    e.kind === 'file-not-updatable';
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }
 
@@ -92,6 +100,13 @@ async function plan(
           key: target.key,
           values: target.includeRefreshToken ? values : { accessToken: values.accessToken },
         });
+  // "Current" only if the file really holds the token afterwards: the editor leaves alone what it
+  // can't change (a Python dict literal, a value built by code), and that is no success.
+  if (!opts.blank && values && editor.read(result.text, target.key) !== values.accessToken)
+    throw new DttError(
+      'file-not-updatable',
+      `${target.file}: the app can't update ${target.key ?? DEFAULT_KEY[target.format]} here — it found no plain value it can change (for example, the value is inside a dict or built by code)`,
+    );
   if (read.exists && !result.changed) return report(project, target.file, 'current');
   return {
     target,
