@@ -7,6 +7,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastResortLine } from '../../electron/cli/last-resort';
+import { TokenTrayService } from '../../electron/core/service';
+import { createHandlers } from '../../electron/main/handlers';
+import { asResult } from '../../electron/main/views';
+import type { ErrorView } from '../../electron/shared/views';
+import { errorWords } from '../../renderer/src/lib/errors';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring, keyringScript } from '../support/keyring';
 import { cliBin, cliEnv, readAllFiles, runCli, startCli, type CliEnv } from '../support/cli';
@@ -283,5 +288,33 @@ describe('the CLI never dies silently', () => {
     const r = await cli.result;
     expect(r.code).toBe(130);
     expect(r.stderr).toBe('Cancelled.\n');
+  });
+});
+
+describeWithKeyring("the window's sync refuses the same way, naming the button", () => {
+  it('Sync now after Dropbox disconnected the app: sync-revoked, nothing written, the action names "Reconnect Dropbox"', async () => {
+    const e = await cliEnv(fake.origin, APP_KEY);
+    const service = new TokenTrayService({ env: e.env, retry: { baseDelayMs: 10 } });
+    await service.pasteToken(fake.mintAppConsoleToken());
+    const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=old\n' });
+    service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }]);
+    fake.revokeAll();
+    const handlers = createHandlers({
+      service,
+      openExternal: async () => {},
+      openPath: async () => {},
+      chooseFolder: async () => null,
+      setStartAtLogin: async () => {},
+      signInFinished: () => {},
+    });
+    const result = await asResult(() => handlers['dtt:projects-sync']({}));
+    expect(result.ok).toBe(false);
+    const error = (result as { ok: false; error: ErrorView }).error;
+    expect(error.kind).toBe('sync-revoked');
+    const words = errorWords(error);
+    expect(words.title).toBe('Dropbox disconnected this app');
+    expect(words.action).toBe('Reconnect first (click "Reconnect Dropbox"); nothing was written.');
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe('DROPBOX_ACCESS_TOKEN=old\n');
+    expect(service.status().state).toBe('revoked');
   });
 });
