@@ -42,6 +42,12 @@ function runChild(command: string, args: string[], env: Record<string, string>):
 }
 
 export function registerRunCommand(program: Command, service: ServiceFactory): void {
+  program.addHelpText(
+    'after',
+    `
+Run a program with the token in its environment (the recommended way for developers):
+  dropbox-token-tray run -- python daily_retrain.py`,
+  );
   program
     .command('run')
     .description('run a command with a freshly checked token in its environment (nothing is written to disk)')

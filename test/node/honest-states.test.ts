@@ -194,6 +194,12 @@ describeWithKeyring("token: exit 0 only on Dropbox's own OK", () => {
     expect(revoked.stdout).toBe('');
   });
 
+  it('run is in the main --help with an example', async () => {
+    const help = await runCli(['--help'], {});
+    expect(help.stdout).toMatch(/^\s+run \[options\] <command> \[args\.\.\.\]/m);
+    expect(help.stdout).toContain('dropbox-token-tray run -- python daily_retrain.py');
+  });
+
   it('--help documents the exit codes', async () => {
     const help = await runCli(['token', '--help'], {});
     expect(help.stdout).toMatch(/Exit codes?:/);
