@@ -30,7 +30,8 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   const headline = s.state === 'connected' && !verified ? "Couldn't check the connection" : STATE_LINES[s.state];
   const lines = [verified && s.account ? `Connected as ${s.account.name} (${s.account.email})` : headline];
   if (s.account && !verified) lines.push(`Account: ${s.account.name} (${s.account.email})`);
-  if (s.state !== 'disconnected') {
+  // How long it lasts only matters while Dropbox still accepts it.
+  if (s.state === 'connected' || s.state === 'offline') {
     if (s.renewable) lines.push('Renews automatically.');
     else if (s.accessTokenExpiresAt)
       lines.push(
@@ -41,7 +42,8 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   }
   if (s.problem && s.state !== 'disconnected') {
     const e = new DttError(s.problem as DttError['kind']);
-    lines.push(`${e.text.title}. ${cliAction(e)}`);
+    // Said once: when the headline already is the problem's title, only the action follows.
+    lines.push(lines[0] === e.text.title ? cliAction(e) : `${e.text.title}. ${cliAction(e)}`);
   } else if (s.state === 'disconnected') {
     lines.push('Run "dropbox-token-tray connect" to connect.');
   }

@@ -105,7 +105,7 @@ async function plan(
   if (!opts.blank && values && editor.read(result.text, target.key) !== values.accessToken)
     throw new DttError(
       'file-not-updatable',
-      `${target.file}: the app can't update ${target.key ?? DEFAULT_KEY[target.format]} here — it found no plain value it can change (for example, the value is inside a dict or built by code)`,
+      `the app can't update ${target.key ?? DEFAULT_KEY[target.format]} here: it found no plain value it can change (for example, the value is inside a dict or built by code)`,
     );
   if (read.exists && !result.changed) return report(project, target.file, 'current');
   return {
