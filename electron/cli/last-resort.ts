@@ -9,8 +9,8 @@ const INTERRUPTED_EXIT = 130;
 
 export function lastResortLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const { title, action } = describeError('internal');
-  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${action}`);
+  const { title, action, cliAction } = describeError('internal');
+  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${cliAction ?? action}`);
 }
 
 export function installLastResort(): void {

@@ -301,6 +301,7 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'Something went wrong',
     explanation: 'The app hit an unexpected problem.',
     action: 'Try again. If it keeps happening, run "Check my connection" and send the report to IT.',
+    cliAction: 'Try again. If it keeps happening, run `dropbox-token-tray doctor` and send the report to IT.',
   },
 };
 

@@ -1,7 +1,7 @@
 // Exit codes and states tell the truth (issue 8 item 7): sync refuses a dead connection, a file the
 // editor can't change is reported as such, a foreign keychain entry is never sent to Dropbox, a
 // locked or unreachable keychain is not "Connected", and `token` only exits 0 on Dropbox's OK.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -284,6 +284,18 @@ describe('the CLI never dies silently', () => {
     expect(line.split('\n')).toHaveLength(1);
     expect(line).not.toContain(token);
     expect(line).toMatch(/^Error: Something went wrong — boom with sl\.u\.AAA/);
+  });
+
+  it('an error nothing catches (stdout closed under it: EPIPE) ends with one line and exit 1', async () => {
+    const child = spawn(process.execPath, [cliBin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'Error: Something went wrong — write EPIPE. Try again. If it keeps happening, run `dropbox-token-tray doctor` and send the report to IT.\n',
+    );
   });
 
   it('Ctrl+C while waiting ends quietly with one line and exit 130', async () => {
