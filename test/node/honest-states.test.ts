@@ -84,6 +84,13 @@ describeWithKeyring("a target the editor can't change is reported, not 'already 
     expect(text.code).toBe(1);
     expect(text.stdout).not.toContain('already current');
     expect(text.stdout).toContain("can't update");
+
+    // The project list says the same, instead of "out of date" (which would send the user to sync).
+    const [listed] = JSON.parse((await runCli(['project', 'list', '--json'], e.env)).stdout);
+    expect(listed.targets[0]).toMatchObject({
+      status: 'error',
+      detail: expect.stringMatching(/can't update access_token/),
+    });
   });
 });
 

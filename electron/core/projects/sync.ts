@@ -55,6 +55,14 @@ const DEFAULT_KEY: Record<ProjectTarget['format'], string> = {
 // Projects synced at once: overlaps file and git latency without flooding two cores.
 const CONCURRENCY = 8;
 
+/** The editor left the file without the token: it holds it in a form the editor doesn't change. */
+export function notUpdatable(target: ProjectTarget): DttError {
+  return new DttError(
+    'file-not-updatable',
+    `the app can't update ${target.key ?? DEFAULT_KEY[target.format]} here: it found no plain value it can change (for example, the value is inside a dict or built by code)`,
+  );
+}
+
 function report(
   project: ProjectRecord,
   file: string,
@@ -102,11 +110,7 @@ async function plan(
         });
   // "Current" only if the file really holds the token afterwards: the editor leaves alone what it
   // can't change (a Python dict literal, a value built by code), and that is no success.
-  if (!opts.blank && values && editor.read(result.text, target.key) !== values.accessToken)
-    throw new DttError(
-      'file-not-updatable',
-      `the app can't update ${target.key ?? DEFAULT_KEY[target.format]} here: it found no plain value it can change (for example, the value is inside a dict or built by code)`,
-    );
+  if (!opts.blank && values && editor.read(result.text, target.key) !== values.accessToken) throw notUpdatable(target);
   if (read.exists && !result.changed) return report(project, target.file, 'current');
   return {
     target,
