@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isDttError } from '../core/errors';
+import { DttError, isDttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
 import { MINUTES_LEFT } from '../shared/input-rules';
@@ -8,6 +8,8 @@ import { openInBrowser, readInput } from './io';
 import { formatProjects, formatSyncReport } from './project-format';
 
 export type ServiceFactory = () => TokenTrayService;
+/** `token` printed the stored token without Dropbox's OK (documented in `token --help`). */
+export const TOKEN_UNVERIFIED_EXIT = 3;
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -96,9 +98,29 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
   program
     .command('token')
     .description('print a valid access token (renewed if needed) and nothing else, for scripts')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  Dropbox accepted the token just now; it is on stdout.
+  3  The stored token is on stdout, but it was not checked: Dropbox could not be reached, or its
+     answer could not be understood. A warning on stderr says which.
+  1  No token was printed (not connected, Dropbox no longer accepts it, or the keychain can't be used).
+
+Example:
+  DROPBOX_ACCESS_TOKEN="$(dropbox-token-tray token)" || exit 1`,
+    )
     .action(async () => {
-      const { token, verified } = await service().UNSAFE_verifiedAccessToken();
-      if (!verified) err("Warning: Dropbox can't be reached right now, so this token was not checked.");
+      const { token, verified, problem } = await service().UNSAFE_verifiedAccessToken();
+      if (!verified) {
+        const why = new DttError(problem ?? 'network-offline').text.title;
+        err(
+          problem === 'network-offline' || problem === null
+            ? "Warning: Dropbox can't be reached right now, so this token was not checked."
+            : `Warning: this token was not checked (${why}).`,
+        );
+        process.exitCode = TOKEN_UNVERIFIED_EXIT;
+      }
       out(token);
     });
 

@@ -29,15 +29,19 @@ export function timeLeft(iso: string | null, now = Date.now()): string | null {
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
   const limited = hasPermissionProblem(s);
   const who = s.account ? `${s.account.name} (${s.account.email})` : null;
+  // "Connected" only when this check proved it; a check that failed on our side is not an all-clear.
+  const verified = s.state === 'connected' && !s.problem;
+  const headline = s.state === 'connected' && !verified ? "Couldn't check the connection" : STATE_LINES[s.state];
   const lines = [
     limited
       ? `Signed in${who ? ` as ${who}` : ''}, but this connection ${missingPermissionWords(missingFileScopes(s.scopes))}.`
-      : who && s.state === 'connected'
+      : verified && who
         ? `Connected as ${who}`
-        : STATE_LINES[s.state],
+        : headline,
   ];
-  if (s.account && s.state !== 'connected') lines.push(`Account: ${s.account.name} (${s.account.email})`);
-  if (s.state !== 'disconnected') {
+  if (who && !verified && !limited) lines.push(`Account: ${who}`);
+  // How long it lasts only matters while Dropbox still accepts it.
+  if (s.state === 'connected' || s.state === 'offline') {
     if (s.renewable) lines.push('Renews automatically.');
     else if (s.accessTokenExpiresAt)
       lines.push(
@@ -48,7 +52,8 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   }
   if (s.problem && s.state !== 'disconnected') {
     const e = new DttError(s.problem as DttError['kind']);
-    lines.push(`${e.text.title}. ${e.text.action}`);
+    // Said once: when the headline already is the problem's title, only the action follows.
+    lines.push(lines[0] === e.text.title ? cliAction(e) : `${e.text.title}. ${cliAction(e)}`);
   } else if (s.state === 'disconnected') {
     lines.push('Run "dropbox-token-tray connect" to connect.');
   }
@@ -95,6 +100,11 @@ export function formatDoctor(report: DoctorReport): string {
   return lines.join('\n');
 }
 
+/** The terminal names the command where the catalog has one; the window's action names the button. */
+export function cliAction(e: DttError): string {
+  return e.text.cliAction ?? e.text.action;
+}
+
 /** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
 export function formatError(error: unknown, debug = false, verbose = debug): string {
   const e =
@@ -104,7 +114,7 @@ export function formatError(error: unknown, debug = false, verbose = debug): str
   const lines = [
     `Error: ${e.text.title}${e.detail ? ` — ${escapeControl(e.detail)}` : ''}.`,
     e.text.explanation,
-    `What to do: ${e.text.action}`,
+    `What to do: ${cliAction(e)}`,
   ];
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
   if (e.kind === 'redirect-unregistered')

@@ -3,9 +3,13 @@ import { TokenTrayService } from '../core/service';
 import { registerConnectionCommands } from './connection-commands';
 import { registerConfigCommands } from './config-commands';
 import { registerProjectCommands } from './project-commands';
+import { registerRunCommand } from './run-command';
 import { formatError } from './format';
+import { installLastResort } from './last-resort';
 
 // The CLI is a view of the same core service the tray uses: scripts, headless machines, tests.
+
+installLastResort();
 
 let instance: TokenTrayService | undefined;
 const service = () => (instance ??= new TokenTrayService());
@@ -16,11 +20,13 @@ const program = new Command()
   .version('0.1.0')
   .option('--verbose', 'show technical details (what Dropbox said) with errors')
   .showHelpAfterError()
+  .enablePositionalOptions()
   .exitOverride();
 
 registerConnectionCommands(program, service);
 registerProjectCommands(program, service);
 registerConfigCommands(program, service);
+registerRunCommand(program, service);
 
 try {
   await program.parseAsync(process.argv);

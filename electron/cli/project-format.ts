@@ -17,7 +17,8 @@ export function formatSyncReport(report: SyncReport): string {
   if (report.targets.length === 0)
     return 'No projects to sync. Add one with "dropbox-token-tray project add <folder>".';
   const lines = report.targets.map((t) => {
-    let line = `${OUTCOME[t.outcome]} ${esc(t.projectName)}: ${esc(t.file)} — ${WORDS[t.outcome]}`;
+    const word = t.kind === 'file-not-updatable' ? 'not updated' : WORDS[t.outcome];
+    let line = `${OUTCOME[t.outcome]} ${esc(t.projectName)}: ${esc(t.file)} — ${word}`;
     if (t.detail) line += `: ${esc(t.detail)}`;
     if (t.git?.fix?.kind === 'add-to-gitignore')
       line += `\n    Safe fix: add "${esc(t.git.fix.line)}" to ${esc(t.git.fix.gitignore)} ("dropbox-token-tray project ignore <folder> <file>"). To write anyway, run sync with --allow-tracked.`;

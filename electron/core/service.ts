@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ErrorKind } from '../shared/error-catalog';
 import { isExpiringSoon, type PublicStatus } from '../shared/state';
 import { missingFileScopes } from '../shared/permissions';
 import { DttError } from './errors';
@@ -16,6 +17,18 @@ import { runDoctor, type DoctorReport } from './doctor';
 import { Projects } from './projects/projects';
 import type { SyncOptions, SyncReport } from './projects/sync';
 import type { TokenValues } from './projects/formats';
+
+/**
+ * Why a connection must not be written into projects, from a fresh check. Dropbox's refusal, or a
+ * keychain we can't use, stops the sync; "offline" does not (network trouble is not revocation).
+ */
+function writeRefusal(status: PublicStatus): DttError | null {
+  if (status.state === 'revoked') return new DttError('sync-revoked');
+  if (status.state === 'expired') return new DttError('sync-expired');
+  if (status.state === 'disconnected') return new DttError('not-connected');
+  if (status.problem?.startsWith('keychain-')) return new DttError(status.problem as ErrorKind);
+  return null;
+}
 
 export interface ServiceOptions {
   env?: NodeJS.ProcessEnv;
@@ -162,8 +175,15 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     return this.connected(await pasteToken(this.deps, raw, opts));
   }
 
-  /** Syncs projects; on disconnect, `blank` empties our values instead (never deletes a file). */
+  /**
+   * Syncs projects; on disconnect, `blank` empties our values instead (never deletes a file).
+   * Asks Dropbox first: a connection it no longer accepts is refused before any file is touched.
+   */
   async syncProjects(dirs: string[] = [], opts: SyncOptions = {}): Promise<SyncReport> {
+    if (!opts.blank) {
+      const refusal = writeRefusal(await this.check());
+      if (refusal) throw refusal;
+    }
     const report = await this.projects.sync(dirs, opts);
     this.emit('status', this.status());
     return report;
@@ -176,14 +196,40 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
 
   /**
    * For scripts: a token Dropbox has just accepted, renewed if Dropbox says it expired early.
-   * If Dropbox can't be reached the stored token is returned with `verified: false`.
+   * When Dropbox can't be reached, or answers in a way we don't understand, the stored token is
+   * returned with `verified: false` and the problem; when Dropbox refuses it, this throws.
    */
-  async UNSAFE_verifiedAccessToken(): Promise<{ token: string; verified: boolean }> {
+  async UNSAFE_verifiedAccessToken(): Promise<{ token: string; verified: boolean; problem: ErrorKind | null }> {
     const status = await this.check();
+    const problem = (status.problem as ErrorKind | null) ?? null;
+    if (status.state !== 'connected' && status.state !== 'offline') throw new DttError(problem ?? 'not-connected');
+    // A keychain problem throws here: there is no token to hand out.
     const token = await this.credentials.accessToken();
-    if (status.state === 'connected') return { token, verified: true };
-    if (status.state === 'offline') return { token, verified: false };
-    throw new DttError((status.problem as DttError['kind'] | null) ?? 'not-connected');
+    if (status.state === 'connected' && problem === null) return { token, verified: true, problem: null };
+    return { token, verified: false, problem: problem ?? 'network-offline' };
+  }
+
+  /**
+   * For `run`: the variables a child process gets, only from a token Dropbox has just accepted.
+   * Anything less refuses, so the command never starts with a token that may not work.
+   */
+  async UNSAFE_runEnvironment(opts: { includeRefreshToken?: boolean } = {}): Promise<Record<string, string>> {
+    const notRun = (kind: ErrorKind, detail?: string) =>
+      new DttError(kind, detail ? `${detail}; the command was not run` : 'the command was not run');
+    const { token, verified, problem } = await this.UNSAFE_verifiedAccessToken().catch((error: unknown) => {
+      const e = asDttError(error);
+      throw notRun(e.kind, e.detail);
+    });
+    if (!verified) throw notRun(problem ?? 'network-offline');
+    const env: Record<string, string> = { DROPBOX_ACCESS_TOKEN: token };
+    if (!opts.includeRefreshToken) return env;
+    const refreshToken = await this.vault.getRefresh();
+    if (!refreshToken)
+      throw new DttError(
+        'invalid-input',
+        "this connection can't renew itself (the token was pasted), so there is no refresh token to pass. Connect with the browser first, or leave out --include-refresh-token; the command was not run",
+      );
+    return { ...env, DROPBOX_REFRESH_TOKEN: refreshToken, DROPBOX_APP_KEY: this.settings.appKey() };
   }
 
   /** Refresh token and app key, only for writing into projects that opted in. */

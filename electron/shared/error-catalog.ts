@@ -31,6 +31,7 @@ export const ERROR_KINDS = [
   'port-busy',
   'keychain-unavailable',
   'keychain-locked',
+  'keychain-unreadable',
   'network-offline',
   'rate-limited',
   'dropbox-unavailable',
@@ -44,11 +45,14 @@ export const ERROR_KINDS = [
   'file-readonly',
   'file-missing',
   'file-write-failed',
+  'file-not-updatable',
   'project-missing',
   'project-unknown',
   'path-outside-project',
   'sync-busy',
   'settings-busy',
+  'sync-revoked',
+  'sync-expired',
   'nothing-to-undo',
   'keep-out-unsupported',
   'keep-out-failed',
@@ -67,6 +71,8 @@ export interface ErrorText {
   title: string;
   explanation: string;
   action: string;
+  /** The action in the terminal, naming the command, when it differs from the window's (which names the button). */
+  cliAction?: string;
 }
 
 export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
@@ -96,11 +102,14 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'The token has expired',
     explanation: 'Tokens generated in the App Console stop working after about 4 hours and cannot be renewed.',
     action: 'Connect with the browser so the app can renew access by itself — or generate and paste a new token.',
+    cliAction:
+      'Run `dropbox-token-tray connect` so the app can renew access by itself, or paste a new token with `dropbox-token-tray paste`.',
   },
   'token-revoked': {
     title: 'Dropbox disconnected this app',
     explanation: 'Dropbox no longer accepts this connection: it was revoked, or the token is unknown.',
     action: 'Reconnect to Dropbox.',
+    cliAction: 'Reconnect: run `dropbox-token-tray connect`.',
   },
   'token-invalid': {
     title: 'Dropbox does not accept this token',
@@ -218,6 +227,13 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     explanation: 'The keychain refused to save or read your connection because it is locked.',
     action: 'Unlock your keychain (log in again, or open your keychain app and unlock it), then try again.',
   },
+  'keychain-unreadable': {
+    title: "The saved connection can't be read",
+    explanation:
+      "The system keychain holds an entry under this app's name that this app did not write, or that is damaged. It was not used.",
+    action: 'Click "Disconnect", then connect again.',
+    cliAction: 'Run `dropbox-token-tray disconnect`, then `dropbox-token-tray connect`.',
+  },
   'network-offline': {
     title: "Can't reach Dropbox",
     explanation: 'Your connection is kept; the app will try again by itself.',
@@ -296,6 +312,11 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     explanation: 'The write did not finish (for example, the disk is full). The old file is intact.',
     action: 'Free some disk space, then sync again.',
   },
+  'file-not-updatable': {
+    title: "The app can't update this file",
+    explanation: 'The token is kept in a form the app does not edit, so the file was left exactly as it was.',
+    action: 'Put the token in a plain line of its own (for example access_token = "…"), or choose another file.',
+  },
   'project-missing': {
     title: 'The project folder is gone',
     explanation: 'The folder was moved or deleted. Nothing was written.',
@@ -320,6 +341,18 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'The settings are being saved',
     explanation: 'Another copy of the app (the tray or a command) kept the settings file busy. Nothing was changed.',
     action: 'Wait a moment and try again.',
+  },
+  'sync-revoked': {
+    title: 'Dropbox disconnected this app',
+    explanation: 'Writing a token Dropbox no longer accepts would only break your projects.',
+    action: 'Reconnect first (click "Reconnect Dropbox"); nothing was written.',
+    cliAction: 'Reconnect first (`dropbox-token-tray connect`); nothing was written.',
+  },
+  'sync-expired': {
+    title: 'The token has expired',
+    explanation: 'Writing a token that no longer works would only break your projects.',
+    action: 'Reconnect first (click "Reconnect Dropbox"); nothing was written.',
+    cliAction: 'Reconnect first (`dropbox-token-tray connect`); nothing was written.',
   },
   'nothing-to-undo': {
     title: 'Nothing to undo',
@@ -362,6 +395,7 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'Something went wrong',
     explanation: 'The app hit an unexpected problem.',
     action: 'Try again. If it keeps happening, run "Check my connection" and send the report to IT.',
+    cliAction: 'Try again. If it keeps happening, run `dropbox-token-tray doctor` and send the report to IT.',
   },
 };
 

@@ -61,7 +61,10 @@ export function isExpiringSoon(
   return left > 0 && left < EXPIRES_SOON_MS;
 }
 
-/** CLI `status` exits 0 only when connected and verified, with nothing missing (a permission). */
+/**
+ * CLI `status` exits 0 only when connected and verified just now: a problem on the last check (a
+ * locked or unreachable keychain, an answer we could not understand) is no all-clear.
+ */
 export function statusExitCode(state: ConnectionState, problem: string | null = null): 0 | 1 {
-  return state === 'connected' && problem !== 'app-scope-missing' && problem !== 'scope-missing' ? 0 : 1;
+  return state === 'connected' && problem === null ? 0 : 1;
 }

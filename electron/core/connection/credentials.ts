@@ -25,7 +25,7 @@ export class Credentials {
   ) {}
 
   async accessToken(opts: { forceRefresh?: boolean } = {}): Promise<string> {
-    const access = await this.vault.getAccess();
+    const access = await this.vault.readAccess();
     if (!access) throw new DttError('not-connected');
     const due = access.expiresAt !== null && Date.parse(access.expiresAt) - this.now() < RENEW_MARGIN_MS;
     if (!opts.forceRefresh && !due) return access.token;

@@ -48,8 +48,23 @@ interface Planned {
 
 // Formats that may be created from nothing; source files must already exist.
 const CREATABLE: Partial<Record<ProjectTarget['format'], string>> = { dotenv: '', json: '{}\n', yaml: '' };
+// What a target without a key names, for messages (each editor's default).
+const DEFAULT_KEY: Record<ProjectTarget['format'], string> = {
+  dotenv: 'DROPBOX_ACCESS_TOKEN',
+  json: 'dropbox.access_token',
+  yaml: 'dropbox.access_token',
+  python: 'access_token',
+};
 // Projects synced at once: overlaps file and git latency without flooding two cores.
 const CONCURRENCY = 8;
+
+/** The editor left the file without the token: it holds it in a form the editor doesn't change. */
+export function notUpdatable(target: ProjectTarget): DttError {
+  return new DttError(
+    'file-not-updatable',
+    `the app can't update ${target.key ?? DEFAULT_KEY[target.format]} here: it found no plain value it can change (for example, the value is inside a dict or built by code)`,
+  );
+}
 
 function report(
   project: ProjectRecord,
@@ -66,7 +81,8 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||
     e.kind === 'file-binary' ||
-    e.kind === 'file-too-large';
+    e.kind === 'file-too-large' ||
+    e.kind === 'file-not-updatable';
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }
 
@@ -95,6 +111,9 @@ async function plan(
           key: target.key,
           values: target.includeRefreshToken ? values : { accessToken: values.accessToken },
         });
+  // "Current" only if the file really holds the token afterwards: the editor leaves alone what it
+  // can't change (a Python dict literal, a value built by code), and that is no success.
+  if (!opts.blank && values && editor.read(result.text, target.key) !== values.accessToken) throw notUpdatable(target);
   if (read.exists && !result.changed) return report(project, target.file, 'current');
   return {
     target,

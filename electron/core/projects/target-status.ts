@@ -3,6 +3,7 @@ import { DttError } from '../errors';
 import type { ProjectRecord } from '../settings-schema';
 import { readTarget, resolveInside } from './files';
 import { editorFor } from './formats';
+import { notUpdatable } from './sync';
 
 /** Reads each target and compares it with the token in use: current / stale / missing / error. */
 export async function projectStatuses(projects: ProjectRecord[], accessToken: string | null): Promise<PublicProject[]> {
@@ -21,8 +22,14 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
               label: t.file,
             });
             if (!read.exists) return { ...base, status: 'missing' };
-            const value = editorFor(t.format).read(read.text, t.key);
-            return { ...base, status: accessToken !== null && value === accessToken ? 'current' : 'stale' };
+            const editor = editorFor(t.format);
+            const value = editor.read(read.text, t.key);
+            if (accessToken === null || value === accessToken)
+              return { ...base, status: value === accessToken ? 'current' : 'stale' };
+            // "Out of date" would send the user to sync, which can't help here: say why instead.
+            const written = editor.write(read.text, { key: t.key, values: { accessToken } }).text;
+            if (editor.read(written, t.key) !== accessToken) throw notUpdatable(t);
+            return { ...base, status: 'stale' };
           } catch (error) {
             const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
             return {

@@ -9,6 +9,12 @@ export {
   type OpenVaultOptions,
   type Vault,
 } from './vault';
-export { MAX_SECRET_BYTES, encodeAccessRecord, decodeAccessRecord, type AccessTokenRecord } from './record';
+export {
+  MAX_SECRET_BYTES,
+  encodeAccessRecord,
+  decodeAccessRecord,
+  decodeAccessEntry,
+  type AccessTokenRecord,
+} from './record';
 export { describeStore, STORE_GNOME, STORE_KDE, STORE_MACOS, STORE_SECRET_SERVICE, STORE_WINDOWS } from './store-name';
 export type { KeyringBackend, KeyringEntry } from './backend';

@@ -37,23 +37,31 @@ export function encodeAccessRecord(rec: AccessTokenRecord): Uint8Array {
 }
 
 /**
- * Reads what `encodeAccessRecord` wrote. A bare token (no JSON) reads as a long-lived token.
- * Anything unreadable reads as absent: the user is asked to connect again, which overwrites it.
+ * Reads what `encodeAccessRecord` wrote: null when the entry is empty, 'unreadable' for anything
+ * else that isn't our JSON record (another program's entry under our name, or a damaged one).
+ * Such an entry is never taken for a token: sending it to Dropbox would make it look revoked.
  */
-export function decodeAccessRecord(bytes: ArrayLike<number>): AccessTokenRecord | null {
+export function decodeAccessEntry(bytes: ArrayLike<number>): AccessTokenRecord | null | 'unreadable' {
+  if (bytes.length === 0) return null;
   const text = decodeText(bytes);
-  if (!text) return null;
-  if (text.startsWith('{')) {
-    try {
-      const value = JSON.parse(text) as { token?: unknown; expiresAt?: unknown };
-      if (typeof value.token !== 'string' || value.token.length === 0) return null;
-      const expiresAt = typeof value.expiresAt === 'string' ? value.expiresAt : null;
-      return { token: value.token, expiresAt };
-    } catch {
-      return null;
-    }
+  if (!text || !text.startsWith('{')) return 'unreadable';
+  try {
+    const value = JSON.parse(text) as { token?: unknown; expiresAt?: unknown };
+    if (typeof value !== 'object' || value === null) return 'unreadable';
+    if (typeof value.token !== 'string' || value.token.length === 0 || /\s/.test(value.token)) return 'unreadable';
+    const expiresAt = value.expiresAt ?? null;
+    if (expiresAt !== null && (typeof expiresAt !== 'string' || Number.isNaN(Date.parse(expiresAt))))
+      return 'unreadable';
+    return { token: value.token, expiresAt };
+  } catch {
+    return 'unreadable';
   }
-  return /\s/.test(text) ? null : { token: text, expiresAt: null };
+}
+
+/** Like `decodeAccessEntry`, with an unreadable entry read as absent (for clean-up paths). */
+export function decodeAccessRecord(bytes: ArrayLike<number>): AccessTokenRecord | null {
+  const decoded = decodeAccessEntry(bytes);
+  return decoded === 'unreadable' ? null : decoded;
 }
 
 export function encodeText(secret: string, what: string): Uint8Array {

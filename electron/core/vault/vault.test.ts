@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DttError, isDttError } from '../errors';
 import type { KeyringBackend, KeyringEntry } from './backend';
 import { KeychainTimeout, toKeychainError } from './keychain-errors';
-import { decodeAccessRecord, encodeAccessRecord, MAX_SECRET_BYTES } from './record';
+import { decodeAccessEntry, decodeAccessRecord, encodeAccessRecord, MAX_SECRET_BYTES } from './record';
 import { describeStore } from './store-name';
 import { openVault } from './vault';
 
@@ -97,9 +97,24 @@ describe('the access entry', () => {
     expect(error.message).not.toContain(token.slice(10, 40));
   });
 
-  it('reads a bare token as long-lived, and anything unreadable as absent', () => {
-    const legacy = fakeToken(64);
-    expect(decodeAccessRecord(new TextEncoder().encode(legacy))).toEqual({ token: legacy, expiresAt: null });
+  it('reads only our JSON record: anything else is "unreadable" (never taken for a token), empty is absent', () => {
+    const bare = fakeToken(64);
+    const enc = (text: string) => new TextEncoder().encode(text);
+    // A bare string under our name was written by someone else: sending it to Dropbox would look like revocation.
+    expect(decodeAccessEntry(enc(bare))).toBe('unreadable');
+    expect(decodeAccessRecord(enc(bare))).toBeNull();
+    for (const text of [
+      '{"token":',
+      '{"expiresAt":null}',
+      '{"token":"a b"}',
+      '{"token":"x","expiresAt":5}',
+      '[1]',
+      'null',
+    ])
+      expect(decodeAccessEntry(enc(text)), text).toBe('unreadable');
+    expect(decodeAccessEntry([0xff, 0xfe, 0x41])).toBe('unreadable');
+    expect(decodeAccessEntry([])).toBeNull();
+    expect(decodeAccessEntry(enc(JSON.stringify({ token: bare })))).toEqual({ token: bare, expiresAt: null });
     expect(decodeAccessRecord(new TextEncoder().encode('{"token":'))).toBeNull();
     expect(decodeAccessRecord(new TextEncoder().encode('{"expiresAt":null}'))).toBeNull();
     expect(decodeAccessRecord([0xff, 0xfe, 0x41])).toBeNull();

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DttError } from '../errors';
 import { nativeBackend, type KeyringBackend, type KeyringEntry } from './backend';
 import { KeychainTimeout, toKeychainError } from './keychain-errors';
-import { decodeAccessRecord, decodeText, encodeAccessRecord, encodeText, type AccessTokenRecord } from './record';
+import { decodeAccessEntry, decodeText, encodeAccessRecord, encodeText, type AccessTokenRecord } from './record';
 import { describeStore, storeLabel } from './store-name';
 
 export interface Vault {
@@ -12,7 +12,10 @@ export interface Vault {
   readonly storageName: string;
   /** Writes, reads back and deletes a probe entry. Throws keychain-unavailable / keychain-locked. */
   check(): Promise<void>;
+  /** The access record, or null when there is none or the entry isn't ours (see `readAccess`). */
   getAccess(): Promise<AccessTokenRecord | null>;
+  /** Like getAccess, but an entry that isn't this app's record throws keychain-unreadable. */
+  readAccess(): Promise<AccessTokenRecord | null>;
   setAccess(rec: AccessTokenRecord): Promise<void>;
   getRefresh(): Promise<string | null>;
   setRefresh(token: string): Promise<void>;
@@ -145,7 +148,18 @@ class KeychainVault implements Vault {
 
   async getAccess(): Promise<AccessTokenRecord | null> {
     const bytes = await this.call(accessAccount(this.account), (e, signal) => e.getSecret(signal));
-    return bytes ? decodeAccessRecord(bytes) : null;
+    const decoded = bytes ? decodeAccessEntry(bytes) : null;
+    return decoded === 'unreadable' ? null : decoded;
+  }
+
+  async readAccess(): Promise<AccessTokenRecord | null> {
+    const bytes = await this.call(accessAccount(this.account), (e, signal) => e.getSecret(signal));
+    const decoded = bytes ? decodeAccessEntry(bytes) : null;
+    if (decoded !== 'unreadable') return decoded;
+    throw new DttError(
+      'keychain-unreadable',
+      `${storeLabel(this.storageName)} has an entry named "${this.service}" (${accessAccount(this.account)}) that is not this app's saved connection`,
+    );
   }
 
   async setAccess(rec: AccessTokenRecord): Promise<void> {

@@ -79,6 +79,11 @@ export function HomeScreen({ status, error, notice, starting, onReconnect, onChe
       {status.state === 'offline' ? (
         <ErrorBox error={asErrorView(status.problem ?? 'network-offline')} tone="warn" alert={false} />
       ) : null}
+      {/* The last check failed on our side (a keychain that can't be used or read, an answer not
+          understood): the connection is not known to work, so it must not read as all-clear. */}
+      {status.state === 'connected' && status.problem ? (
+        <ErrorBox error={asErrorView(status.problem)} alert={false} />
+      ) : null}
 
       <dl className="facts">
         <div>

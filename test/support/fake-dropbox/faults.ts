@@ -40,6 +40,12 @@ export function applyFault(fault: Fault, req: IncomingMessage, res: ServerRespon
     return;
   }
   const status = fault.status ?? 500;
+  if (fault.body !== undefined) {
+    if (typeof fault.body === 'string')
+      sendText(res, status, fault.body, { 'Content-Type': fault.contentType ?? 'text/html; charset=utf-8' });
+    else sendJson(res, status, fault.body);
+    return;
+  }
   if (status === 429) {
     const retryAfter = fault.retryAfter ?? 1;
     const headers = { 'Retry-After': String(retryAfter) };

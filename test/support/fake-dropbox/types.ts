@@ -33,6 +33,14 @@ export interface Fault {
   times?: number;
   /** 429 only: JSON body (default) or plain text. */
   jsonBody?: boolean;
+  /**
+   * Answer with exactly this body (and status, default 500) instead of the default text: an object is
+   * sent as JSON (e.g. a 401 with a tag Dropbox has never used), a string with `contentType`
+   * (e.g. a proxy's HTML page).
+   */
+  body?: string | Record<string, unknown>;
+  /** With a string `body`; default 'text/html; charset=utf-8'. */
+  contentType?: string;
 }
 
 export interface LoggedRequest {

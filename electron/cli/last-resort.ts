@@ -1,0 +1,30 @@
+import { describeError } from '../shared/error-catalog';
+import { redactText } from '../shared/redact';
+
+// Whatever escapes the commands still ends with one plain, redacted line and a non-zero exit —
+// never a silent death, never a stack with a token in it.
+
+/** 128 + SIGINT's number, what a shell reports for Ctrl+C. */
+const INTERRUPTED_EXIT = 130;
+
+export function lastResortLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const { title, action, cliAction } = describeError('internal');
+  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${cliAction ?? action}`);
+}
+
+export function installLastResort(): void {
+  const die = (error: unknown) => {
+    process.stderr.write(`${lastResortLine(error)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+  // Ctrl+C ends quietly with one line, unless a command handles it itself (a sign-in to cancel, a
+  // child process to pass it on to).
+  process.on('SIGINT', () => {
+    if (process.listenerCount('SIGINT') > 1) return;
+    process.stderr.write('Cancelled.\n');
+    process.exit(INTERRUPTED_EXIT);
+  });
+}
