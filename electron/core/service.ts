@@ -2,12 +2,14 @@ import { EventEmitter } from 'node:events';
 import { isExpiringSoon, type PublicStatus } from '../shared/state';
 import { DttError } from './errors';
 import { resolveEndpoints } from './dropbox/endpoints';
-import { DropboxHttp, type RetryPolicy } from './dropbox/http';
+import { DropboxHttp, type FetchLike, type RetryPolicy } from './dropbox/http';
+import { createNodeFetch } from './dropbox/node-fetch';
 import { revokeToken } from './dropbox/oauth';
 import { openSettings, type Settings } from './settings';
 import { openVault, type Vault } from './vault';
 import { Credentials } from './connection/credentials';
 import { checkConnection } from './connection/check';
+import { unverifiedTokenUsable } from './connection/state-rules';
 import { asDttError, type ConnectDeps, type ConnectResult } from './connection/connect';
 import { pasteToken } from './connection/paste';
 import { startBrowserSignIn, startCodeSignIn, type BrowserSignIn, type CodeSignIn } from './connection/signin';
@@ -21,6 +23,8 @@ export interface ServiceOptions {
   settings?: Settings;
   vault?: Vault;
   http?: DropboxHttp;
+  /** How requests reach Dropbox: the tray passes Electron's net.fetch; plain Node gets undici with the proxy settings. */
+  fetchImpl?: FetchLike;
   retry?: Partial<RetryPolicy>;
 }
 
@@ -55,7 +59,13 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     const env = opts.env ?? process.env;
     this.settings = opts.settings ?? openSettings(env);
     this.vault = opts.vault ?? openVault({ service: env.DTT_KEYCHAIN_SERVICE });
-    this.http = opts.http ?? new DropboxHttp({ endpoints: resolveEndpoints(env), retry: opts.retry });
+    this.http =
+      opts.http ??
+      new DropboxHttp({
+        endpoints: resolveEndpoints(env),
+        retry: opts.retry,
+        fetchImpl: opts.fetchImpl ?? createNodeFetch(env),
+      });
     this.credentials = new Credentials(this.vault, this.settings, this.http, () => this.newToken());
     this.projects = new Projects(this.settings, { values: () => this.tokenValues() });
   }
@@ -176,7 +186,7 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     const status = await this.check();
     const token = await this.credentials.accessToken();
     if (status.state === 'connected') return { token, verified: true };
-    if (status.state === 'offline') return { token, verified: false };
+    if (unverifiedTokenUsable(status.state, status.problem)) return { token, verified: false };
     throw new DttError((status.problem as DttError['kind'] | null) ?? 'not-connected');
   }
 

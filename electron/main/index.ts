@@ -6,6 +6,7 @@ import { TokenTrayService } from '../core/service';
 import { openSettings } from '../core/settings';
 import type { SettingsData } from '../core/settings-schema';
 import { startApp } from './app';
+import { electronNetFetch } from './net-fetch';
 
 // The real entry: the only file that imports the electron module itself.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,6 +17,7 @@ const handle = await startApp(electron, {
   service: new TokenTrayService({
     env: process.env,
     settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)),
+    fetchImpl: electronNetFetch(electron.net),
   }),
   assetsDir: path.join(root, 'assets'),
   rendererDir: path.join(root, 'build', 'renderer'),

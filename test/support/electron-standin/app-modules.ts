@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ElectronApi } from '../../../electron/main/electron-api';
 import type { StandInContext } from './context';
 import { checkEvent, Listeners, strict } from './strict';
 
@@ -116,7 +117,13 @@ export function createPowerMonitor() {
 }
 
 export function createNet(ctx: StandInContext) {
-  return strict('net', { isOnline: () => ctx.online });
+  // Chromium's stack (OS proxy, PAC, OS certificates) is not modelled: Node's fetch stands in,
+  // and each URL is recorded so specs can tell the tray's requests went through net.fetch.
+  const netFetch: ElectronApi['net']['fetch'] = (input, init) => {
+    ctx.netFetches.push(typeof input === 'string' ? input : input.url);
+    return fetch(input, init);
+  };
+  return strict('net', { isOnline: () => ctx.online, fetch: netFetch });
 }
 
 /** A nativeImage that remembers which file it came from, so the tray record can name it. */
