@@ -1,6 +1,7 @@
 import type { DoctorReport } from '../core/doctor';
 import type { ConnectResult } from '../core/connection/connect';
 import { DttError } from '../core/errors';
+import { ERROR_TECHNICAL_NOTES } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
 import type { SyncReport } from '../core/projects/sync';
 import { formatSyncReport } from './project-format';
@@ -80,8 +81,11 @@ export function formatDoctor(report: DoctorReport): string {
   return lines.join('\n');
 }
 
-/** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
-export function formatError(error: unknown, debug = false): string {
+/**
+ * What a user sees when a command fails: what happened, then what to do. The technical note for
+ * IT only with --verbose (or DEBUG); no stack unless DEBUG.
+ */
+export function formatError(error: unknown, debug = false, verbose = debug): string {
   const e =
     error instanceof DttError
       ? error
@@ -92,6 +96,8 @@ export function formatError(error: unknown, debug = false): string {
     `What to do: ${e.text.action}`,
   ];
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
+  const note = ERROR_TECHNICAL_NOTES[e.kind];
+  if (note) lines.push(verbose ? `More info: ${note}` : 'For technical details, run the command again with --verbose.');
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return redactText(lines.join('\n'));
 }

@@ -14,6 +14,7 @@ const program = new Command()
   .name('dropbox-token-tray')
   .description('Connect your Dropbox account, keep its token in the system keychain, and write it into your projects.')
   .version('0.1.0')
+  .option('--verbose', 'with an error, also show the technical details (for IT)')
   .showHelpAfterError()
   .exitOverride();
 
@@ -27,7 +28,8 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`${formatError(error, Boolean(process.env.DEBUG))}\n`);
+    const debug = Boolean(process.env.DEBUG);
+    process.stderr.write(`${formatError(error, debug, debug || program.opts<{ verbose?: boolean }>().verbose)}\n`);
     process.exitCode = 1;
   }
 }

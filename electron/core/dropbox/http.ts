@@ -159,7 +159,11 @@ export class DropboxHttp {
     let response: HttpAnswer;
     let text: string;
     try {
-      response = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
+      response = await this.fetchImpl(url, {
+        ...init,
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: 'manual',
+      });
       text = await response.text();
     } catch (error) {
       throw new DropboxNetworkError(

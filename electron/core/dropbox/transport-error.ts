@@ -57,8 +57,7 @@ export function transportReason(error: unknown): TransportReason {
   if (links.some((l) => l instanceof ProxyFailure) || UNDICI_PROXY.test(text) || CHROMIUM_PROXY.test(text))
     return 'proxy';
   if (links.some((l) => l.code && TLS_CODES.has(l.code)) || CHROMIUM_TLS.test(text)) return 'tls';
-  if (links.some((l) => l.name === 'TimeoutError') || CHROMIUM_TIMEOUT.test(text))
-    return 'timeout';
+  if (links.some((l) => l.name === 'TimeoutError') || CHROMIUM_TIMEOUT.test(text)) return 'timeout';
   if (links.some((l) => l.code && DROPPED_CODES.has(l.code)) || CHROMIUM_DROPPED.test(text)) return 'dropped';
   return 'offline';
 }
