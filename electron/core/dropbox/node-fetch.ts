@@ -4,8 +4,11 @@ import type { FetchLike, HttpAnswer } from './http';
 import { ProxyFailure } from './transport-error';
 
 // Node's global fetch ignores proxy settings, so staff behind a mandatory proxy would see
-// "offline" forever. The CLI therefore talks through undici's EnvHttpProxyAgent, with undici's
-// own fetch (the global fetch is a different undici copy and must not be given this dispatcher).
+// "offline" forever. The CLI therefore talks through undici's EnvHttpProxyAgent with undici's
+// own request() (the global fetch is a different undici copy and must not be given this
+// dispatcher). request() rather than undici's fetch: fetch turns a 407 into a bare "fetch
+// failed", and we must tell a proxy asking for a login apart from being offline. It follows no
+// redirects, which is what DropboxHttp wants ('manual').
 //
 // Certificates: Node's default store is its bundled roots plus NODE_EXTRA_CA_CERTS (read once at
 // start-up), and undici uses it when given no `ca` (test/node/cli-network.test.ts proves it on
@@ -59,6 +62,10 @@ function atProxy(error: unknown, proxies: URL[]): boolean {
   return false;
 }
 
+function headerValue(v: string | string[] | undefined): string | null {
+  return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+}
+
 /** A FetchLike for plain Node. undici is loaded on the first request, so `--help` stays fast. */
 export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): FetchLike {
   const settings = proxySettings(env);
@@ -69,21 +76,32 @@ export function createNodeFetch(env: NodeJS.ProcessEnv = process.env): FetchLike
       return [];
     }
   });
-  let loaded: Promise<{ fetch: typeof import('undici').fetch; dispatcher: Dispatcher }> | undefined;
+  let loaded: Promise<{ request: typeof import('undici').request; dispatcher: Dispatcher }> | undefined;
   const load = () =>
-    (loaded ??= import('undici').then(({ fetch, EnvHttpProxyAgent }) => {
+    (loaded ??= import('undici').then(({ request, EnvHttpProxyAgent }) => {
       const ca = caWithSystemStore();
       const dispatcher = new EnvHttpProxyAgent({
         ...settings,
         ...(ca ? { connect: { ca }, requestTls: { ca } } : {}),
       });
-      return { fetch, dispatcher };
+      return { request, dispatcher };
     }));
 
   return async (url, init) => {
-    const { fetch, dispatcher } = await load();
+    const { request, dispatcher } = await load();
     try {
-      return (await fetch(url, { ...init, dispatcher })) as HttpAnswer;
+      const res = await request(url, {
+        method: init.method as Dispatcher.HttpMethod,
+        headers: init.headers,
+        body: init.body ?? null,
+        signal: init.signal,
+        dispatcher,
+      });
+      return {
+        status: res.statusCode,
+        headers: { get: (name) => headerValue(res.headers[name.toLowerCase()]) },
+        text: () => res.body.text(),
+      } satisfies HttpAnswer;
     } catch (error) {
       if (proxies.length && atProxy(error, proxies))
         throw new ProxyFailure('the proxy could not be reached', { cause: error });

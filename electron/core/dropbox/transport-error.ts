@@ -29,8 +29,8 @@ const CHROMIUM_PROXY =
 const CHROMIUM_TLS = /net::ERR_CERT_(AUTHORITY_INVALID|COMMON_NAME_INVALID|INVALID)/;
 const CHROMIUM_DROPPED = /net::ERR_(CONNECTION_RESET|CONNECTION_CLOSED|CONNECTION_ABORTED|EMPTY_RESPONSE)/;
 const CHROMIUM_TIMEOUT = /net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT)/;
-// undici: a CONNECT tunnel answered other than 200, or a plain proxied request got a 407.
-const UNDICI_PROXY = /Proxy response \(\d+\) !== 200|Proxy Authentication Required/;
+// undici: a CONNECT tunnel answered other than 200, or a 407 came back (its fetch turns that into a network error).
+const UNDICI_PROXY = /Proxy response \(\d+\) !== 200|proxy authentication required/i;
 
 /** Thrown by an HTTP adapter that knows the failure was at the proxy (e.g. the proxy is down). */
 export class ProxyFailure extends Error {
