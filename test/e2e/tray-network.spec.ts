@@ -3,11 +3,11 @@ import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers, launchApp, type AppUnderTest } from '../support/launch-app';
 import { connectFromTray } from './support';
+import { APP_KEY, checkScreen, connectWithBrowser, startUi } from './ui-helpers';
 
 // The tray's requests go through Electron's net.fetch (Chromium's stack: OS proxy, PAC, OS
 // certificates), and an answer that is not Dropbox's is offline-like in the tray, never revocation.
 
-const APP_KEY = 'e2eappkey1234567';
 let fake: FakeDropbox;
 let app: AppUnderTest | undefined;
 
@@ -43,5 +43,19 @@ describeWithKeyring('tray app on real networks', () => {
     expect((await a.tray()).iconName).toBe('normal');
     // The portal said nothing about the credentials: no notification of any kind.
     expect(await a.notifications()).toEqual([]);
+  });
+
+  it('the window names a Wi-Fi sign-in page, with the technical note only under More info', async () => {
+    const u = await startUi(fake);
+    app = u.app;
+    await connectWithBrowser(u, fake);
+    fake.setCaptivePortal(true);
+    await u.app.tick();
+    const box = u.page.locator('[data-error-kind="network-not-dropbox"]');
+    await box.waitFor();
+    await expect(box.textContent()).resolves.toContain('maybe a Wi-Fi sign-in page');
+    await expect(u.page.locator('.app-header').textContent()).resolves.toContain('Offline');
+    await expect(box.locator('details').textContent()).resolves.toContain('application/json');
+    await checkScreen(u.page, 'home-captive-portal');
   });
 });
