@@ -1,5 +1,12 @@
-import type { FetchLike } from '../core/dropbox/http';
+import type { FetchLike, HttpAnswer } from '../core/dropbox/http';
 import type { ElectronApi } from './electron-api';
+
+// What Electron's ClientRequest throws for a redirect under redirect: 'manual' when nobody
+// calls followRedirect(), which net.fetch never does.
+const REDIRECT_CANCELLED = 'Redirect was cancelled';
+
+/** A redirect, as the core's rules expect to see it (Dropbox's API never redirects: a portal does). */
+const redirectAnswer: HttpAnswer = { status: 302, headers: { get: () => null }, text: async () => '' };
 
 /**
  * The core's HTTP interface on Electron's net.fetch: Chromium's network stack, so the tray
@@ -8,5 +15,12 @@ import type { ElectronApi } from './electron-api';
  * classifier reads.
  */
 export function electronNetFetch(net: Pick<ElectronApi['net'], 'fetch'>): FetchLike {
-  return (url, init) => net.fetch(url, init);
+  return async (url, init) => {
+    try {
+      return await net.fetch(url, init);
+    } catch (error) {
+      if (init.redirect === 'manual' && (error as Error).message === REDIRECT_CANCELLED) return redirectAnswer;
+      throw error;
+    }
+  };
 }

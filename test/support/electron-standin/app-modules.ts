@@ -119,9 +119,18 @@ export function createPowerMonitor() {
 export function createNet(ctx: StandInContext) {
   // Chromium's stack (OS proxy, PAC, OS certificates) is not modelled: Node's fetch stands in,
   // and each URL is recorded so specs can tell the tray's requests went through net.fetch.
-  const netFetch: ElectronApi['net']['fetch'] = (input, init) => {
+  const netFetch: ElectronApi['net']['fetch'] = async (input, init) => {
     ctx.netFetches.push(typeof input === 'string' ? input : input.url);
-    return fetch(input, init);
+    const response = await fetch(input, init);
+    // Electron's ClientRequest dies on a redirect under 'manual' (net.fetch never follows one).
+    if (
+      init?.redirect === 'manual' &&
+      response.status >= 300 &&
+      response.status < 400 &&
+      response.headers.has('location')
+    )
+      throw new Error('Redirect was cancelled');
+    return response;
   };
   return strict('net', { isOnline: () => ctx.online, fetch: netFetch });
 }
