@@ -203,9 +203,9 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     action: 'Open any website in your browser and finish the Wi-Fi sign-in, then try again.',
   },
   'signin-exchange-failed': {
-    title: 'Dropbox had a problem finishing the sign-in. Please try again.',
+    title: 'Dropbox had a problem finishing the sign-in',
     explanation:
-      'Dropbox did not answer properly at the last step of signing in. The one-time sign-in code cannot be reused, so nothing was saved.',
+      'Please try again. Dropbox did not answer properly at the last step, and the one-time sign-in code cannot be reused, so nothing was saved.',
     action: 'Start the sign-in again.',
   },
   'rate-limited': {

@@ -213,7 +213,8 @@ describe('the code exchange is sent exactly once', () => {
         const r = await cli.result;
         fake.clearFaults();
         expect(r.code).toBe(1);
-        expect(r.stderr).toContain('Dropbox had a problem finishing the sign-in. Please try again.');
+        expect(r.stderr).toMatch(/Dropbox had a problem finishing the sign-in\.\s+Please try again\./);
+        expect(r.stderr).not.toMatch(/500|UND_ERR|ECONNRESET/);
         expect(r.stderr).not.toContain('That code did not work');
         expect(exchanges().length - before).toBe(1);
         expect((await status(e.env)).json.state).toBe('disconnected');

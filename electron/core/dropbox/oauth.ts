@@ -77,8 +77,8 @@ export async function exchangeCode(
   try {
     return toGrant(await http.token<TokenResponse>(params, { once: true }), Date.now());
   } catch (error) {
-    if (mayHaveConsumedCode(error))
-      throw new DttError('signin-exchange-failed', (error as Error).message, { cause: error });
+    // No detail: "answered 500" is for IT (the technical note), not for the person signing in.
+    if (mayHaveConsumedCode(error)) throw new DttError('signin-exchange-failed', undefined, { cause: error });
     throw error;
   }
 }
