@@ -1,4 +1,5 @@
 import { DropboxApiError, DropboxNetworkError, isTransient, NotDropboxAnswerError } from './api-error';
+import { parseJson, requireDropboxShape, type Expect } from './answer-shape';
 import type { DropboxEndpoints } from './endpoints';
 import { transportCode, transportReason } from './transport-error';
 
@@ -42,25 +43,6 @@ interface RawResponse {
   status: number;
   headers: HttpAnswer['headers'];
   text: string;
-}
-
-/** What a success must look like; anything else came from something other than Dropbox. */
-type Expect = 'json' | 'any';
-
-// Dropbox's API hosts answer JSON (`application/json`, no charset) or, for some 400s, plain
-// text; content downloads are `application/octet-stream`. Never HTML, never a redirect.
-const ERROR_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
-
-function mediaType(contentType: string): string {
-  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
-}
-
-function parseJson(text: string, status: number, contentType: string): unknown {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    throw new NotDropboxAnswerError(status, contentType);
-  }
 }
 
 /** The few HTTP shapes Dropbox uses: RPC (JSON in/out), content (args in a header), and the OAuth token form. */
@@ -173,18 +155,8 @@ export class DropboxHttp {
       );
     }
     const { status, headers } = response;
-    const contentType = headers.get('content-type') ?? '';
-    const type = mediaType(contentType);
-    // A portal's redirect or page, or "511 Network Authentication Required": not Dropbox talking.
-    if ((status >= 300 && status < 400) || status === 511) throw new NotDropboxAnswerError(status, contentType);
-    if (status >= 200 && status < 300) {
-      if ((expect === 'json' && type !== 'application/json') || type === 'text/html')
-        throw new NotDropboxAnswerError(status, contentType);
-      return { status, headers, text };
-    }
-    // 5xx stays "Dropbox is having trouble" whatever its body; the proxy's 407 is read by status.
-    if (status < 500 && status !== 407 && !ERROR_MEDIA_TYPES.has(type))
-      throw new NotDropboxAnswerError(status, contentType);
+    requireDropboxShape(status, headers.get('content-type') ?? '', expect);
+    if (status >= 200 && status < 300) return { status, headers, text };
     throw parseError(status, headers, text);
   }
 }
