@@ -1,6 +1,7 @@
 import type { DoctorReport } from '../core/doctor';
 import type { ConnectResult } from '../core/connection/connect';
 import { DttError } from '../core/errors';
+import { ERROR_TECHNICAL_NOTES } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
 import type { SyncReport } from '../core/projects/sync';
 import { formatSyncReport } from './project-format';
@@ -105,7 +106,10 @@ export function cliAction(e: DttError): string {
   return e.text.cliAction ?? e.text.action;
 }
 
-/** What a user sees when a command fails: what happened, then what to do. No stack unless DEBUG. */
+/**
+ * What a user sees when a command fails: what happened, then what to do. The technical note for
+ * IT only with --verbose (or DEBUG); no stack unless DEBUG.
+ */
 export function formatError(error: unknown, debug = false, verbose = debug): string {
   const e =
     error instanceof DttError
@@ -119,7 +123,8 @@ export function formatError(error: unknown, debug = false, verbose = debug): str
   if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
   if (e.kind === 'redirect-unregistered')
     lines.push('Meanwhile, run "dropbox-token-tray connect --copy-code" to sign in without that address.');
-  if (verbose && e.moreInfo) lines.push(`More info: ${e.moreInfo}`);
+  const note = [e.moreInfo, ERROR_TECHNICAL_NOTES[e.kind]].filter(Boolean).join(' ');
+  if (note) lines.push(verbose ? `More info: ${note}` : 'For technical details, run the command again with --verbose.');
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return redactText(lines.join('\n'));
 }

@@ -18,7 +18,7 @@ const program = new Command()
   .name('dropbox-token-tray')
   .description('Connect your Dropbox account, keep its token in the system keychain, and write it into your projects.')
   .version('0.1.0')
-  .option('--verbose', 'show technical details (what Dropbox said) with errors')
+  .option('--verbose', 'with an error, also show the technical details (what Dropbox said; for IT)')
   .showHelpAfterError()
   .enablePositionalOptions()
   .exitOverride();
@@ -34,8 +34,10 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
   } else {
-    const verbose = Boolean(program.opts().verbose) || process.argv.includes('--verbose');
-    process.stderr.write(`${formatError(error, Boolean(process.env.DEBUG), verbose)}\n`);
+    const debug = Boolean(process.env.DEBUG);
+    const verbose =
+      debug || Boolean(program.opts<{ verbose?: boolean }>().verbose) || process.argv.includes('--verbose');
+    process.stderr.write(`${formatError(error, debug, verbose)}\n`);
     process.exitCode = 1;
   }
 }

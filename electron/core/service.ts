@@ -4,11 +4,13 @@ import { isExpiringSoon, type PublicStatus } from '../shared/state';
 import { missingFileScopes } from '../shared/permissions';
 import { DttError } from './errors';
 import { resolveEndpoints } from './dropbox/endpoints';
-import { DropboxHttp, type RetryPolicy } from './dropbox/http';
+import { DropboxHttp, type FetchLike, type RetryPolicy } from './dropbox/http';
+import { createNodeFetch } from './dropbox/node-fetch';
 import { openSettings, type Settings } from './settings';
 import { openVault, type Vault } from './vault';
 import { Credentials } from './connection/credentials';
 import { checkConnection } from './connection/check';
+import { unverifiedTokenUsable } from './connection/state-rules';
 import { asDttError, type ConnectDeps, type ConnectResult } from './connection/connect';
 import { pasteToken } from './connection/paste';
 import { revokeAtDropbox } from './connection/retire';
@@ -35,6 +37,8 @@ export interface ServiceOptions {
   settings?: Settings;
   vault?: Vault;
   http?: DropboxHttp;
+  /** How requests reach Dropbox: the tray passes Electron's net.fetch; plain Node gets undici with the proxy settings. */
+  fetchImpl?: FetchLike;
   retry?: Partial<RetryPolicy>;
 }
 
@@ -71,7 +75,13 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     const env = opts.env ?? process.env;
     this.settings = opts.settings ?? openSettings(env);
     this.vault = opts.vault ?? openVault({ service: env.DTT_KEYCHAIN_SERVICE });
-    this.http = opts.http ?? new DropboxHttp({ endpoints: resolveEndpoints(env), retry: opts.retry });
+    this.http =
+      opts.http ??
+      new DropboxHttp({
+        endpoints: resolveEndpoints(env),
+        retry: opts.retry,
+        fetchImpl: opts.fetchImpl ?? createNodeFetch(env),
+      });
     // newToken never rejects (a failed sync lands in its report), so nothing is left unhandled.
     this.credentials = new Credentials(this.vault, this.settings, this.http, () => void this.newToken());
     this.projects = new Projects(this.settings, { values: () => this.tokenValues() });
@@ -206,6 +216,8 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     // A keychain problem throws here: there is no token to hand out.
     const token = await this.credentials.accessToken();
     if (status.state === 'connected' && problem === null) return { token, verified: true, problem: null };
+    // An answer that wasn't Dropbox's (a Wi-Fi sign-in page) gets no token: it proves nothing.
+    if (!unverifiedTokenUsable(status.state, status.problem)) throw new DttError(problem ?? 'not-connected');
     return { token, verified: false, problem: problem ?? 'network-offline' };
   }
 

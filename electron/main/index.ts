@@ -9,6 +9,7 @@ import { startApp } from './app';
 import { openedAtLogin } from './autostart';
 import { installLastResort, startOrExit } from './startup';
 import { queryTrayHost } from './tray-host';
+import { electronNetFetch } from './net-fetch';
 
 // The real entry: the only file that imports the electron module itself.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,6 +23,8 @@ const handle = await startOrExit(electron, () =>
     service: new TokenTrayService({
       env: process.env,
       settings: openSettings(process.env, (o) => new ElectronStore<SettingsData>(o)),
+      // Chromium's network stack: the OS proxy settings, PAC and certificate store.
+      fetchImpl: electronNetFetch(electron.net),
     }),
     assetsDir: path.join(root, 'assets'),
     rendererDir: path.join(root, 'build', 'renderer'),

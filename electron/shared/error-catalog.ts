@@ -33,6 +33,10 @@ export const ERROR_KINDS = [
   'keychain-locked',
   'keychain-unreadable',
   'network-offline',
+  'network-proxy-refused',
+  'network-tls-intercepted',
+  'network-not-dropbox',
+  'signin-exchange-failed',
   'rate-limited',
   'dropbox-unavailable',
   'dropbox-error',
@@ -239,6 +243,31 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     explanation: 'Your connection is kept; the app will try again by itself.',
     action: 'Check your internet connection or proxy. Nothing else is needed.',
   },
+  'network-proxy-refused': {
+    title: "Your network's proxy refused the connection",
+    explanation:
+      'This network sends internet traffic through a proxy, and the proxy would not pass the request on to Dropbox (it may want you to sign in to it). Your connection is kept.',
+    action:
+      'Ask IT to allow Dropbox through the proxy, or check the proxy settings on this computer. Your browser may use different settings.',
+  },
+  'network-tls-intercepted': {
+    title: 'A security program on your network is intercepting connections',
+    explanation:
+      'Something between this computer and Dropbox (a company firewall or antivirus) answered in place of Dropbox with a certificate this app does not trust. Your connection is kept.',
+    action: "Ask IT for your organisation's root certificate and how to make this app trust it.",
+  },
+  'network-not-dropbox': {
+    title: "Can't reach Dropbox properly — maybe a Wi-Fi sign-in page",
+    explanation:
+      'Something other than Dropbox answered, such as the sign-in page of a hotel or guest Wi-Fi. Your connection is kept.',
+    action: 'Open any website in your browser and finish the Wi-Fi sign-in, then try again.',
+  },
+  'signin-exchange-failed': {
+    title: 'Dropbox had a problem finishing the sign-in',
+    explanation:
+      'Please try again. Dropbox did not answer properly at the last step, and the one-time sign-in code cannot be reused, so nothing was saved.',
+    action: 'Start the sign-in again.',
+  },
   'rate-limited': {
     title: 'Dropbox asked us to slow down',
     explanation: 'Dropbox is limiting requests for a moment. Your connection is fine.',
@@ -397,6 +426,21 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     action: 'Try again. If it keeps happening, run "Check my connection" and send the report to IT.',
     cliAction: 'Try again. If it keeps happening, run `dropbox-token-tray doctor` and send the report to IT.',
   },
+};
+
+/**
+ * Technical notes for IT, shown only on request (CLI --verbose, the window's "More info"):
+ * the words staff never need in the primary text.
+ */
+export const ERROR_TECHNICAL_NOTES: Partial<Record<ErrorKind, string>> = {
+  'network-proxy-refused':
+    'The command line uses the HTTPS_PROXY / HTTP_PROXY / NO_PROXY environment variables (lower-case too); a proxy asking for a login (407) can take credentials in the URL: https_proxy=http://user:password@proxy:8080. The tray uses the system proxy settings (including PAC).',
+  'network-tls-intercepted':
+    "The certificate chain ends in an unknown authority (a TLS-inspecting proxy or antivirus). For the command line, set NODE_EXTRA_CA_CERTS to a PEM file holding your organisation's root certificate; on Node 22.15 or later the operating system's certificate store is used as well. The tray uses the operating system's certificate store.",
+  'network-not-dropbox':
+    'The answer did not have the content type Dropbox uses (application/json), or was a redirect or an HTML page: typically a captive portal or a filtering proxy.',
+  'signin-exchange-failed':
+    'The authorization code exchange (POST /oauth2/token) got a server error or lost the connection. Authorization codes are single-use and Dropbox may already have consumed it, so it is never sent twice.',
 };
 
 export function describeError(kind: ErrorKind): ErrorText {

@@ -389,6 +389,52 @@ describe('faults and the request log', () => {
     expect((await rpc('users/get_current_account', t)).status).toBe(200);
   });
 
+  it('a fault after handling: the exchange consumes the code, then answers 500 or drops', async () => {
+    for (const fault of [{ status: 500 }, { drop: true }]) {
+      const { verifier, challenge } = pkce();
+      const { code } = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
+      const params = {
+        grant_type: 'authorization_code',
+        code: code!,
+        client_id: APP_KEY,
+        code_verifier: verifier,
+        redirect_uri: REDIRECT,
+      };
+      fake.injectFault({ route: '/oauth2/token', afterHandling: true, ...fault });
+      const send = () =>
+        fetch(`${fake.origin}/oauth2/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(params).toString(),
+        });
+      if (fault.drop) await expect(send()).rejects.toThrow();
+      else expect((await send()).status).toBe(500);
+      const again = await token(params);
+      expect(again).toMatchObject({ status: 400, json: { error: 'invalid_grant' } });
+    }
+  });
+
+  it('captive-portal mode answers every request 200 with an HTML page', async () => {
+    const t = fake.mintAppConsoleToken();
+    fake.setCaptivePortal(true);
+    try {
+      for (const res of [
+        await fetch(`${fake.origin}/2/users/get_current_account`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${t}` },
+        }),
+        await fetch(`${fake.origin}/oauth2/token`, { method: 'POST' }),
+      ]) {
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(await res.text()).toContain('Sign in to the Wi-Fi');
+      }
+    } finally {
+      fake.setCaptivePortal(false);
+    }
+    expect((await rpc('users/get_current_account', t)).status).toBe(200);
+  });
+
   it('logs every request with method, path, query, headers and body', async () => {
     const before = fake.requests.length;
     await fetch(`${fake.origin}/oauth2/token?grant_type=refresh_token&client_id=${APP_KEY}`, {

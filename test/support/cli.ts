@@ -19,6 +19,8 @@ export interface CliEnv {
   env: NodeJS.ProcessEnv;
 }
 
+const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+
 /** A fresh settings folder and keychain service per test, pointed at the fake Dropbox. */
 export async function cliEnv(origin: string, appKey: string, extra: NodeJS.ProcessEnv = {}): Promise<CliEnv> {
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'dtt-cfg-'));
@@ -30,6 +32,8 @@ export async function cliEnv(origin: string, appKey: string, extra: NodeJS.Proce
     DTT_APP_KEY: appKey,
     DTT_REDIRECT_PORT: String(await freePort()),
     DEBUG: '',
+    // A developer's own proxy must not carry test traffic; proxy tests set their own.
+    ...Object.fromEntries(PROXY_VARS.map((v) => [v, undefined])),
     ...extra,
   };
   return { configDir, env };

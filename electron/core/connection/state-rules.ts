@@ -16,6 +16,9 @@ export function stateAfterProblem(kind: ErrorKind, previous: ConnectionState): C
     case 'token-expired':
       return 'expired';
     case 'network-offline':
+    case 'network-proxy-refused':
+    case 'network-tls-intercepted':
+    case 'network-not-dropbox': // a captive portal's page is not Dropbox's answer: never revocation
     case 'rate-limited':
     case 'dropbox-unavailable':
       return 'offline';
@@ -24,4 +27,13 @@ export function stateAfterProblem(kind: ErrorKind, previous: ConnectionState): C
     default:
       return previous;
   }
+}
+
+/**
+ * May `token` hand out the stored token unchecked? Only when Dropbox simply can't be reached.
+ * A captive portal answering in Dropbox's place means the script's own calls will meet the
+ * portal too, so printing the token would only pretend that something works.
+ */
+export function unverifiedTokenUsable(state: ConnectionState, problem: string | null): boolean {
+  return state === 'offline' && problem !== 'network-not-dropbox';
 }

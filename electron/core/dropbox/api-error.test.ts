@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDropboxError, DropboxApiError, DropboxNetworkError, isTransient } from './api-error';
+import {
+  classifyDropboxError,
+  DropboxApiError,
+  DropboxNetworkError,
+  isTransient,
+  NotDropboxAnswerError,
+} from './api-error';
 import { parseError } from './http';
 
 const json = (status: number, body: unknown, extra: Record<string, string> = {}) =>
@@ -53,6 +59,11 @@ describe('classifyDropboxError', () => {
     [text(500, 'Internal Server Error'), 'dropbox-unavailable'],
     [text(503, ''), 'dropbox-unavailable'],
     [new DropboxNetworkError('ECONNREFUSED'), 'network-offline'],
+    [new DropboxNetworkError('reset', {}, 'dropped'), 'network-offline'],
+    [new DropboxNetworkError('407', {}, 'proxy'), 'network-proxy-refused'],
+    [new DropboxNetworkError('self-signed', {}, 'tls'), 'network-tls-intercepted'],
+    [new NotDropboxAnswerError(200, 'text/html'), 'network-not-dropbox'],
+    [text(407, ''), 'network-proxy-refused'],
   ])('%# → %s', (error, kind) => {
     expect(classifyDropboxError(error)).toBe(kind);
   });
@@ -74,5 +85,9 @@ describe('classifyDropboxError', () => {
     expect(isTransient(new DropboxApiError(503, undefined, ''))).toBe(true);
     expect(isTransient(json(401, { error: { '.tag': 'invalid_access_token' } }))).toBe(false);
     expect(isTransient(json(400, { error: 'invalid_grant' }))).toBe(false);
+    // Won't pass by itself in seconds: fail fast with the specific message.
+    expect(isTransient(new DropboxNetworkError('x', {}, 'proxy'))).toBe(false);
+    expect(isTransient(new DropboxNetworkError('x', {}, 'tls'))).toBe(false);
+    expect(isTransient(new NotDropboxAnswerError(200, 'text/html'))).toBe(false);
   });
 });

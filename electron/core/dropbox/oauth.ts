@@ -1,3 +1,5 @@
+import { DttError } from '../errors';
+import { DropboxApiError, DropboxNetworkError } from './api-error';
 import type { DropboxHttp } from './http';
 
 export interface AuthorizeParams {
@@ -47,7 +49,20 @@ function toGrant(res: TokenResponse, now: number): TokenGrant {
   };
 }
 
-/** `redirectUri` must be exactly what authorize got, or absent if authorize had none. */
+/**
+ * Did the exchange fail after Dropbox may have consumed the code? A server error, or a connection
+ * lost once the request was on its way. (Refused or unresolvable means nothing was sent.)
+ */
+function mayHaveConsumedCode(error: unknown): boolean {
+  if (error instanceof DropboxApiError) return error.status >= 500 || error.status === 408;
+  return error instanceof DropboxNetworkError && (error.reason === 'dropped' || error.reason === 'timeout');
+}
+
+/**
+ * `redirectUri` must be exactly what authorize got, or absent if authorize had none. Sent exactly
+ * once: codes are single-use, so a retry could only ever be told "invalid_grant" — the sign-in
+ * has to start over instead.
+ */
 export async function exchangeCode(
   http: DropboxHttp,
   p: { appKey: string; code: string; verifier: string; redirectUri?: string },
@@ -59,7 +74,13 @@ export async function exchangeCode(
     code_verifier: p.verifier,
   };
   if (p.redirectUri) params.redirect_uri = p.redirectUri;
-  return toGrant(await http.token<TokenResponse>(params), Date.now());
+  try {
+    return toGrant(await http.token<TokenResponse>(params, { once: true }), Date.now());
+  } catch (error) {
+    // No detail: "answered 500" is for IT (the technical note), not for the person signing in.
+    if (mayHaveConsumedCode(error)) throw new DttError('signin-exchange-failed', undefined, { cause: error });
+    throw error;
+  }
 }
 
 /** Refresh tokens are not rotated, so the caller keeps the one it has. */

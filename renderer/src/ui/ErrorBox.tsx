@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ERROR_TECHNICAL_NOTES } from '../../../electron/shared/error-catalog';
 import type { ErrorView } from '../../../electron/shared/views';
 import { errorWords } from '../lib/errors';
 import { MoreInfo } from './MoreInfo';
@@ -15,15 +16,17 @@ interface Props {
 /** The catalog's title, explanation and action for an error kind, plus its detail and buttons. */
 export function ErrorBox({ error, tone = 'error', alert = true, children }: Props) {
   const words = errorWords(error);
+  const note = (ERROR_TECHNICAL_NOTES as Partial<Record<string, string>>)[error.kind];
   return (
     <div className={`notice notice-${tone}`} role={alert ? 'alert' : undefined} data-error-kind={error.kind}>
       <p className="notice-title">{words.title}</p>
       <p>{words.explanation}</p>
       {words.detail ? <p className="notice-detail">Details: {words.detail}</p> : null}
       <p className="notice-action">{words.action}</p>
-      {error.moreInfo ? (
+      {error.moreInfo || note ? (
         <MoreInfo>
-          <p>{error.moreInfo}</p>
+          {error.moreInfo ? <p>{error.moreInfo}</p> : null}
+          {note ? <p>{note}</p> : null}
         </MoreInfo>
       ) : null}
       {children ? <div className="button-row">{children}</div> : null}

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ElectronApi } from '../../../electron/main/electron-api';
 import type { StandInContext } from './context';
 import { checkEvent, Listeners, strict } from './strict';
 
@@ -173,7 +174,22 @@ export function createPowerMonitor(platform: NodeJS.Platform) {
 }
 
 export function createNet(ctx: StandInContext) {
-  return strict('net', { isOnline: () => ctx.online });
+  // Chromium's stack (OS proxy, PAC, OS certificates) is not modelled: Node's fetch stands in,
+  // and each URL is recorded so specs can tell the tray's requests went through net.fetch.
+  const netFetch: ElectronApi['net']['fetch'] = async (input, init) => {
+    ctx.netFetches.push(typeof input === 'string' ? input : input.url);
+    const response = await fetch(input, init);
+    // Electron's ClientRequest dies on a redirect under 'manual' (net.fetch never follows one).
+    if (
+      init?.redirect === 'manual' &&
+      response.status >= 300 &&
+      response.status < 400 &&
+      response.headers.has('location')
+    )
+      throw new Error('Redirect was cancelled');
+    return response;
+  };
+  return strict('net', { isOnline: () => ctx.online, fetch: netFetch });
 }
 
 /** A nativeImage that remembers which file it came from, so the tray record can name it. */

@@ -16,6 +16,8 @@ export interface StandInContext {
   windowOpens: WindowOpenRecord[];
   openedUrls: string[];
   openedPaths: string[];
+  /** URLs main fetched through net.fetch, in order. */
+  netFetches: string[];
   loginItemSettings: unknown[];
   /** webPreferences of every BrowserWindow created, in order. */
   webPreferences: Array<Record<string, unknown>>;
@@ -50,6 +52,7 @@ export function newContext(browser: () => Promise<Browser>, platform: NodeJS.Pla
     windowOpens: [],
     openedUrls: [],
     openedPaths: [],
+    netFetches: [],
     loginItemSettings: [],
     webPreferences: [],
     faults: [],

@@ -1,5 +1,6 @@
 import { TokenTrayService } from '../../../electron/core/service';
 import { startApp } from '../../../electron/main/app';
+import { electronNetFetch } from '../../../electron/main/net-fetch';
 import { iconName, type AppUnderTest } from './app-under-test';
 import { openInBrowser, sharedChromium } from './chromium';
 import { createElectronStandIn } from './index';
@@ -21,8 +22,9 @@ export interface ResolvedLaunch {
 
 /** The real core and the real main-process glue, in this process, on the strict stand-in. */
 export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
-  const service = new TokenTrayService({ env: r.env });
   const standIn = createElectronStandIn({ browser: sharedChromium, platform: r.platform, isPackaged: r.packaged });
+  // As electron/main/index.ts does: the core's requests go through (the stand-in's) net.fetch.
+  const service = new TokenTrayService({ env: r.env, fetchImpl: electronNetFetch(standIn.electron.net) });
   const trayHost = r.trayHost;
   const handle = await startApp(standIn.electron, {
     platform: standIn.ctx.platform,

@@ -1,14 +1,28 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { decide } from './browser';
 import { applyFault, Faults } from './faults';
-import { flatHeaders, readBody, sendText } from './http-util';
+import { flatHeaders, readBody, sendHtml, sendText } from './http-util';
 import { handleAuthorizePage, handleDecide, handleToken } from './oauth-routes';
 import { handleRpc } from './rpc-routes';
 import { FakeState } from './state';
 import type { FakeDropbox, FakeDropboxOptions } from './types';
 
-async function handle(req: IncomingMessage, res: ServerResponse, s: FakeState, faults: Faults): Promise<void> {
+const PORTAL_PAGE =
+  '<!doctype html><html><head><title>Welcome to Hotel Wi-Fi</title></head><body><h1>Sign in to the Wi-Fi</h1><form method="post" action="/portal/login"><input name="room"><button>Connect</button></form></body></html>';
+
+interface Modes {
+  captivePortal: boolean;
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  s: FakeState,
+  faults: Faults,
+  modes: Modes,
+): Promise<void> {
   const url = new URL(req.url ?? '/', s.origin);
   const body = await readBody(req);
   const method = req.method ?? 'GET';
@@ -20,9 +34,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, s: FakeState, f
     body,
   });
 
+  if (modes.captivePortal) return sendHtml(res, 200, PORTAL_PAGE);
   const fault = faults.take(url.pathname);
+  if (fault?.afterHandling) {
+    // A response that is never attached to the socket: the route runs, its answer goes nowhere.
+    route(req, url, method, body, new ServerResponse(req), s);
+    return applyFault(fault, req, res);
+  }
   if (fault) return applyFault(fault, req, res);
+  route(req, url, method, body, res, s);
+}
 
+function route(req: IncomingMessage, url: URL, method: string, body: string, res: ServerResponse, s: FakeState): void {
   if (url.pathname === '/oauth2/authorize' && method === 'GET') return handleAuthorizePage(url, res, s);
   if (url.pathname === '/oauth2/authorize/decide' && method === 'POST') return handleDecide(body, res, s);
   if (url.pathname === '/oauth2/token') {
@@ -36,17 +59,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, s: FakeState, f
 export async function startFakeDropbox(opts: FakeDropboxOptions = {}): Promise<FakeDropbox> {
   const s = new FakeState(opts);
   const faults = new Faults();
-  const server = createServer((req, res) => {
-    handle(req, res, s, faults).catch((err: unknown) => {
+  const modes: Modes = { captivePortal: false };
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res, s, faults, modes).catch((err: unknown) => {
       if (!res.headersSent) sendText(res, 500, `fake Dropbox bug: ${err instanceof Error ? err.message : String(err)}`);
       else res.destroy();
     });
-  });
+  };
+  const server = opts.tls
+    ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
+    : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  s.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const scheme = opts.tls ? 'https' : 'http';
+  s.origin = `${scheme}://${opts.hostname ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
 
   return {
     origin: s.origin,
@@ -80,6 +108,9 @@ export async function startFakeDropbox(opts: FakeDropboxOptions = {}): Promise<F
     },
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
+    setCaptivePortal: (on) => {
+      modes.captivePortal = on;
+    },
     approve: (authorizeUrl) => decide(authorizeUrl, 'allow'),
     deny: async (authorizeUrl) => {
       const { location, html } = await decide(authorizeUrl, 'deny');

@@ -20,6 +20,10 @@ export interface FakeDropboxOptions {
   userLimitReached?: boolean;
   /** 0 = any free port. Always bound to 127.0.0.1. */
   port?: number;
+  /** Serve HTTPS with this certificate (PEM) instead of plain HTTP: stands in for a TLS-inspecting proxy's certificate. */
+  tls?: { key: string; cert: string };
+  /** The host name the origin is reported under (default 127.0.0.1); the server still listens on 127.0.0.1. */
+  hostname?: string;
 }
 
 export interface Fault {
@@ -41,6 +45,11 @@ export interface Fault {
   body?: string | Record<string, unknown>;
   /** With a string `body`; default 'text/html; charset=utf-8'. */
   contentType?: string;
+  /**
+   * Handle the request for real first (a code exchange consumes the code, a revoke revokes),
+   * then throw the answer away and fail with `status`/`drop` instead.
+   */
+  afterHandling?: boolean;
 }
 
 export interface LoggedRequest {
@@ -82,6 +91,8 @@ export interface FakeDropbox {
   /** Like adding a redirect URI in the App Console. */
   registerRedirect(uri: string): void;
   injectFault(f: Fault): void;
+  /** Hotel Wi-Fi: every request is answered 200 with the portal's HTML sign-in page. */
+  setCaptivePortal(on: boolean): void;
   clearFaults(): void;
   requests: LoggedRequest[];
   approve(authorizeUrl: string): Promise<ApproveResult>;
