@@ -4,7 +4,7 @@ import { DttError } from '../errors';
 import type { Settings } from '../settings';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { detectTargets, type DetectResult } from './detect';
-import { openBackupStore, withLock, type BackupStore } from './files';
+import { linkTextAt, openBackupStore, withLock, type BackupStore, type UndoResult } from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
 import { normalizeProjectDir, ProjectRegistry } from './registry';
@@ -41,7 +41,9 @@ export class Projects {
 
   add(dir: string, targets: ProjectTarget[], opts: { keepInSync?: boolean } = {}): ProjectRecord {
     if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
-    return this.registry.upsert(dir, targets, opts);
+    // Remember which targets are links now: --allow-symlinks covers these links, not later ones.
+    const withLinks = targets.map((t) => ({ ...t, linkAtAdd: linkTextAt(normalizeProjectDir(dir), t.file) }));
+    return this.registry.upsert(dir, withLinks, opts);
   }
 
   remove(dir: string): ProjectRecord {
@@ -71,9 +73,10 @@ export class Projects {
     return this.sync(dirs);
   }
 
-  async undo(dir: string): Promise<Array<{ relativeFile: string; action: 'restored' | 'deleted' }>> {
+  /** Restores the last sync; refuses (undo-conflict) over changes made since, unless `force`. */
+  async undo(dir: string, opts: { force?: boolean } = {}): Promise<UndoResult[]> {
     const project = this.registry.get(dir);
-    return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path));
+    return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path, opts));
   }
 
   async statuses(): Promise<PublicProject[]> {

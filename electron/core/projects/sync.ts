@@ -2,7 +2,9 @@ import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
 import { DttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
-import { atomicWrite, readTarget, resolveInside, type BackupStore } from './files';
+import path from 'node:path';
+import { atomicWrite, readTarget, removeLeftovers, resolveInside, type BackupStore, type ReadResult } from './files';
+import { assertFolderInside } from './files/resolve-inside';
 import { editorFor, type TokenValues } from './formats';
 import { gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
 import type { ProjectRegistry } from './registry';
@@ -39,8 +41,7 @@ interface Planned {
   abs: string;
   next: string;
   previous: string | null;
-  mode: number | null;
-  mtimeMs: number | null;
+  read: ReadResult;
 }
 
 // Formats that may be created from nothing; source files must already exist.
@@ -62,6 +63,9 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
   const skipped =
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||
+    e.kind === 'file-hardlink' ||
+    e.kind === 'file-owner' ||
+    e.kind === 'file-not-private' ||
     e.kind === 'file-binary' ||
     e.kind === 'file-too-large';
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
@@ -75,7 +79,17 @@ async function plan(
   opts: SyncOptions,
 ): Promise<Planned | TargetReport> {
   const abs = resolveInside(project.path, target.file);
-  const read = await readTarget(abs, { allowSymlink: target.allowSymlink || opts.allowSymlinks, label: target.file });
+  const consent = Boolean(target.allowSymlink || opts.allowSymlinks);
+  // Consent covers the link that was there when the project was added, not one made since.
+  const read = await readTarget(abs, {
+    allowSymlink: consent,
+    ...(consent ? { linkAtAdd: target.linkAtAdd ?? null } : {}),
+    label: target.file,
+  });
+  // The folder holding the name is pinned here; it must be the one resolveInside approved.
+  if (read.folder) assertFolderInside(project.path, read.folder.real, target.file);
+  const writing = opts.blank || !values ? null : values;
+  if (writing?.refreshToken && target.includeRefreshToken && read.exists) assertPrivate(abs, read, target.file);
   let base = read.text;
   if (!read.exists) {
     if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
@@ -98,9 +112,35 @@ async function plan(
     abs,
     next: result.text,
     previous: read.exists ? read.text : null,
-    mode: read.mode,
-    mtimeMs: read.mtimeMs,
+    read,
   };
+}
+
+/** The renewal token never expires: it only goes into a file no one else can read. */
+function assertPrivate(abs: string, read: ReadResult, label: string): void {
+  if (process.platform === 'win32' || read.mode === null || (read.mode & 0o044) === 0) return;
+  throw new DttError(
+    'file-not-private',
+    `${label} can be read by others (mode ${(read.mode & 0o777).toString(8).padStart(4, '0')}), so the renewal token was not written there and nothing was written; make it private: chmod 600 ${abs}`,
+  );
+}
+
+/** Crash leftovers (our temp files) beside a target go before anything else happens. */
+async function sweep(project: ProjectRecord, target: ProjectTarget): Promise<void> {
+  let abs: string;
+  try {
+    abs = resolveInside(project.path, target.file);
+  } catch {
+    return; // plan() reports it
+  }
+  const editor = editorFor(target.format);
+  await removeLeftovers(path.dirname(abs), path.basename(abs), (text) => {
+    try {
+      return Boolean(editor.read(text, target.key));
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function syncOne(
@@ -111,6 +151,7 @@ async function syncOne(
 ): Promise<TargetReport[]> {
   const reports: TargetReport[] = [];
   const planned: Planned[] = [];
+  await Promise.all(project.targets.map((target) => sweep(project, target)));
   await Promise.all(
     project.targets.map(async (target) => {
       try {
@@ -133,14 +174,22 @@ async function syncOne(
   if (planned.length > 0) {
     await deps.backups.save(
       project.path,
-      planned.map((p) => ({ relativeFile: p.target.file, previous: p.previous, mode: p.mode })),
+      planned.map((p) => ({
+        relativeFile: p.target.file,
+        previous: p.previous,
+        mode: p.read.mode,
+        written: p.next,
+        link: p.read.symlinkTarget,
+      })),
     );
   }
   for (const p of planned) {
     try {
       await atomicWrite(p.abs, p.next, {
-        mode: p.mode,
-        expectUnchangedSince: p.mtimeMs ?? undefined,
+        mode: p.read.mode,
+        expect: p.read.identity ?? 'absent',
+        ...(p.read.folder ? { expectFolder: p.read.folder } : {}),
+        allowLinkTo: p.read.symlinkTarget,
         label: p.target.file,
       });
       reports.push(report(project, p.target.file, 'updated'));
