@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -7,7 +7,9 @@ import path from 'node:path';
 // stays 0600 until it has been renamed into place. A `kill -9` can still leave one behind; the
 // next sync removes it, but only when it can prove the file is ours: the name pattern for this
 // very target, a regular file owned by us, 0600, one name (or two: the second being the target
-// itself, left by a crash between link and unlink), and content the caller recognises.
+// itself, left by a crash between link and unlink), and content that is ours: it holds the
+// target's key (the caller recognises it), or is empty or the start of the target (a crash
+// before the token was written).
 
 const PATTERN = /^\.(.+)\.dtt-[0-9a-f]{12}\.tmp$/;
 const MAX_TEMP_BYTES = 5 * 1024 * 1024;
@@ -29,6 +31,8 @@ export async function removeLeftovers(
 ): Promise<number> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const target = await lstat(path.join(dir, base)).catch(() => null);
+  const targetText =
+    target?.isFile() && target.size <= MAX_TEMP_BYTES ? await readNoFollow(path.join(dir, base)) : null;
   let removed = 0;
   for (const name of names.filter((n) => isTempNameFor(n, base))) {
     const full = path.join(dir, name);
@@ -39,16 +43,10 @@ export async function removeLeftovers(
       if (uid !== undefined && (info.uid !== uid || (info.mode & 0o777) !== 0o600)) continue;
       const sameAsTarget = target !== null && target.dev === info.dev && target.ino === info.ino;
       if (info.nlink > 1 && !(info.nlink === 2 && sameAsTarget)) continue;
-      const handle = await open(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-      let text: string;
-      try {
-        const again = await handle.stat();
-        if (again.ino !== info.ino || again.dev !== info.dev) continue;
-        text = (await handle.readFile()).toString('utf8');
-      } finally {
-        await handle.close().catch(() => undefined);
-      }
-      if (!sameAsTarget && !recognise(text)) continue;
+      const text = await readNoFollow(full, info);
+      if (text === null) continue;
+      const startOfTarget = targetText !== null && targetText.startsWith(text);
+      if (!sameAsTarget && !startOfTarget && !recognise(text)) continue;
       await unlink(full);
       removed++;
     } catch {
@@ -56,4 +54,21 @@ export async function removeLeftovers(
     }
   }
   return removed;
+}
+
+/** The file's text, opened without following a link; null if it is no longer the file we saw. */
+async function readNoFollow(file: string, seen?: Stats): Promise<string | null> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)).catch(
+    () => null,
+  );
+  if (!handle) return null;
+  try {
+    const now = await handle.stat();
+    if (seen && (now.ino !== seen.ino || now.dev !== seen.dev)) return null;
+    return (await handle.readFile()).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
