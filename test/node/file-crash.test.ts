@@ -1,4 +1,13 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
@@ -37,7 +46,7 @@ function holders(dir: string, token: string): Array<{ rel: string; mode: number 
 
 const isTemp = (rel: string) => /(^|\/)\.[^/]+\.dtt-[0-9a-f]{12}\.tmp$/.test(rel);
 
-describeWithKeyring('kill -9 during a sync', () => {
+describeWithKeyring('the CLI on real files: kill -9 during a sync, and undo', () => {
   it('never leaves a token readable by others, and the next sync leaves copies only in the targets', async () => {
     const e = await cliEnv(fake.origin, APP_KEY);
     const token = fake.mintAppConsoleToken();
@@ -108,4 +117,25 @@ describeWithKeyring('kill -9 during a sync', () => {
     expect(all.filter(isTemp)).toEqual([]);
     for (const t of TARGETS) expect(statSync(path.join(dir, t)).mode & 0o777).toBe(0o644);
   }, 120_000);
+
+  it('undo refuses over edits made after the sync, names the file, and offers undo --force', async () => {
+    const e = await cliEnv(fake.origin, APP_KEY);
+    expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
+    const dir = tempProject({ '.env': 'A=1\nDROPBOX_ACCESS_TOKEN=\n' });
+    expect((await runCli(['project', 'add', dir, '--file', '.env'], e.env)).code).toBe(0);
+    expect((await runCli(['sync'], e.env)).code).toBe(0);
+    appendFileSync(path.join(dir, '.env'), 'TYPED_AFTERWARDS=1\n');
+    const edited = readFileSync(path.join(dir, '.env'), 'utf8');
+
+    const refused = await runCli(['undo', dir], e.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('.env was changed after the sync (1 line added)');
+    expect(refused.stderr).toContain('dropbox-token-tray undo --force');
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe(edited);
+
+    const forced = await runCli(['undo', '--force', dir], e.env);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('Restored: .env');
+    expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe('A=1\nDROPBOX_ACCESS_TOKEN=\n');
+  });
 });
