@@ -114,7 +114,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'dtt:projects-keep-in-sync': async ({ path: dir, on }) => (service.projects.setKeepInSync(dir, on), status()),
     'dtt:projects-sync': async ({ paths, allowTracked }) =>
       toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),
-    'dtt:projects-undo': async ({ path: dir }) => (await service.projects.undo(registered(dir)), status()),
+    'dtt:projects-undo': async ({ path: dir, force }) => (
+      await service.projects.undo(registered(dir), { force }),
+      status()
+    ),
     'dtt:projects-ignore': async ({ path: dir, file }) => {
       // Also offered while adding a folder, before it is registered: a folder the user picked is fine.
       const normalized = normalizeProjectDir(dir);

@@ -30,7 +30,8 @@ export interface DttBridge {
     add(dir: string, targets: TargetSpec[], keepInSync: boolean): Promise<IpcResult<PublicStatus>>;
     remove(path: string): Promise<IpcResult<PublicStatus>>;
     setKeepInSync(path: string, on: boolean): Promise<IpcResult<PublicStatus>>;
-    undo(path: string): Promise<IpcResult<PublicStatus>>;
+    /** force: restore even files changed since the sync (the user confirmed losing those changes). */
+    undo(path: string, force?: boolean): Promise<IpcResult<PublicStatus>>;
     ignore(path: string, file: string): Promise<IpcResult<PublicStatus>>;
     openFolder(path: string): Promise<IpcResult<null>>;
   };
@@ -68,7 +69,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
       add: (dir, targets, keepInSync) => invoke('dtt:projects-add', { dir, targets, keepInSync }),
       remove: (path) => invoke('dtt:projects-remove', { path }),
       setKeepInSync: (path, on) => invoke('dtt:projects-keep-in-sync', { path, on }),
-      undo: (path) => invoke('dtt:projects-undo', { path }),
+      undo: (path, force) => invoke('dtt:projects-undo', { path, ...(force ? { force: true } : {}) }),
       ignore: (path, file) => invoke('dtt:projects-ignore', { path, file }),
       openFolder: (path) => invoke('dtt:projects-open-folder', { path }),
     },

@@ -193,7 +193,7 @@ describe('undo never writes through links nor destroys later work', () => {
     const error = await caught(projects.undo(dir));
     expect(error.kind).toBe('undo-conflict');
     expect(error.detail).toMatch(/\.env was changed after the sync \(2 lines added\)/);
-    expect(error.detail).toContain('undo --force');
+    expect(error.detail).toContain('Nothing was restored');
     expect(readFileSync(file, 'utf8')).toBe(edited);
 
     expect(await projects.undo(dir, { force: true })).toEqual([{ relativeFile: '.env', action: 'restored' }]);

@@ -100,6 +100,6 @@ export function conflictError(steps: UndoStep[]): DttError {
   const list = steps.map((s) => s.conflict).join('; ');
   return new DttError(
     'undo-conflict',
-    `${list}. Nothing was restored, so those changes are safe; restoring anyway (undo --force) would lose them`,
+    `${list}. Nothing was restored, so those changes are safe; restoring anyway would lose them`,
   );
 }
