@@ -121,7 +121,7 @@ function assertPrivate(abs: string, read: ReadResult, label: string): void {
   if (process.platform === 'win32' || read.mode === null || (read.mode & 0o044) === 0) return;
   throw new DttError(
     'file-not-private',
-    `${label} can be read by others (mode ${(read.mode & 0o777).toString(8).padStart(4, '0')}), so the renewal token was not written there and nothing was written; make it private: chmod 600 ${abs}`,
+    `${label} can be read by others (mode ${(read.mode & 0o777).toString(8).padStart(4, '0')}), and the renewal token never expires, so nothing was written; make it private: chmod 600 ${abs}`,
   );
 }
 
