@@ -126,6 +126,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await service.projects.applyGitignoreFix(verdict, root);
       return status();
     },
+    'dtt:projects-make-private': async ({ path: dir, file }) => (
+      await service.projects.makePrivate(registered(dir), file),
+      status()
+    ),
     'dtt:projects-open-folder': async ({ path: dir }) => (await ctx.openPath(registered(dir)), null),
     'dtt:settings-get': async () => settingsView(),
     'dtt:settings-set': async (patch) => {

@@ -33,6 +33,8 @@ export interface DttBridge {
     /** force: restore even files changed since the sync (the user confirmed losing those changes). */
     undo(path: string, force?: boolean): Promise<IpcResult<PublicStatus>>;
     ignore(path: string, file: string): Promise<IpcResult<PublicStatus>>;
+    /** The fix for file-not-private: only the owner may read or write the project file. */
+    makePrivate(path: string, file: string): Promise<IpcResult<PublicStatus>>;
     openFolder(path: string): Promise<IpcResult<null>>;
   };
   settings: {
@@ -71,6 +73,7 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
       setKeepInSync: (path, on) => invoke('dtt:projects-keep-in-sync', { path, on }),
       undo: (path, force) => invoke('dtt:projects-undo', { path, ...(force ? { force: true } : {}) }),
       ignore: (path, file) => invoke('dtt:projects-ignore', { path, file }),
+      makePrivate: (path, file) => invoke('dtt:projects-make-private', { path, file }),
       openFolder: (path) => invoke('dtt:projects-open-folder', { path }),
     },
     settings: {

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
@@ -7,7 +7,8 @@ import { closeBrowsers } from '../support/launch-app';
 import { tempProject } from '../support/projects';
 import { APP_KEY, connectWithBrowser, currentToken, eventually, startUi, type Ui } from './ui-helpers';
 
-// The window's undo refuses over edits made after the sync, and restores only when confirmed.
+// The window's undo refuses over edits made after the sync, and restores only when confirmed;
+// the renewal token is refused for a file others can read, with a one-click fix.
 
 let fake: FakeDropbox;
 let ui: Ui | undefined;
@@ -24,7 +25,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-describeWithKeyring('undo in the window', { timeout: 90_000 }, () => {
+describeWithKeyring('undo and file privacy in the window', { timeout: 90_000 }, () => {
   it('says the file changed since the sync, keeps it, and restores only after "Restore anyway"', async () => {
     const u = (ui = await startUi(fake));
     await connectWithBrowser(u, fake);
@@ -47,5 +48,25 @@ describeWithKeyring('undo in the window', { timeout: 90_000 }, () => {
 
     await box.getByRole('button', { name: 'Restore anyway' }).click();
     await eventually(() => readFileSync(file, 'utf8')).toBe('A=1\nDROPBOX_ACCESS_TOKEN=\n');
+  });
+
+  it('refuses the renewal token for a file others can read, and "Make private" fixes it', async () => {
+    const u = (ui = await startUi(fake));
+    await connectWithBrowser(u, fake);
+    const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
+    const file = path.join(dir, '.env');
+    chmodSync(file, 0o644);
+    u.app.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }]);
+    await u.page.reload();
+    await u.page.getByRole('button', { name: 'Projects' }).click();
+    const card = u.page.locator(`[data-project="${dir}"]`);
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    const box = card.locator('[data-error-kind="file-not-private"]');
+    await eventually(() => box.textContent()).toContain('Other people can read this file');
+    expect(readFileSync(file, 'utf8')).toBe('DROPBOX_ACCESS_TOKEN=\n');
+
+    await box.getByRole('button', { name: 'Make private' }).click();
+    await eventually(() => readFileSync(file, 'utf8')).toContain(await currentToken(u));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });

@@ -4,7 +4,15 @@ import { DttError } from '../errors';
 import type { Settings } from '../settings';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { detectTargets, type DetectResult } from './detect';
-import { linkTextAt, openBackupStore, withLock, type BackupStore, type UndoResult } from './files';
+import {
+  linkTextAt,
+  makePrivate,
+  openBackupStore,
+  resolveInside,
+  withLock,
+  type BackupStore,
+  type UndoResult,
+} from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
 import { normalizeProjectDir, ProjectRegistry } from './registry';
@@ -77,6 +85,14 @@ export class Projects {
   async undo(dir: string, opts: { force?: boolean } = {}): Promise<UndoResult[]> {
     const project = this.registry.get(dir);
     return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path, opts));
+  }
+
+  /** The fix for file-not-private: a registered target becomes readable by its owner only. */
+  async makePrivate(dir: string, file: string): Promise<void> {
+    const project = this.registry.get(dir);
+    const target = project.targets.find((t) => t.file === file);
+    if (!target) throw new DttError('invalid-input', `${file} is not a file of ${project.name}`);
+    await makePrivate(resolveInside(project.path, target.file), target.file, target.linkAtAdd);
   }
 
   async statuses(): Promise<PublicProject[]> {

@@ -12,5 +12,6 @@ export {
 } from './atomic-write';
 export { openBackupStore, type BackupEntry, type BackupStore, type UndoResult } from './backup-store';
 export { removeLeftovers, tempPathFor } from './temp-files';
+export { makePrivate } from './make-private';
 export type { FileIdentity, FolderIdentity } from './identity';
 export { withLock } from './lock';

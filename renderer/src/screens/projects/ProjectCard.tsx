@@ -54,6 +54,10 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
     if (await withStatus((dtt) => dtt.projects.ignore(path, file), `Added ${file} to .gitignore.`)) await sync();
   };
 
+  const makePrivate = async (file: string) => {
+    if (await withStatus((dtt) => dtt.projects.makePrivate(path, file), `${file} is now readable only by you.`))
+      await sync();
+  };
   const undo = (force: boolean) =>
     withStatus((dtt) => dtt.projects.undo(path, force), `Restored ${project.name}'s files to before the last sync.`);
 
@@ -74,6 +78,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
             busy={action.busy}
             onWriteAnyway={() => void sync(true)}
             onIgnore={() => void ignore(t.file)}
+            onMakePrivate={() => void makePrivate(t.file)}
           />
         ))}
       </ul>

@@ -14,9 +14,11 @@ interface Props {
   busy: boolean;
   onWriteAnyway(): void;
   onIgnore(): void;
+  /** The fix for a file others can read: make it readable by the owner only, then sync. */
+  onMakePrivate(): void;
 }
 
-export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore }: Props) {
+export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore, onMakePrivate }: Props) {
   const badge = STATUS_BADGE[target.status];
   const last = target.lastSync;
   const ago = last ? formatAgo(last.at, now) : null;
@@ -65,6 +67,11 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
               {tracked ? (
                 <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
                   Write anyway
+                </button>
+              ) : null}
+              {outcome.kind === 'file-not-private' ? (
+                <button type="button" className="btn btn-small" onClick={onMakePrivate} disabled={busy}>
+                  Make private
                 </button>
               ) : null}
             </ErrorBox>
