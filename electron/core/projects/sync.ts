@@ -170,6 +170,9 @@ async function syncOne(
       }
     }),
   );
+  const order = new Map(project.targets.map((t, i) => [t.file, i]));
+  // Planned in whatever order the reads finished; written (and undone) in the project's order.
+  planned.sort((a, b) => (order.get(a.target.file) ?? 0) - (order.get(b.target.file) ?? 0));
   // Keep the previous versions before touching anything, so undo works even after a crash.
   if (planned.length > 0) {
     await deps.backups.save(
@@ -197,7 +200,6 @@ async function syncOne(
       reports.push(failure(project, p.target.file, error));
     }
   }
-  const order = new Map(project.targets.map((t, i) => [t.file, i]));
   return reports.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
 }
 

@@ -148,6 +148,8 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
     handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return missing(absPath, label, symlinkTarget);
+    // O_NOFOLLOW hit a link that was not there at the lstat: swapped in just now.
+    if (errnoCode(error) === 'ELOOP') throw becameLink(label, await readlink(absPath).catch(() => '?'));
     throw readError(label, error);
   }
   try {
