@@ -2,9 +2,9 @@ import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
 import { DttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
-import path from 'node:path';
-import { atomicWrite, readTarget, removeLeftovers, resolveInside, type BackupStore, type ReadResult } from './files';
+import { atomicWrite, readTarget, resolveInside, type BackupStore, type ReadResult } from './files';
 import { assertFolderInside } from './files/resolve-inside';
+import { assertPrivate, sweepLeftovers } from './sync-guards';
 import { editorFor, type TokenValues } from './formats';
 import { gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
 import type { ProjectRegistry } from './registry';
@@ -116,33 +116,6 @@ async function plan(
   };
 }
 
-/** The renewal token never expires: it only goes into a file no one else can read. */
-function assertPrivate(abs: string, read: ReadResult, label: string): void {
-  if (process.platform === 'win32' || read.mode === null || (read.mode & 0o044) === 0) return;
-  throw new DttError(
-    'file-not-private',
-    `${label} can be read by others (mode ${(read.mode & 0o777).toString(8).padStart(4, '0')}), and the renewal token never expires, so nothing was written; make it private: chmod 600 ${abs}`,
-  );
-}
-
-/** Crash leftovers (our temp files) beside a target go before anything else happens. */
-async function sweep(project: ProjectRecord, target: ProjectTarget): Promise<void> {
-  let abs: string;
-  try {
-    abs = resolveInside(project.path, target.file);
-  } catch {
-    return; // plan() reports it
-  }
-  const editor = editorFor(target.format);
-  await removeLeftovers(path.dirname(abs), path.basename(abs), (text) => {
-    try {
-      return Boolean(editor.read(text, target.key));
-    } catch {
-      return false;
-    }
-  });
-}
-
 async function syncOne(
   project: ProjectRecord,
   values: TokenValues | null,
@@ -151,7 +124,7 @@ async function syncOne(
 ): Promise<TargetReport[]> {
   const reports: TargetReport[] = [];
   const planned: Planned[] = [];
-  await Promise.all(project.targets.map((target) => sweep(project, target)));
+  await Promise.all(project.targets.map((target) => sweepLeftovers(project, target)));
   await Promise.all(
     project.targets.map(async (target) => {
       try {
