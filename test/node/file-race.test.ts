@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isDttError } from '../../electron/core/errors';
 import {
   attacker,
@@ -25,6 +25,7 @@ import {
   mintToken,
   modeOf,
   projectsFor,
+  removeThrowawayUser,
   tempDir,
   throwawayUser,
   writeScript,
@@ -33,6 +34,7 @@ import {
 // Real files, a real second process swapping paths for links, real owners and groups.
 
 afterEach(cleanTempDirs);
+afterAll(removeThrowawayUser);
 
 const dotenv = (file: string, includeRefreshToken = false) => ({
   file,

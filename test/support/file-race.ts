@@ -99,7 +99,16 @@ export const modeOf = (p: string) => statSync(p).mode & 0o777;
 
 export const isRoot = process.getuid?.() === 0;
 
-/** A throwaway system user and group for ownership tests (root only); null with a reason otherwise. */
+/** Deletes the throwaway user and its groups (see throwawayUser). */
+export function removeThrowawayUser(): void {
+  if (!isRoot) return;
+  const name = `dtt${process.pid % 100000}`;
+  spawnSync('userdel', [name]);
+  spawnSync('groupdel', [`${name}x`]);
+  spawnSync('groupdel', [name]);
+}
+
+/** A throwaway system user and group for ownership tests (root only); a reason string otherwise. */
 export function throwawayUser(): { uid: number; gid: number; name: string } | string {
   if (!isRoot) return 'not running as root, so no throwaway user can be made';
   const name = `dtt${process.pid % 100000}`;
