@@ -186,13 +186,30 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   program
     .command('undo [dir]')
     .description('restore the files of a project as they were before the last sync')
-    .action(async (dir?: string) => {
+    .option('--force', 'restore even files changed since the sync (those changes are lost)')
+    .action(async (dir: string | undefined, opts: { force?: boolean }) => {
       const svc = service();
       const list = svc.projects.list();
       const target = dir ?? (list.length === 1 ? list[0]!.path : svc.projects.registry.find(process.cwd())?.path);
       if (!target) throw new DttError('invalid-input', 'name the project folder: dropbox-token-tray undo <folder>');
-      const restored = await svc.projects.undo(target);
+      let restored;
+      try {
+        restored = await svc.projects.undo(target, { force: opts.force });
+      } catch (error) {
+        if (error instanceof DttError && error.kind === 'undo-conflict')
+          throw new DttError(
+            'undo-conflict',
+            `${error.detail ?? ''}. To restore anyway: dropbox-token-tray undo --force ${JSON.stringify(target)}`,
+          );
+        throw error;
+      }
+      const words = {
+        deleted: 'Removed (it did not exist before)',
+        restored: 'Restored',
+        kept: 'Kept',
+        unchanged: 'Unchanged (the sync did not change it)',
+      };
       for (const r of restored)
-        out(`${r.action === 'deleted' ? 'Removed (it did not exist before)' : 'Restored'}: ${esc(r.relativeFile)}`);
+        out(`${words[r.action]}: ${esc(r.relativeFile)}${r.detail ? ` — ${esc(r.detail)}` : ''}`);
     });
 }

@@ -36,6 +36,8 @@ export interface ProjectTarget {
   /** The user agreed to write a git-tracked / unignored file, or through a symlink. */
   allowTracked?: boolean;
   allowSymlink?: boolean;
+  /** The link text when the file was a symlink at `project add`: consent covers this link only. */
+  linkAtAdd?: string;
   last?: TargetLastResult;
 }
 

@@ -118,7 +118,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'dtt:projects-keep-in-sync': async ({ path: dir, on }) => (service.projects.setKeepInSync(dir, on), status()),
     'dtt:projects-sync': async ({ paths, allowTracked }) =>
       toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),
-    'dtt:projects-undo': async ({ path: dir }) => (await service.projects.undo(registered(dir)), status()),
+    'dtt:projects-undo': async ({ path: dir, force }) => (
+      await service.projects.undo(registered(dir), { force }),
+      status()
+    ),
     'dtt:projects-ignore': async ({ path: dir, file }) => {
       // Also offered while adding a folder, before it is registered: a folder the user picked is fine.
       const normalized = normalizeProjectDir(dir);
@@ -127,6 +130,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await service.projects.applyGitignoreFix(verdict, root);
       return status();
     },
+    'dtt:projects-make-private': async ({ path: dir, file }) => (
+      await service.projects.makePrivate(registered(dir), file),
+      status()
+    ),
     'dtt:projects-open-folder': async ({ path: dir }) => (await ctx.openPath(registered(dir)), null),
     'dtt:settings-get': async () => settingsView(),
     'dtt:settings-set': async (patch) => {

@@ -36,8 +36,11 @@ export interface DttBridge {
     remove(path: string): Promise<IpcResult<PublicStatus>>;
     setKeepInSync(path: string, on: boolean): Promise<IpcResult<PublicStatus>>;
     setKeepOutOfGit(path: string, on: boolean): Promise<IpcResult<PublicStatus>>;
-    undo(path: string): Promise<IpcResult<PublicStatus>>;
+    /** force: restore even files changed since the sync (the user confirmed losing those changes). */
+    undo(path: string, force?: boolean): Promise<IpcResult<PublicStatus>>;
     ignore(path: string, file: string): Promise<IpcResult<PublicStatus>>;
+    /** The fix for file-not-private: only the owner may read or write the project file. */
+    makePrivate(path: string, file: string): Promise<IpcResult<PublicStatus>>;
     openFolder(path: string): Promise<IpcResult<null>>;
   };
   settings: {
@@ -76,8 +79,9 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe): DttBridge {
       remove: (path) => invoke('dtt:projects-remove', { path }),
       setKeepInSync: (path, on) => invoke('dtt:projects-keep-in-sync', { path, on }),
       setKeepOutOfGit: (path, on) => invoke('dtt:projects-keep-out-of-git', { path, on }),
-      undo: (path) => invoke('dtt:projects-undo', { path }),
+      undo: (path, force) => invoke('dtt:projects-undo', { path, ...(force ? { force: true } : {}) }),
       ignore: (path, file) => invoke('dtt:projects-ignore', { path, file }),
+      makePrivate: (path, file) => invoke('dtt:projects-make-private', { path, file }),
       openFolder: (path) => invoke('dtt:projects-open-folder', { path }),
     },
     settings: {

@@ -46,6 +46,9 @@ export const ERROR_KINDS = [
   'file-binary',
   'file-too-large',
   'file-symlink',
+  'file-hardlink',
+  'file-owner',
+  'file-not-private',
   'file-readonly',
   'file-missing',
   'file-write-failed',
@@ -60,6 +63,7 @@ export const ERROR_KINDS = [
   'nothing-to-undo',
   'keep-out-unsupported',
   'keep-out-failed',
+  'undo-conflict',
   'invalid-input',
   'login-item-needs-approval',
   'login-item-failed',
@@ -326,6 +330,22 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     explanation: 'Writing would change the file the link points to.',
     action: 'Confirm that you want to write through the link, or choose the real file.',
   },
+  'file-hardlink': {
+    title: 'This file has more than one name',
+    explanation:
+      'It is hard-linked under another name. Replacing it would leave the old token under the other name, so nothing was written.',
+    action: 'Give the file a single name (copy it, then move the copy over it), then sync again.',
+  },
+  'file-owner': {
+    title: 'This file belongs to someone else',
+    explanation: 'Replacing it would change its owner or group, so nothing was written.',
+    action: 'Ask the owner of the file to sync it, or make it your own file, then sync again.',
+  },
+  'file-not-private': {
+    title: 'Other people can read this file',
+    explanation: 'The renewal token never expires, so it is only written into a file that only you can read.',
+    action: 'Make the file private (readable only by you), then sync again.',
+  },
   'file-readonly': {
     title: "Can't write this file",
     explanation: 'The file or its folder is read-only for you. Nothing was changed.',
@@ -387,6 +407,11 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'Nothing to undo',
     explanation: 'There is no earlier sync to restore for this project.',
     action: 'No action needed.',
+  },
+  'undo-conflict': {
+    title: 'Files changed after the last sync',
+    explanation: 'Undo would throw away changes made since the sync, so nothing was restored.',
+    action: 'Keep your changes, or restore anyway if you no longer need them.',
   },
   'invalid-input': {
     title: 'That input is not valid',

@@ -19,6 +19,7 @@ export const REQUEST_CHANNELS = [
   'dtt:projects-sync',
   'dtt:projects-undo',
   'dtt:projects-ignore',
+  'dtt:projects-make-private',
   'dtt:projects-open-folder',
   'dtt:settings-get',
   'dtt:settings-set',

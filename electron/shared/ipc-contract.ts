@@ -53,8 +53,9 @@ export const REQUEST_SCHEMAS = {
   'dtt:projects-keep-in-sync': z.object({ path, on: z.boolean() }),
   'dtt:projects-keep-out-of-git': z.object({ path, on: z.boolean() }),
   'dtt:projects-sync': z.object({ paths: z.array(path).max(500).optional(), allowTracked: z.boolean().optional() }),
-  'dtt:projects-undo': z.object({ path }),
+  'dtt:projects-undo': z.object({ path, force: z.boolean().optional() }),
   'dtt:projects-ignore': z.object({ path, file: z.string().min(1).max(1024) }),
+  'dtt:projects-make-private': z.object({ path, file: z.string().min(1).max(1024) }),
   'dtt:projects-open-folder': z.object({ path }),
   'dtt:settings-get': z.undefined(),
   'dtt:settings-set': z
@@ -93,8 +94,9 @@ export interface RequestMap {
   'dtt:projects-keep-in-sync': { req: { path: string; on: boolean }; res: PublicStatus };
   'dtt:projects-keep-out-of-git': { req: { path: string; on: boolean }; res: PublicStatus };
   'dtt:projects-sync': { req: { paths?: string[]; allowTracked?: boolean }; res: SyncReportView };
-  'dtt:projects-undo': { req: { path: string }; res: PublicStatus };
+  'dtt:projects-undo': { req: { path: string; force?: boolean }; res: PublicStatus };
   'dtt:projects-ignore': { req: { path: string; file: string }; res: PublicStatus };
+  'dtt:projects-make-private': { req: { path: string; file: string }; res: PublicStatus };
   'dtt:projects-open-folder': { req: { path: string }; res: null };
   'dtt:settings-get': { req: undefined; res: SettingsView };
   'dtt:settings-set': { req: Partial<Omit<SettingsView, 'redirectUri' | 'fromEnvironment'>>; res: SettingsView };

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
@@ -106,6 +106,8 @@ describeWithKeyring('projects: keep in sync and bad input', () => {
   it('rewrites keep-in-sync projects after a renewal, with refresh token and app key when asked', async () => {
     const e = await cliEnv(fake.origin, APP_KEY);
     const dir = tempProject({ '.env': '# team settings\r\nDROPBOX_ACCESS_TOKEN="old"\r\n' });
+    // The refresh token only goes into a file no one else can read (issue 8).
+    chmodSync(path.join(dir, '.env'), 0o600);
     await runCli(['project', 'add', dir, '--file', '.env', '--include-refresh-token', '--keep-in-sync'], e.env);
     fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
     const { startCli } = await import('../support/cli');

@@ -123,7 +123,13 @@ describe('atomicWrite', () => {
     const read = await readTarget(link, { allowSymlink: true });
     expect(read).toMatchObject({ exists: true, text: 'A=1\n', symlinkTarget: 'shared/real.env', mode: 0o640 });
 
-    await atomicWrite(link, 'A=2\n', { mode: read.mode, expectUnchangedSince: read.mtimeMs ?? undefined });
+    // Without naming the accepted link, the write refuses it; naming it writes through.
+    expectKind(await caught(atomicWrite(link, 'A=2\n', { label: '.env' })), 'file-symlink', /^\.env became a link/);
+    await atomicWrite(link, 'A=2\n', {
+      mode: read.mode,
+      expect: read.identity!,
+      allowLinkTo: read.symlinkTarget,
+    });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, 'utf8')).toBe('A=2\n');
     expect(modeOf(real)).toBe(0o640);
@@ -290,7 +296,7 @@ describe('readTarget', () => {
     // The BOM is kept so that a rewrite does not drop it.
     expect(read).toMatchObject({ exists: true, text: '\ufeffA=1\n', mode: 0o640, symlinkTarget: null });
     expect(read.mtimeMs).toBe(statSync(file).mtimeMs);
-    expect(await readTarget(path.join(dir, 'b.env'))).toEqual({
+    expect(await readTarget(path.join(dir, 'b.env'))).toMatchObject({
       exists: false,
       text: '',
       mode: null,
@@ -374,8 +380,8 @@ describe('undo backups', () => {
     await store.save(project, [{ relativeFile: 'settings.py', previous: 'TOKEN = "zero"\n', mode: 0o640 }]);
     // The second sync replaces the first backup set: undo goes back one sync, not two.
     await store.save(project, [
-      { relativeFile: 'settings.py', previous: 'TOKEN = "first"\n', mode: 0o640 },
-      { relativeFile: 'config/.env', previous: null, mode: null },
+      { relativeFile: 'settings.py', previous: 'TOKEN = "first"\n', mode: 0o640, written: 'TOKEN = "second"\n' },
+      { relativeFile: 'config/.env', previous: null, mode: null, written: 'A=second\n' },
     ]);
     mkdirSync(path.join(project, 'config'));
     writeFileSync(settings, 'TOKEN = "second"\n');

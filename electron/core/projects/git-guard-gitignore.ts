@@ -20,6 +20,8 @@ export async function addToGitignore(fix: { gitignore: string; line: string }): 
     // A .gitignore is shared with the team and holds no secret: the usual 0644, not 0600.
     mode: read.exists ? read.mode : 0o644,
     expectUnchangedSince: read.mtimeMs ?? undefined,
+    // A linked .gitignore was always written through; only the link read just now is accepted.
+    allowLinkTo: read.symlinkTarget,
     label: '.gitignore',
   });
 }

@@ -4,7 +4,15 @@ import { DttError } from '../errors';
 import type { Settings } from '../settings';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { detectTargets, type DetectResult } from './detect';
-import { openBackupStore, withLock, type BackupStore } from './files';
+import {
+  linkTextAt,
+  makePrivate,
+  openBackupStore,
+  resolveInside,
+  withLock,
+  type BackupStore,
+  type UndoResult,
+} from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
 import { removeKeepOut } from './keep-out-sync';
@@ -48,7 +56,9 @@ export class Projects {
     if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
     const projectDir = existingProjectDir(dir);
     for (const t of targets) assertUtf8Name(t.file, 'file');
-    return this.registry.upsert(projectDir, targets, opts);
+    // Remember which targets are links now: --allow-symlinks covers these links, not later ones.
+    const withLinks = targets.map((t) => ({ ...t, linkAtAdd: linkTextAt(projectDir, t.file) }));
+    return this.registry.upsert(projectDir, withLinks, opts);
   }
 
   /** Stops writing the project; its files stay, and any keep-out-of-git setup is undone. */
@@ -98,9 +108,18 @@ export class Projects {
     return this.sync(dirs);
   }
 
-  async undo(dir: string): Promise<Array<{ relativeFile: string; action: 'restored' | 'deleted' }>> {
+  /** Restores the last sync; refuses (undo-conflict) over changes made since, unless `force`. */
+  async undo(dir: string, opts: { force?: boolean } = {}): Promise<UndoResult[]> {
     const project = this.registry.get(dir);
-    return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path));
+    return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path, opts));
+  }
+
+  /** The fix for file-not-private: a registered target becomes readable by its owner only. */
+  async makePrivate(dir: string, file: string): Promise<void> {
+    const project = this.registry.get(dir);
+    const target = project.targets.find((t) => t.file === file);
+    if (!target) throw new DttError('invalid-input', `${file} is not a file of ${project.name}`);
+    await makePrivate(resolveInside(project.path, target.file), target.file, target.linkAtAdd);
   }
 
   async statuses(): Promise<PublicProject[]> {

@@ -2,7 +2,9 @@ import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
 import { DttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
-import { atomicWrite, readTarget, resolveInside, type BackupStore } from './files';
+import { atomicWrite, readTarget, resolveInside, type BackupStore, type ReadResult } from './files';
+import { assertFolderInside } from './files/resolve-inside';
+import { assertPrivate, sweepLeftovers } from './sync-guards';
 import { editorFor, type TokenValues } from './formats';
 import { blockedKind, gitVerdict, isBlocking, type GitCache, type GitVerdict } from './git-guard';
 import { afterKeepOutWrite, prepareKeepOut, type KeepOutWrite } from './keep-out-sync';
@@ -40,8 +42,7 @@ interface Planned {
   abs: string;
   next: string;
   previous: string | null;
-  mode: number | null;
-  mtimeMs: number | null;
+  read: ReadResult;
   /** Set up by prepareKeepOut: git's index entry is refreshed after the write. */
   keepOut?: KeepOutWrite | null;
 }
@@ -80,6 +81,9 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
   const skipped =
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||
+    e.kind === 'file-hardlink' ||
+    e.kind === 'file-owner' ||
+    e.kind === 'file-not-private' ||
     e.kind === 'file-binary' ||
     e.kind === 'file-too-large' ||
     e.kind === 'file-not-updatable';
@@ -94,7 +98,17 @@ async function plan(
   opts: SyncOptions,
 ): Promise<Planned | TargetReport> {
   const abs = resolveInside(project.path, target.file);
-  const read = await readTarget(abs, { allowSymlink: target.allowSymlink || opts.allowSymlinks, label: target.file });
+  const consent = Boolean(target.allowSymlink || opts.allowSymlinks);
+  // Consent covers the link that was there when the project was added, not one made since.
+  const read = await readTarget(abs, {
+    allowSymlink: consent,
+    ...(consent ? { linkAtAdd: target.linkAtAdd ?? null } : {}),
+    label: target.file,
+  });
+  // The folder holding the name is pinned here; it must be the one resolveInside approved.
+  if (read.folder) assertFolderInside(project.path, read.folder.real, target.file);
+  const writing = opts.blank || !values ? null : values;
+  if (writing?.refreshToken && target.includeRefreshToken && read.exists) assertPrivate(abs, read, target.file);
   let base = read.text;
   if (!read.exists) {
     if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
@@ -120,8 +134,7 @@ async function plan(
     abs,
     next: result.text,
     previous: read.exists ? read.text : null,
-    mode: read.mode,
-    mtimeMs: read.mtimeMs,
+    read,
   };
 }
 
@@ -133,6 +146,7 @@ async function syncOne(
 ): Promise<TargetReport[]> {
   const reports: TargetReport[] = [];
   const planned: Planned[] = [];
+  await Promise.all(project.targets.map((target) => sweepLeftovers(project, target)));
   await Promise.all(
     project.targets.map(async (target) => {
       try {
@@ -158,18 +172,29 @@ async function syncOne(
       }
     }),
   );
+  const order = new Map(project.targets.map((t, i) => [t.file, i]));
+  // Planned in whatever order the reads finished; written (and undone) in the project's order.
+  planned.sort((a, b) => (order.get(a.target.file) ?? 0) - (order.get(b.target.file) ?? 0));
   // Keep the previous versions before touching anything, so undo works even after a crash.
   if (planned.length > 0) {
     await deps.backups.save(
       project.path,
-      planned.map((p) => ({ relativeFile: p.target.file, previous: p.previous, mode: p.mode })),
+      planned.map((p) => ({
+        relativeFile: p.target.file,
+        previous: p.previous,
+        mode: p.read.mode,
+        written: p.next,
+        link: p.read.symlinkTarget,
+      })),
     );
   }
   for (const p of planned) {
     try {
       await atomicWrite(p.abs, p.next, {
-        mode: p.mode,
-        expectUnchangedSince: p.mtimeMs ?? undefined,
+        mode: p.read.mode,
+        expect: p.read.identity ?? 'absent',
+        ...(p.read.folder ? { expectFolder: p.read.folder } : {}),
+        allowLinkTo: p.read.symlinkTarget,
         label: p.target.file,
       });
       // Only tidies `git status`; the filter already keeps the token out of every commit.
@@ -179,7 +204,6 @@ async function syncOne(
       reports.push(failure(project, p.target.file, error));
     }
   }
-  const order = new Map(project.targets.map((t, i) => [t.file, i]));
   return reports.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
 }
 

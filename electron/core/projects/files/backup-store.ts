@@ -4,7 +4,9 @@ import path from 'node:path';
 import { DttError } from '../../errors';
 import { atomicWrite } from './atomic-write';
 import { errnoCode, writeError } from './fs-errors';
-import { resolveInside } from './resolve-inside';
+import { assertSameFile, assertSameFolder } from './identity';
+import { removeLeftovers } from './temp-files';
+import { conflictError, fingerprint, planUndo, type UndoAction, type UndoFile } from './undo-plan';
 
 // Undo keeps the files as they were before the last sync. Those old contents may hold old
 // tokens, so the folder is private to the user (0700) and every backup file is 0600.
@@ -14,33 +16,49 @@ export interface BackupEntry {
   /** The file's text before the sync; null if the sync created the file. */
   previous: string | null;
   mode: number | null;
+  /** The text the sync is about to write; only its fingerprint is kept. */
+  written?: string;
+  /** The link text the sync writes through (consent), if the name is a link. */
+  link?: string | null;
+}
+
+export interface UndoResult {
+  relativeFile: string;
+  action: UndoAction;
+  /** Why a file was kept instead of deleted. */
+  detail?: string;
 }
 
 export interface BackupStore {
   /** Replaces the project's backup set: undo always restores the state before the LAST sync. */
   save(projectDir: string, files: BackupEntry[]): Promise<void>;
-  /** Puts every file back (deleting the ones the sync created), then drops the backup. */
-  restore(projectDir: string): Promise<Array<{ relativeFile: string; action: 'restored' | 'deleted' }>>;
+  /**
+   * Puts every file back (deleting the ones the sync created), then drops the backup. Refuses
+   * (undo-conflict, nothing changed) when a file changed after the sync, unless `force`.
+   */
+  restore(projectDir: string, opts?: { force?: boolean }): Promise<UndoResult[]>;
   has(projectDir: string): Promise<boolean>;
 }
 
 interface BackupSet {
-  version: 1;
+  version: 1 | 2;
   project: string;
   savedAt: string;
-  files: BackupEntry[];
+  files: UndoFile[];
 }
 
 function isBackupSet(value: unknown): value is BackupSet {
   const v = value as BackupSet | null;
   return (
-    v?.version === 1 &&
+    (v?.version === 1 || v?.version === 2) &&
     Array.isArray(v.files) &&
     v.files.every(
       (f) =>
         typeof f?.relativeFile === 'string' &&
         (f.previous === null || typeof f.previous === 'string') &&
-        (f.mode === null || typeof f.mode === 'number'),
+        (f.mode === null || typeof f.mode === 'number') &&
+        (f.written === undefined || (typeof f.written?.hash === 'string' && Array.isArray(f.written.lines))) &&
+        (f.link == null || typeof f.link === 'string'),
     )
   );
 }
@@ -83,31 +101,51 @@ export function openBackupStore(dir: string): BackupStore {
     async save(projectDir, files) {
       await privateFolder();
       const set: BackupSet = {
-        version: 1,
+        version: 2,
         project: path.resolve(projectDir),
         savedAt: new Date().toISOString(),
-        files,
+        files: files.map(({ written, link, ...f }) => ({
+          ...f,
+          ...(written !== undefined ? { written: fingerprint(written) } : {}),
+          ...(link ? { link } : {}),
+        })),
       };
+      // A crash while saving leaves a temp copy in this private folder; it is ours, and goes now.
+      await removeLeftovers(dir, path.basename(fileFor(projectDir)), () => true);
       await atomicWrite(fileFor(projectDir), JSON.stringify(set), { mode: 0o600, label: 'the undo backup' });
     },
 
-    async restore(projectDir) {
+    async restore(projectDir, opts = {}) {
       const set = await load(projectDir);
       if (!set) throw new DttError('nothing-to-undo', `there is no earlier sync of ${projectDir} to undo`);
-      const done: Array<{ relativeFile: string; action: 'restored' | 'deleted' }> = [];
+      // Look at every file before touching any: a refusal leaves all of them as they are.
+      const steps = [];
+      for (const file of set.files) steps.push(await planUndo(projectDir, file));
+      const conflicts = steps.filter((s) => s.conflict);
+      if (conflicts.length > 0 && !opts.force) throw conflictError(conflicts);
+      const done: UndoResult[] = [];
       // On a failure the backup is kept, so undo can be tried again once the file is fixed.
-      for (const file of set.files) {
-        // The backup file could have been edited: it gets the same path checks as settings.
-        const abs = resolveInside(projectDir, file.relativeFile);
-        if (file.previous === null) {
-          await unlink(abs).catch((error: unknown) => {
-            if (errnoCode(error) !== 'ENOENT') throw writeError(file.relativeFile, error);
+      for (const s of steps) {
+        const label = s.file.relativeFile;
+        const what = 'nothing was restored';
+        if (s.action === 'deleted') {
+          // unlink removes a name, never what a link points to; the name must still be our file.
+          if (s.read.folder) await assertSameFolder(path.dirname(s.abs), s.read.folder, label, what);
+          if (s.read.identity) await assertSameFile(s.abs, s.read.identity, label, what);
+          await unlink(s.abs).catch((error: unknown) => {
+            if (errnoCode(error) !== 'ENOENT') throw writeError(label, error);
           });
-          done.push({ relativeFile: file.relativeFile, action: 'deleted' });
-        } else {
-          await atomicWrite(abs, file.previous, { mode: file.mode, label: file.relativeFile });
-          done.push({ relativeFile: file.relativeFile, action: 'restored' });
+        } else if (s.action === 'restored') {
+          await atomicWrite(s.abs, s.file.previous!, {
+            mode: s.file.mode,
+            expect: s.read.identity ?? 'absent',
+            ...(s.read.folder ? { expectFolder: s.read.folder } : {}),
+            allowLinkTo: s.file.link ?? null,
+            label,
+            nothingDone: what,
+          });
         }
+        done.push({ relativeFile: label, action: s.action, ...(s.detail ? { detail: s.detail } : {}) });
       }
       await unlink(fileFor(projectDir)).catch(() => undefined);
       return done;

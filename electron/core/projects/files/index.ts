@@ -1,6 +1,6 @@
 // The file safety layer the sync engine writes through: path checks, careful reads, atomic
 // writes, undo backups and a cross-process lock.
-export { resolveInside } from './resolve-inside';
+export { assertFolderInside, linkTextAt, resolveInside } from './resolve-inside';
 export { readTarget, MAX_TARGET_BYTES, type ReadOptions, type ReadResult } from './read-target';
 export {
   atomicWrite,
@@ -10,5 +10,8 @@ export {
   type AtomicFs,
   type WriteOptions,
 } from './atomic-write';
-export { openBackupStore, type BackupEntry, type BackupStore } from './backup-store';
+export { openBackupStore, type BackupEntry, type BackupStore, type UndoResult } from './backup-store';
+export { removeLeftovers, tempPathFor } from './temp-files';
+export { makePrivate } from './make-private';
+export type { FileIdentity, FolderIdentity } from './identity';
 export { withLock } from './lock';

@@ -1,8 +1,16 @@
 import { constants } from 'node:fs';
-import { lstat, open, readlink, stat, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DttError } from '../../errors';
 import { errnoCode, readError } from './fs-errors';
+import {
+  assertSameFolder,
+  becameLink,
+  folderIdentity,
+  identityOf,
+  type FileIdentity,
+  type FolderIdentity,
+} from './identity';
 
 export const MAX_TARGET_BYTES = 5 * 1024 * 1024;
 const BINARY_SNIFF_BYTES = 8192;
@@ -16,11 +24,24 @@ export interface ReadResult {
   symlinkTarget: string | null;
   /** Pass to atomicWrite's expectUnchangedSince to catch an edit made between read and write. */
   mtimeMs: number | null;
+  /** Pass to atomicWrite's `expect`: the file read (device+inode+mtime), or null if it was missing. */
+  identity: FileIdentity | null;
+  /** Pass to atomicWrite's `expectFolder`: the folder that holds the name, as it was when read. */
+  folder: FolderIdentity | null;
+  /** Owner, group and number of names of the real file; null when missing. */
+  uid: number | null;
+  gid: number | null;
+  nlink: number | null;
 }
 
 export interface ReadOptions {
   maxBytes?: number;
   allowSymlink?: boolean;
+  /**
+   * With allowSymlink: the link text recorded when the project was added (null: it was no link
+   * then). A link that differs was made afterwards, and is refused like any link without consent.
+   */
+  linkAtAdd?: string | null;
   /** How the file is named in errors, e.g. its path relative to the project. Default: base name. */
   label?: string;
 }
@@ -30,14 +51,25 @@ function megabytes(bytes: number): string {
 }
 
 async function missing(absPath: string, label: string, symlinkTarget: string | null): Promise<ReadResult> {
-  const folder = await stat(path.dirname(absPath)).catch(() => null);
-  if (!folder?.isDirectory()) {
+  const folder = await folderIdentity(path.dirname(absPath)).catch(() => null);
+  if (!folder || !(await stat(folder.real).catch(() => null))?.isDirectory()) {
     throw new DttError(
       'file-missing',
       `the folder of ${label} no longer exists; check the project folder, or remove this file from the project`,
     );
   }
-  return { exists: false, text: '', mode: null, symlinkTarget, mtimeMs: null };
+  return {
+    exists: false,
+    text: '',
+    mode: null,
+    symlinkTarget,
+    mtimeMs: null,
+    identity: null,
+    folder,
+    uid: null,
+    gid: null,
+    nlink: null,
+  };
 }
 
 async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
@@ -77,7 +109,9 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
   const label = opts.label ?? path.basename(absPath);
   const maxBytes = opts.maxBytes ?? MAX_TARGET_BYTES;
   let symlinkTarget: string | null = null;
+  let folder: FolderIdentity;
   try {
+    folder = await folderIdentity(path.dirname(absPath));
     const link = await lstat(absPath);
     if (link.isSymbolicLink()) {
       symlinkTarget = await readlink(absPath);
@@ -87,6 +121,12 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
           `${label} points to ${symlinkTarget}; choose the real file, or allow writing through the link`,
         );
       }
+      if (opts.linkAtAdd !== undefined && opts.linkAtAdd !== symlinkTarget)
+        throw becameLink(
+          label,
+          symlinkTarget,
+          'nothing was written. If you made this link, add the project again to allow it',
+        );
     }
     // Checked before opening: opening a FIFO or device for reading could block or have effects.
     const real = symlinkTarget === null ? link : await stat(absPath);
@@ -100,13 +140,16 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
     throw readError(label, error);
   }
 
-  // O_NOFOLLOW closes the gap where the file is swapped for a link after the lstat above.
-  const noFollow = opts.allowSymlink ? 0 : (constants.O_NOFOLLOW ?? 0);
+  // O_NOFOLLOW closes the gap where the file is swapped for a link after the lstat above. An
+  // accepted link is resolved first, so the open itself still never follows one.
   let handle: FileHandle;
   try {
-    handle = await open(absPath, constants.O_RDONLY | noFollow | (constants.O_NONBLOCK ?? 0));
+    const real = symlinkTarget === null ? absPath : await realpath(absPath);
+    handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return missing(absPath, label, symlinkTarget);
+    // O_NOFOLLOW hit a link that was not there at the lstat: swapped in just now.
+    if (errnoCode(error) === 'ELOOP') throw becameLink(label, await readlink(absPath).catch(() => '?'));
     throw readError(label, error);
   }
   try {
@@ -128,7 +171,20 @@ export async function readTarget(absPath: string, opts: ReadOptions = {}): Promi
         `${label} is over ${megabytes(maxBytes)}; choose the small config file your project reads its token from`,
       );
     }
-    return { exists: true, text: decode(bytes, label), mode: info.mode & 0o7777, symlinkTarget, mtimeMs: info.mtimeMs };
+    // The name must not have moved to another folder while we read (a folder swapped for a link).
+    await assertSameFolder(path.dirname(absPath), folder, label, 'nothing was written');
+    return {
+      exists: true,
+      text: decode(bytes, label),
+      mode: info.mode & 0o7777,
+      symlinkTarget,
+      mtimeMs: info.mtimeMs,
+      identity: identityOf(info),
+      folder,
+      uid: info.uid,
+      gid: info.gid,
+      nlink: info.nlink,
+    };
   } catch (error) {
     throw readError(label, error);
   } finally {

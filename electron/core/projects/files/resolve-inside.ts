@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DttError } from '../../errors';
 import { assertUtf8Name } from '../registry';
@@ -99,4 +99,27 @@ export function resolveInside(projectDir: string, relativeFile: string): string 
     );
   }
   return abs;
+}
+
+/**
+ * Throws unless `realFolder` (a realpath) is the project folder or inside it: a folder of the
+ * project swapped for a link between resolveInside and the read is caught here.
+ */
+export function assertFolderInside(projectDir: string, realFolder: string, label: string): void {
+  const realProject = realProjectDir(path.resolve(projectDir));
+  if (realFolder === realProject || isInside(realProject, realFolder)) return;
+  throw new DttError(
+    'file-symlink',
+    `the folder of ${label} became a link to ${realFolder}, outside the project; nothing was written`,
+  );
+}
+
+/** The link text of each target that is a symlink right now (recorded at `project add`). */
+export function linkTextAt(projectDir: string, relativeFile: string): string | undefined {
+  try {
+    const abs = resolveInside(projectDir, relativeFile);
+    return lstatSync(abs).isSymbolicLink() ? readlinkSync(abs) : undefined;
+  } catch {
+    return undefined;
+  }
 }

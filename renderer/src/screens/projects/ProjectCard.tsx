@@ -59,6 +59,12 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
     const done = `Git on this computer will keep the token out of ${project.name}'s commits.`;
     if (await withStatus((dtt) => dtt.projects.setKeepOutOfGit(path, true), done)) await sync();
   };
+  const makePrivate = async (file: string) => {
+    if (await withStatus((dtt) => dtt.projects.makePrivate(path, file), `${file} is now readable only by you.`))
+      await sync();
+  };
+  const undo = (force: boolean) =>
+    withStatus((dtt) => dtt.projects.undo(path, force), `Restored ${project.name}'s files to before the last sync.`);
 
   const outcomeFor = (file: string) => outcomes.find((o) => o.file === file);
   return (
@@ -78,6 +84,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
             onWriteAnyway={() => void sync(true)}
             onIgnore={() => void ignore(t.file)}
             onKeepOut={() => void keepOut()}
+            onMakePrivate={() => void makePrivate(t.file)}
           />
         ))}
       </ul>
@@ -88,7 +95,26 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
         disabled={action.busy}
         onChange={(on) => void toggleKeep(on)}
       />
-      {action.error ? <ErrorBox error={action.error} /> : null}
+      {action.error ? (
+        <ErrorBox error={action.error}>
+          {/* Undo refused because files changed since the sync: restoring anyway is the user's call. */}
+          {action.error.kind === 'undo-conflict' ? (
+            <>
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                onClick={() => void undo(true)}
+                disabled={action.busy}
+              >
+                Restore anyway
+              </button>
+              <button type="button" className="btn btn-small" onClick={() => action.setError(null)}>
+                Keep my changes
+              </button>
+            </>
+          ) : null}
+        </ErrorBox>
+      ) : null}
       {confirmRemove ? (
         <div className="notice notice-warn">
           <p>Remove “{project.name}” from the list? Its files stay exactly as they are.</p>
@@ -118,17 +144,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
           >
             {action.busy ? 'Working…' : 'Sync now'}
           </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() =>
-              void withStatus(
-                (dtt) => dtt.projects.undo(path),
-                `Restored ${project.name}'s files to before the last sync.`,
-              )
-            }
-            disabled={action.busy}
-          >
+          <button type="button" className="btn btn-small" onClick={() => void undo(false)} disabled={action.busy}>
             Undo last sync
           </button>
           <button

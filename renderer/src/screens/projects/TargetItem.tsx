@@ -15,9 +15,12 @@ interface Props {
   onWriteAnyway(): void;
   onIgnore(): void;
   onKeepOut(): void;
+  /** The fix for a file others can read: make it readable by the owner only, then sync. */
+  onMakePrivate(): void;
 }
 
-export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore, onKeepOut }: Props) {
+export function TargetItem(props: Props) {
+  const { target, outcome, now, busy, onWriteAnyway, onIgnore, onKeepOut, onMakePrivate } = props;
   const badge = STATUS_BADGE[target.status];
   const last = target.lastSync;
   const ago = last ? formatAgo(last.at, now) : null;
@@ -74,6 +77,11 @@ export function TargetItem({ target, outcome, now, busy, onWriteAnyway, onIgnore
               {tracked ? (
                 <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
                   Write anyway
+                </button>
+              ) : null}
+              {outcome.kind === 'file-not-private' ? (
+                <button type="button" className="btn btn-small" onClick={onMakePrivate} disabled={busy}>
+                  Make private
                 </button>
               ) : null}
             </ErrorBox>
