@@ -1,0 +1,95 @@
+import { fdir } from 'fdir';
+import path from 'node:path';
+import { runSafeGit } from './safe-git';
+
+// Every file of a project that could hold the token, without reading any. A repository is
+// listed by git itself (tracked + untracked, then its ignored folders walked, since an ignored
+// `.env` is exactly where a token belongs); any other folder is walked. Vendored and generated
+// trees are never listed: they are not the project's own config.
+
+export const SKIP_DIRS = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  '.venv',
+  'venv',
+  '__pycache__',
+  'site-packages',
+  'vendor',
+  'third_party',
+  'dist',
+  'build',
+  '.tox',
+  '.nox',
+  '.cache',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.next',
+  '.yarn',
+]);
+
+export interface FileList {
+  /** Relative to the project, with `/` separators, sorted. */
+  files: string[];
+  /** The file budget ran out: some files were not listed. */
+  truncated: boolean;
+}
+
+/** True when some folder on the way to `rel` is one we never search. */
+function inSkippedDir(rel: string): boolean {
+  const parts = rel.split('/');
+  for (let i = 0; i < parts.length - 1; i++) if (SKIP_DIRS.has(parts[i] as string)) return true;
+  return false;
+}
+
+/** Walks a folder: no symlinked folder is followed (fdir reports a link as a file, never enters it). */
+async function walk(root: string, maxFiles: number): Promise<string[]> {
+  const found = await new fdir()
+    .withRelativePaths()
+    .withMaxFiles(maxFiles + 1)
+    .exclude((name) => SKIP_DIRS.has(name))
+    .crawl(root)
+    .withPromise();
+  return path.sep === '/' ? found : found.map((f) => f.split(path.sep).join('/'));
+}
+
+const nulList = (stdout: string) => stdout.split('\0').filter((f) => f !== '');
+
+/** git's answer, or undefined when the folder isn't a repository git can read for us. */
+async function gitList(root: string, maxFiles: number): Promise<string[] | undefined> {
+  let listed, ignored;
+  try {
+    [listed, ignored] = await Promise.all([
+      runSafeGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
+      runSafeGit(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']),
+    ]);
+  } catch {
+    return undefined;
+  }
+  if (listed.code !== 0 || ignored.code !== 0) return undefined;
+  const files = nulList(listed.stdout).filter((f) => !f.endsWith('/'));
+  for (const entry of nulList(ignored.stdout)) {
+    if (!entry.endsWith('/')) files.push(entry);
+    else if (!inSkippedDir(entry) && !SKIP_DIRS.has(entry.split('/').at(-2) as string))
+      for (const f of await walk(path.join(root, entry), maxFiles)) files.push(entry + f);
+    if (files.length > maxFiles) break;
+  }
+  return files;
+}
+
+/** A virtualenv can have any name; pyvenv.cfg at its top gives it away. */
+function withoutVirtualenvs(files: string[]): string[] {
+  const venvs = files.filter((f) => f.endsWith('/pyvenv.cfg')).map((f) => f.slice(0, -'pyvenv.cfg'.length));
+  if (venvs.length === 0) return files;
+  return files.filter((f) => !venvs.some((v) => f.startsWith(v)));
+}
+
+export async function listProjectFiles(root: string, maxFiles: number): Promise<FileList> {
+  const listed = (await gitList(root, maxFiles)) ?? (await walk(root, maxFiles));
+  const files = withoutVirtualenvs([...new Set(listed)].filter((f) => !inSkippedDir(f))).sort();
+  const truncated = listed.length > maxFiles;
+  return { files: truncated ? files.slice(0, maxFiles) : files, truncated };
+}
