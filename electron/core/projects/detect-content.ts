@@ -4,7 +4,8 @@ import { parseDotenv } from './formats/dotenv-parse';
 import { DEFAULT_DOTENV_KEY } from './formats/dotenv';
 import { scanPython } from './formats/python-scan';
 import { lineOf, splitBom } from './formats/text';
-import { TOKEN_PLACEHOLDER, looksLikeDropboxToken, looksLikeLegacyToken } from './formats/token-shape';
+import { DEFAULT_PYTHON_FIELD, isTokenPlaceholder } from './formats/python';
+import { TOKEN_PLACEHOLDER, looksLikeDropboxToken, looksLikeLegacyToken, namesTheToken } from './formats/token-shape';
 import { parseYaml } from './formats/yaml';
 
 // What one file's text says about being a token target. Pure (text in, findings out), so it can
@@ -93,12 +94,17 @@ export function classifyStructured(text: string, format: 'json' | 'yaml'): Class
   return { findings: paths.map((key) => ({ key, reason: `has ${key}` })) };
 }
 
+// `TOKEN = ''` with a comment block right above it about the access token (the Dropbox SDK
+// examples: "# Add OAuth2 access token here."), at module level.
+const COMMENTED_TOKEN =
+  /^((?:[ \t]*#.*\r?\n)+)([A-Za-z_]\w*)[ \t]*(?::[^=\r\n]*)?=[ \t]*[rRuU]?(?:'[^'\r\n]*'|"[^"\r\n]*")[ \t]*(?:#.*)?$/gm;
+
 export function classifyPython(text: string): Classified {
   const { body } = splitBom(text);
-  if (!/dropbox|sl\.|access_token|YOUR_NEW_TOKEN_HERE/i.test(body)) return { findings: [] };
+  if (!/dropbox|sl\.|access.?token|YOUR_NEW_TOKEN_HERE/i.test(body)) return { findings: [] };
   let scan;
   try {
-    scan = scanPython(body, 'access_token');
+    scan = scanPython(body, DEFAULT_PYTHON_FIELD);
   } catch (error) {
     return { unreadable: describe(error) };
   }
@@ -108,9 +114,19 @@ export function classifyPython(text: string): Classified {
   const holdsToken = (l: (typeof usable)[number]) =>
     looksLikeDropboxToken(l.value) || (l.role === 'field' && looksLikeLegacyToken(l.value));
   if (usable.some(holdsToken)) return { findings: [{ reason: 'holds a Dropbox token literal' }] };
-  if (usable.some((l) => l.value === TOKEN_PLACEHOLDER))
+  if (usable.some((l) => isTokenPlaceholder(l, scan)))
     return { findings: [{ reason: `has the ${TOKEN_PLACEHOLDER} placeholder` }] };
-  return { findings: [] };
+  const commented = commentedTokenField(body, scan.comparedNames);
+  return { findings: commented ? [{ key: commented, reason: `has ${commented}, the access token` }] : [] };
+}
+
+function commentedTokenField(body: string, compared: Set<string>): string | undefined {
+  for (const [, comments, name] of body.matchAll(COMMENTED_TOKEN)) {
+    if (!name || !namesTheToken(name) || compared.has(name) || !/access[ _-]?token/i.test(comments ?? '')) continue;
+    const field = scanPython(body, name).literals.find((l) => l.role === 'field' && l.editable);
+    if (field) return name;
+  }
+  return undefined;
 }
 
 function describe(error: unknown): string {
