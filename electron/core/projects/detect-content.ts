@@ -6,7 +6,7 @@ import { scanPython } from './formats/python-scan';
 import { lineOf, splitBom } from './formats/text';
 import { DEFAULT_PYTHON_FIELD, isTokenPlaceholder } from './formats/python';
 import { TOKEN_PLACEHOLDER, looksLikeDropboxToken, looksLikeLegacyToken, namesTheToken } from './formats/token-shape';
-import { parseYaml } from './formats/yaml';
+import { parseYaml, yamlValue } from './formats/yaml';
 
 // What one file's text says about being a token target. Pure (text in, findings out), so it can
 // be tested without a file system; detect.ts does the walking and reading.
@@ -34,7 +34,7 @@ export function dotenvKeys(text: string): DotenvFindings | { unreadable: string 
   if (keys.length === 0) return undefined;
   const accessKey = keys.includes(DEFAULT_DOTENV_KEY)
     ? DEFAULT_DOTENV_KEY
-    : (keys.find((k) => /TOKEN/.test(k) && !/REFRESH/.test(k)) ?? DEFAULT_DOTENV_KEY);
+    : (keys.find((k) => /(^|_)TOKEN$/.test(k) && !/REFRESH/.test(k)) ?? DEFAULT_DOTENV_KEY);
   try {
     parseDotenv(body, new Set([accessKey]));
   } catch (error) {
@@ -48,16 +48,22 @@ export function dotenvReason(found: DotenvFindings): string {
   return `lists ${found.keys.join(', ')} — ${found.accessKey} will be added`;
 }
 
-/** Key paths (dotted) that hold a Dropbox access token in a parsed JSON/YAML value. */
-export function tokenKeyPaths(root: unknown): string[] {
+/**
+ * Key paths (dotted) that hold a Dropbox access token in a parsed JSON/YAML value. A plain
+ * `access_token`/`token` counts under a key naming Dropbox, or anywhere in a file named for it.
+ */
+export function tokenKeyPaths(root: unknown, fileSaysDropbox = false): string[] {
   const out: string[] = [];
+  // A YAML alias (`<<: *common`) is the anchored object again: only the anchor is a place to edit.
+  const seen = new WeakSet<object>();
   const walk = (node: unknown, path: string[]) => {
-    if (!node || typeof node !== 'object' || Array.isArray(node) || path.length > 12) return;
+    if (!node || typeof node !== 'object' || Array.isArray(node) || path.length > 12 || seen.has(node)) return;
+    seen.add(node);
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       const here = [...path, key];
       if (value !== null && typeof value === 'object') {
         walk(value, here);
-      } else if (!key.includes('.') && isTokenKey(key, path)) {
+      } else if (!key.includes('.') && !isReference(value) && isTokenKey(key, path, fileSaysDropbox)) {
         out.push(here.join('.'));
       }
     }
@@ -66,15 +72,27 @@ export function tokenKeyPaths(root: unknown): string[] {
   return out;
 }
 
-function isTokenKey(key: string, ancestors: string[]): boolean {
-  if (/refresh/i.test(key)) return false;
-  if (/^access[_-]?token$/i.test(key)) return ancestors.some((a) => /dropbox/i.test(a));
-  return /dropbox[_-]?(access[_-]?)?token/i.test(key);
+/** Whole key names only: `dropbox_access_token`, never `dropbox_access_token_secret`. */
+function isTokenKey(key: string, ancestors: string[], fileSaysDropbox: boolean): boolean {
+  if (/^dropbox[_-]?(access[_-]?)?token$/i.test(key)) return true;
+  if (!/^(access[_-]?)?token$/i.test(key)) return false;
+  return fileSaysDropbox || ancestors.some((a) => /dropbox/i.test(a));
 }
 
-export function classifyStructured(text: string, format: 'json' | 'yaml'): Classified {
+/** `${DROPBOX_TOKEN}` or a bare variable name: the program reads the token from elsewhere. */
+function isReference(value: unknown): boolean {
+  return typeof value === 'string' && (/^\$\{?[A-Za-z_]\w*/.test(value) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value));
+}
+
+// node-config maps settings to environment variable names in this file: its values are names.
+const ENV_VARIABLE_MAP = /^custom-environment-variables\./i;
+
+export function classifyStructured(text: string, format: 'json' | 'yaml', file = ''): Classified {
   const { body } = splitBom(text);
-  if (!/dropbox/i.test(body)) return { findings: [] };
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  if (ENV_VARIABLE_MAP.test(name)) return { findings: [] };
+  const fileSaysDropbox = /dropbox/i.test(name);
+  if (!fileSaysDropbox && !/dropbox/i.test(body)) return { findings: [] };
   let roots: unknown[];
   if (format === 'json') {
     const errors: ParseError[] = [];
@@ -85,12 +103,12 @@ export function classifyStructured(text: string, format: 'json' | 'yaml'): Class
     roots = [value];
   } else {
     try {
-      roots = parseYaml(body).map((d) => d.toJS() as unknown);
+      roots = parseYaml(body).map(yamlValue);
     } catch (error) {
       return { unreadable: describe(error) };
     }
   }
-  const paths = [...new Set(roots.flatMap(tokenKeyPaths))];
+  const paths = [...new Set(roots.flatMap((root) => tokenKeyPaths(root, fileSaysDropbox)))];
   return { findings: paths.map((key) => ({ key, reason: `has ${key}` })) };
 }
 

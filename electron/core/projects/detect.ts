@@ -123,7 +123,7 @@ export async function detectTargets(projectDir: string, opts: DetectOptions = {}
       }
       return;
     }
-    const classified: Classified = format === 'python' ? classifyPython(text) : classifyStructured(text, format);
+    const classified: Classified = format === 'python' ? classifyPython(text) : classifyStructured(text, format, file);
     if ('unreadable' in classified) skipped.push({ file, why: classified.unreadable });
     else
       for (const f of classified.findings)

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { lstat, open, readlink, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DttError } from '../../errors';
+import { encodingProblem } from './encoding';
 import { errnoCode, readError } from './fs-errors';
 
 export const MAX_TARGET_BYTES = 5 * 1024 * 1024;
@@ -52,6 +53,8 @@ async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
 }
 
 function decode(bytes: Buffer, label: string): string {
+  const encoding = encodingProblem(bytes);
+  if (encoding) throw new DttError('file-binary', `${label} is ${encoding}`);
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     throw new DttError(
       'file-binary',
