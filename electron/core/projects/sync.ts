@@ -67,15 +67,20 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }
 
-/** Phase 1, no writes: what the target's file would become (or why it stays as it is). */
+/**
+ * Phase 1, no writes: what the targets' file would become (or why it stays as it is). `group`
+ * is every target in one file (one per key), so their edits land in one write.
+ */
 async function plan(
   project: ProjectRecord,
-  target: ProjectTarget,
+  group: ProjectTarget[],
   values: TokenValues | null,
   opts: SyncOptions,
 ): Promise<Planned | TargetReport> {
+  const target = group[0] as ProjectTarget;
   const abs = resolveInside(project.path, target.file);
-  const read = await readTarget(abs, { allowSymlink: target.allowSymlink || opts.allowSymlinks, label: target.file });
+  const allowSymlink = group.some((t) => t.allowSymlink) || opts.allowSymlinks;
+  const read = await readTarget(abs, { allowSymlink, label: target.file });
   let base = read.text;
   if (!read.exists) {
     if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
@@ -84,19 +89,23 @@ async function plan(
     else if (CREATABLE[target.format] !== undefined) base = CREATABLE[target.format]!;
     else throw new DttError('file-missing', `${target.file} does not exist`);
   }
-  const editor = editorFor(target.format);
-  const result =
-    opts.blank || !values
-      ? editor.blank(base, { key: target.key })
-      : editor.write(base, {
-          key: target.key,
-          values: target.includeRefreshToken ? values : { accessToken: values.accessToken },
-        });
-  if (read.exists && !result.changed) return report(project, target.file, 'current');
+  let next = base;
+  for (const t of group) {
+    const editor = editorFor(t.format);
+    next = (
+      opts.blank || !values
+        ? editor.blank(next, { key: t.key })
+        : editor.write(next, {
+            key: t.key,
+            values: t.includeRefreshToken ? values : { accessToken: values.accessToken },
+          })
+    ).text;
+  }
+  if (read.exists && next === base) return report(project, target.file, 'current');
   return {
-    target,
+    target: { ...target, allowTracked: group.some((t) => t.allowTracked) },
     abs,
-    next: result.text,
+    next,
     previous: read.exists ? read.text : null,
     mode: read.mode,
     mtimeMs: read.mtimeMs,
@@ -111,12 +120,15 @@ async function syncOne(
 ): Promise<TargetReport[]> {
   const reports: TargetReport[] = [];
   const planned: Planned[] = [];
+  const byFile = new Map<string, ProjectTarget[]>();
+  for (const t of project.targets) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
   await Promise.all(
-    project.targets.map(async (target) => {
+    [...byFile.values()].map(async (group) => {
+      const target = group[0] as ProjectTarget;
       try {
-        const p = await plan(project, target, values, opts);
+        const p = await plan(project, group, values, opts);
         if (!('abs' in p)) return void reports.push(p);
-        if (!opts.blank && !opts.allowTracked && !target.allowTracked) {
+        if (!opts.blank && !opts.allowTracked && !p.target.allowTracked) {
           const verdict = await gitVerdict(p.abs, deps.git);
           if (isBlocking(verdict))
             return void reports.push(
