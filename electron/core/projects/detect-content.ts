@@ -114,8 +114,7 @@ export function classifyStructured(text: string, format: 'json' | 'yaml', file =
 
 // `TOKEN = ''` with a comment block right above it about the access token (the Dropbox SDK
 // examples: "# Add OAuth2 access token here."), at module level.
-const COMMENTED_TOKEN =
-  /^((?:[ \t]*#.*\r?\n)+)([A-Za-z_]\w*)[ \t]*(?::[^=\r\n]*)?=[ \t]*[rRuU]?(?:'[^'\r\n]*'|"[^"\r\n]*")[ \t]*(?:#.*)?$/gm;
+const STRING_ASSIGNMENT = /^([A-Za-z_]\w*)[ \t]*(?::[^=]*)?=[ \t]*[rRuU]?(?:'[^']*'|"[^"]*")[ \t]*(?:#.*)?$/;
 
 export function classifyPython(text: string): Classified {
   const { body } = splitBom(text);
@@ -139,10 +138,17 @@ export function classifyPython(text: string): Classified {
 }
 
 function commentedTokenField(body: string, compared: Set<string>): string | undefined {
-  for (const [, comments, name] of body.matchAll(COMMENTED_TOKEN)) {
-    if (!name || !namesTheToken(name) || compared.has(name) || !/access[ _-]?token/i.test(comments ?? '')) continue;
-    const field = scanPython(body, name).literals.find((l) => l.role === 'field' && l.editable);
-    if (field) return name;
+  let comments = '';
+  for (const line of body.split(/\r?\n/)) {
+    if (/^[ \t]*#/.test(line)) {
+      comments += line;
+      continue;
+    }
+    const name = STRING_ASSIGNMENT.exec(line)?.[1];
+    const about = /access[ _-]?token/i.test(comments);
+    comments = '';
+    if (!name || !about || !namesTheToken(name) || compared.has(name)) continue;
+    if (scanPython(body, name).literals.some((l) => l.role === 'field' && l.editable)) return name;
   }
   return undefined;
 }

@@ -183,6 +183,42 @@ describe('JSON and YAML', () => {
   });
 });
 
+describe('whole key names and hostile YAML', () => {
+  it('a .env with only DROPBOX_ACCESS_TOKEN_SECRET gets DROPBOX_ACCESS_TOKEN added, not the secret replaced', async () => {
+    expect(await found({ '.env': 'DROPBOX_ACCESS_TOKEN_SECRET=keep\n' })).toEqual([
+      {
+        file: '.env',
+        format: 'dotenv',
+        key: 'DROPBOX_ACCESS_TOKEN',
+        reason: 'lists DROPBOX_ACCESS_TOKEN_SECRET — DROPBOX_ACCESS_TOKEN will be added',
+      },
+    ]);
+  });
+
+  it('a YAML file built to blow up through aliases is refused in plain words, quickly', async () => {
+    const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    }
+    const text = `dropbox:\n  access_token: ""\n${levels.join('\n')}\n`;
+    const t = performance.now();
+    const result = await detectTargets(project({ 'bomb.yaml': text }));
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(result.targets).toEqual([]);
+    expect(result.skipped).toEqual([
+      {
+        file: 'bomb.yaml',
+        why: 'line 1: it repeats its own values (aliases like *name) too many times to check safely; edit it by hand',
+      },
+    ]);
+    expect(() =>
+      editorFor('yaml').write(text.replace('access_token: ""\n', ''), { values: { accessToken: makeToken('b') } }),
+    ).toThrow(/too many times to check safely/);
+  });
+});
+
 describe('encodings', () => {
   const utf16 = (bom: number[], text: string, le: boolean) => {
     const body = Buffer.from(text, 'utf16le');

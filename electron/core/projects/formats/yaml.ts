@@ -31,7 +31,15 @@ const MAX_ALIAS_COUNT = 10_000;
 
 /** A document's value, as detection and the write check both see it. */
 export function yamlValue(doc: Document.Parsed): unknown {
-  return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias count/i.test(error.message)) throw error;
+    throw unparseable(
+      1,
+      'it repeats its own values (aliases like *name) too many times to check safely; edit it by hand',
+    );
+  }
 }
 
 export function parseYaml(body: string): Docs {
