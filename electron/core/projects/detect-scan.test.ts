@@ -50,6 +50,20 @@ describe('a 35,000-file project', () => {
   }, 120_000);
 });
 
+describe('budgets', () => {
+  it('a walk that runs out of time says the search was not complete', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`d${i % 300}/f${i}.txt`] = 'x';
+    const found = await detectTargets(tempProject(files), { timeBudgetMs: 3 });
+    expect(found.truncated).toBe(true);
+  });
+
+  it('a finished search is never called incomplete', async () => {
+    const found = await detectTargets(tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=x\n', 'a/b.txt': 'x' }));
+    expect(found).toMatchObject({ truncated: false, targets: [{ file: '.env' }] });
+  });
+});
+
 describe('listing through git', () => {
   it('finds tracked, untracked and ignored .env files, skips vendored folders and symlinked folders', async () => {
     const hit = 'DROPBOX_ACCESS_TOKEN=x\n';

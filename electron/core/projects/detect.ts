@@ -55,7 +55,7 @@ export async function detectTargets(projectDir: string, opts: DetectOptions = {}
   const skipped: DetectResult['skipped'] = [];
   if (Date.now() > deadline) return { targets, truncated: true, skipped };
 
-  const listed = await listProjectFiles(projectDir, maxFiles);
+  const listed = await listProjectFiles(projectDir, maxFiles, deadline);
   let truncated = listed.truncated;
   const candidates = listed.files.flatMap((file) => {
     const name = file.slice(file.lastIndexOf('/') + 1);

@@ -34,8 +34,13 @@ export const SKIP_DIRS = new Set([
 export interface FileList {
   /** Relative to the project, with `/` separators, sorted. */
   files: string[];
-  /** The file budget ran out: some files were not listed. */
+  /** The file or time budget ran out: some files were not listed. */
   truncated: boolean;
+}
+
+interface Budget {
+  maxFiles: number;
+  signal: AbortSignal;
 }
 
 /** True when some folder on the way to `rel` is one we never search. */
@@ -46,10 +51,11 @@ function inSkippedDir(rel: string): boolean {
 }
 
 /** Walks a folder: no symlinked folder is followed (fdir reports a link as a file, never enters it). */
-async function walk(root: string, maxFiles: number): Promise<string[]> {
+async function walk(root: string, budget: Budget): Promise<string[]> {
   const found = await new fdir()
     .withRelativePaths()
-    .withMaxFiles(maxFiles + 1)
+    .withMaxFiles(budget.maxFiles + 1)
+    .withAbortSignal(budget.signal)
     .exclude((name) => SKIP_DIRS.has(name))
     .crawl(root)
     .withPromise();
@@ -59,7 +65,7 @@ async function walk(root: string, maxFiles: number): Promise<string[]> {
 const nulList = (stdout: string) => stdout.split('\0').filter((f) => f !== '');
 
 /** git's answer, or undefined when the folder isn't a repository git can read for us. */
-async function gitList(root: string, maxFiles: number): Promise<string[] | undefined> {
+async function gitList(root: string, budget: Budget): Promise<string[] | undefined> {
   let listed, ignored;
   try {
     [listed, ignored] = await Promise.all([
@@ -74,8 +80,8 @@ async function gitList(root: string, maxFiles: number): Promise<string[] | undef
   for (const entry of nulList(ignored.stdout)) {
     if (!entry.endsWith('/')) files.push(entry);
     else if (!inSkippedDir(entry) && !SKIP_DIRS.has(entry.split('/').at(-2) as string))
-      for (const f of await walk(path.join(root, entry), maxFiles)) files.push(entry + f);
-    if (files.length > maxFiles) break;
+      for (const f of await walk(path.join(root, entry), budget)) files.push(entry + f);
+    if (files.length > budget.maxFiles || budget.signal.aborted) break;
   }
   return files;
 }
@@ -87,9 +93,10 @@ function withoutVirtualenvs(files: string[]): string[] {
   return files.filter((f) => !venvs.some((v) => f.startsWith(v)));
 }
 
-export async function listProjectFiles(root: string, maxFiles: number): Promise<FileList> {
-  const listed = (await gitList(root, maxFiles)) ?? (await walk(root, maxFiles));
+export async function listProjectFiles(root: string, maxFiles: number, deadline: number): Promise<FileList> {
+  const budget = { maxFiles, signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) };
+  const listed = (await gitList(root, budget)) ?? (await walk(root, budget));
   const files = withoutVirtualenvs([...new Set(listed)].filter((f) => !inSkippedDir(f))).sort();
-  const truncated = listed.length > maxFiles;
+  const truncated = listed.length > maxFiles || budget.signal.aborted;
   return { files: truncated ? files.slice(0, maxFiles) : files, truncated };
 }
