@@ -95,6 +95,14 @@ describe('listing through git', () => {
     expect(found.truncated).toBe(false);
   });
 
+  it('searches a repository cloned inside the chosen one (git lists it as one folder)', async () => {
+    const dir = tempProject({ 'README.md': 'workspace\n', 'engine/settings.env': 'DROPBOX_ACCESS_TOKEN=x\n' });
+    gitInit(path.join(dir, 'engine'));
+    gitInit(dir);
+    const found = await detectTargets(dir);
+    expect(found.targets.map((t) => t.file)).toEqual(['engine/settings.env']);
+  });
+
   it('searches only below the chosen folder when it is inside a repository', async () => {
     const dir = tempProject({ 'a/.env': 'DROPBOX_ACCESS_TOKEN=x\n', 'b/.env': 'DROPBOX_ACCESS_TOKEN=x\n' });
     gitInit(dir);

@@ -64,24 +64,39 @@ async function walk(root: string, budget: Budget): Promise<string[]> {
 
 const nulList = (stdout: string) => stdout.split('\0').filter((f) => f !== '');
 
-/** git's answer, or undefined when the folder isn't a repository git can read for us. */
+const GITLINK_MODE = '160000';
+
+/**
+ * git's answer, or undefined when the folder isn't a repository git can read for us. Folders git
+ * lists as one entry (ignored ones, a repository inside this one, a submodule) are walked.
+ */
 async function gitList(root: string, budget: Budget): Promise<string[] | undefined> {
-  let listed, ignored;
+  let tracked, untracked, ignored;
   try {
-    [listed, ignored] = await Promise.all([
-      runSafeGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']),
+    [tracked, untracked, ignored] = await Promise.all([
+      runSafeGit(root, ['ls-files', '-z', '--cached', '--stage']),
+      runSafeGit(root, ['ls-files', '-z', '--others', '--exclude-standard']),
       runSafeGit(root, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory']),
     ]);
   } catch {
     return undefined;
   }
-  if (listed.code !== 0 || ignored.code !== 0) return undefined;
-  const files = nulList(listed.stdout).filter((f) => !f.endsWith('/'));
-  for (const entry of nulList(ignored.stdout)) {
-    if (!entry.endsWith('/')) files.push(entry);
-    else if (!inSkippedDir(entry) && !SKIP_DIRS.has(entry.split('/').at(-2) as string))
-      for (const f of await walk(path.join(root, entry), budget)) files.push(entry + f);
+  if (tracked.code !== 0 || untracked.code !== 0 || ignored.code !== 0) return undefined;
+  const files: string[] = [];
+  const folders: string[] = [];
+  // `<mode> <object> <stage>\t<path>`
+  for (const entry of nulList(tracked.stdout)) {
+    const tab = entry.indexOf('\t');
+    const file = entry.slice(tab + 1);
+    if (entry.startsWith(GITLINK_MODE)) folders.push(`${file}/`);
+    else files.push(file);
+  }
+  for (const entry of [...nulList(untracked.stdout), ...nulList(ignored.stdout)])
+    (entry.endsWith('/') ? folders : files).push(entry);
+  for (const folder of folders) {
     if (files.length > budget.maxFiles || budget.signal.aborted) break;
+    if (inSkippedDir(folder) || SKIP_DIRS.has(folder.split('/').at(-2) as string)) continue;
+    for (const f of await walk(path.join(root, folder), budget)) files.push(folder + f);
   }
   return files;
 }
