@@ -58,6 +58,18 @@ describe('Python', () => {
     expect(editorFor('python').write(GUARD, { values: { accessToken: makeToken('g') } }).changed).toBe(false);
   });
 
+  it('sync writes the field and leaves the guard constant next to it alone', async () => {
+    const text = `access_token = "YOUR_NEW_TOKEN_HERE"\n${GUARD.replace('os.environ.get("DROPBOX_TOKEN", PLACEHOLDER)', 'access_token')}`;
+    const dir = project({ 'app.py': text });
+    const token = makeToken('guard');
+    const { targets, report } = await detectAndSync(dir, token);
+    expect(targets).toEqual([{ file: 'app.py', format: 'python', reason: 'has the YOUR_NEW_TOKEN_HERE placeholder' }]);
+    expect(report.targets[0]?.outcome).toBe('updated');
+    expect(readFileSync(path.join(dir, 'app.py'), 'utf8')).toBe(
+      text.replace('access_token = "YOUR_NEW_TOKEN_HERE"', `access_token = "${token}"`),
+    );
+  });
+
   it("the engine's check in daily_retrain.py stays after sync; only the fallback changes", async () => {
     const dir = project({});
     const src = path.join(__dirname, '../../../test/fixtures/engine/src');
