@@ -256,7 +256,7 @@ describe('encodings', () => {
     projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }]);
     const before = readFileSync(path.join(dir, '.env'));
     const report = await projects.sync([dir], { allowTracked: true });
-    expect(report.targets[0]).toMatchObject({ outcome: 'skipped', kind: 'file-binary' });
+    expect(report.targets[0]).toMatchObject({ outcome: 'skipped', kind: 'file-utf16' });
     expect(report.targets[0]?.detail).toBe(`.env is ${advice}`);
     expect(readFileSync(path.join(dir, '.env'))).toEqual(before);
   });

@@ -63,6 +63,7 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||
     e.kind === 'file-binary' ||
+    e.kind === 'file-utf16' ||
     e.kind === 'file-too-large';
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }

@@ -54,7 +54,7 @@ async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
 
 function decode(bytes: Buffer, label: string): string {
   const encoding = encodingProblem(bytes);
-  if (encoding) throw new DttError('file-binary', `${label} is ${encoding}`);
+  if (encoding) throw new DttError('file-utf16', `${label} is ${encoding}`);
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     throw new DttError(
       'file-binary',
