@@ -79,9 +79,9 @@ function isTokenKey(key: string, ancestors: string[], fileSaysDropbox: boolean):
   return fileSaysDropbox || ancestors.some((a) => /dropbox/i.test(a));
 }
 
-/** `${DROPBOX_TOKEN}` or a bare variable name: the program reads the token from elsewhere. */
+/** `${DROPBOX_TOKEN}` / `$DROPBOX_TOKEN`: the program reads the token from the environment. */
 function isReference(value: unknown): boolean {
-  return typeof value === 'string' && (/^\$\{?[A-Za-z_]\w*/.test(value) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value));
+  return typeof value === 'string' && /^\$\{?[A-Za-z_]\w*\}?$/.test(value);
 }
 
 // node-config maps settings to environment variable names in this file: its values are names.

@@ -166,6 +166,18 @@ describe('JSON and YAML', () => {
     ).toEqual([]);
   });
 
+  it('a placeholder value is a place for the token; a ${VARIABLE} reference is not', async () => {
+    expect(
+      await found({
+        'config/app.json': '{"dropbox": {"access_token": "YOUR_NEW_TOKEN_HERE"}}\n',
+        'docker-compose.yml':
+          'services:\n  app:\n    environment:\n      DROPBOX_ACCESS_TOKEN: ${DROPBOX_ACCESS_TOKEN}\n',
+      }),
+    ).toEqual([
+      { file: 'config/app.json', format: 'json', key: 'dropbox.access_token', reason: 'has dropbox.access_token' },
+    ]);
+  });
+
   it('finds common Dropbox config files by their name', async () => {
     expect(
       await found({
