@@ -44,6 +44,7 @@ export const ERROR_KINDS = [
   'file-tracked',
   'file-git-unknown',
   'file-binary',
+  'file-utf16',
   'file-too-large',
   'file-symlink',
   'file-hardlink',
@@ -319,6 +320,11 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'This is not a text file',
     explanation: 'The file looks binary, so the app did not touch it.',
     action: 'Choose the text config file your project reads its token from.',
+  },
+  'file-utf16': {
+    title: 'This file is saved as UTF-16',
+    explanation: 'The app edits UTF-8 text only, so it did not touch the file.',
+    action: 'Save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8), then sync again.',
   },
   'file-too-large': {
     title: 'This file is too large',

@@ -37,6 +37,33 @@ const card = (u: Ui, dir: string) => u.page.locator(`[data-project="${dir}"]`);
 const target = (u: Ui, dir: string, file: string) => card(u, dir).locator(`[data-file="${file}"]`);
 
 describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
+  it('offers two places in one file as two choices, and writes only the chosen one', async () => {
+    const u = await connectedOnProjects();
+    const dir = tempProject({
+      'config/app.json':
+        '{\n  "dropbox_access_token": "",\n  "dropbox_access_token_secret": "keep",\n  "backup": { "dropbox_access_token": "" }\n}\n',
+    });
+    await addFolder(u, dir);
+    const boxes = u.page.getByRole('checkbox', { name: /config\/app\.json/ });
+    await expect(boxes.count()).resolves.toBe(2);
+    await expect(u.page.getByRole('checkbox', { name: /backup\.dropbox_access_token/ }).isChecked()).resolves.toBe(
+      true,
+    );
+    // Each place is its own choice: leaving one out leaves the other ticked.
+    await u.page.getByRole('checkbox', { name: /→ dropbox_access_token$/ }).uncheck();
+    await expect(u.page.getByRole('checkbox', { name: /backup\.dropbox_access_token/ }).isChecked()).resolves.toBe(
+      true,
+    );
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await card(u, dir).waitFor();
+    const token = await currentToken(u);
+    await eventually(() => JSON.parse(readFileSync(path.join(dir, 'config/app.json'), 'utf8'))).toEqual({
+      dropbox_access_token: '',
+      dropbox_access_token_secret: 'keep',
+      backup: { dropbox_access_token: token },
+    });
+  });
+
   it('adds the guide’s training engine, writes the token and shows it current', async () => {
     const u = await connectedOnProjects();
     await checkScreen(u.page, 'projects-empty');

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   classifyPython,
@@ -9,10 +8,14 @@ import {
   type Classified,
   type DotenvFindings,
 } from './detect-content';
+import { encodingProblem } from './files/encoding';
 import { guessFormat, type FormatName } from './formats';
+import { listProjectFiles } from './list-files';
 
-// Finds the files in a project that should receive the token. It only reads: proposals are
-// shown to the user, who picks what to sync.
+// Finds the places in a project that should receive the token. It only reads: proposals are
+// shown to the user, who picks what to sync. Every file is listed (list-files.ts), only those
+// of a format we edit are read, and each one's text is checked for the guide's words before it
+// is parsed, so a big repository costs little more than listing it (`npm run bench`).
 
 export interface DetectedTarget {
   /** Relative to the project, with `/` separators. */
@@ -33,136 +36,108 @@ export interface DetectOptions {
 
 export interface DetectResult {
   targets: DetectedTarget[];
-  /** The time or file budget ran out before the whole project was looked at. */
+  /** The time or file budget ran out: some files of the project were not searched. */
   truncated: boolean;
   skipped: Array<{ file: string; why: string }>;
 }
 
-const SKIP_DIRS = new Set([
-  '.git',
-  '.hg',
-  '.svn',
-  'node_modules',
-  '.venv',
-  'venv',
-  '__pycache__',
-  'site-packages',
-  'dist',
-  'build',
-  '.tox',
-  '.nox',
-  '.mypy_cache',
-  '.pytest_cache',
-  '.ruff_cache',
-]);
 /** Big generated files that can't hold a token we should write. */
 const SKIP_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'composer.lock']);
 const ENV_TEMPLATES = new Set(['.env.example', '.env.sample', '.env.template']);
 const BINARY_SNIFF_BYTES = 8 * 1024;
+const SLICE_MS = 25;
+
+type Read = { text: string } | { skip: string } | undefined;
 
 export async function detectTargets(projectDir: string, opts: DetectOptions = {}): Promise<DetectResult> {
-  const maxFiles = opts.maxFiles ?? 5000;
-  const budgetMs = opts.timeBudgetMs ?? 2000;
+  const maxFiles = opts.maxFiles ?? 500_000;
+  const deadline = Date.now() + (opts.timeBudgetMs ?? 20_000);
   const maxBytes = opts.maxFileBytes ?? 5 * 1024 * 1024;
-  const started = Date.now();
   const targets: DetectedTarget[] = [];
   const skipped: DetectResult['skipped'] = [];
-  let filesSeen = 0;
-  let truncated = false;
+  if (Date.now() > deadline) return { targets, truncated: true, skipped };
 
-  const readText = async (full: string, rel: string): Promise<string | undefined> => {
-    const info = await stat(full);
-    if (info.size > maxBytes) {
-      skipped.push({ file: rel, why: `larger than ${formatSize(maxBytes)}` });
-      return undefined;
+  const listed = await listProjectFiles(projectDir, maxFiles, deadline);
+  let truncated = listed.truncated;
+  const candidates = listed.files.flatMap((file) => {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    if (file.includes('\uFFFD')) {
+      // Bytes that aren't UTF-8 were replaced; the name can't be written back byte for byte.
+      if (guessFormat(name)) skipped.push({ file, why: 'its name is not valid UTF-8 text; rename it to use it' });
+      return [];
     }
-    const bytes = await readFile(full);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      skipped.push({ file: rel, why: 'binary file' });
-      return undefined;
-    }
-    return new TextDecoder('utf-8').decode(bytes);
+    const format = SKIP_FILES.has(name) ? undefined : guessFormat(name);
+    return format ? [{ file, name, format, dir: file.slice(0, Math.max(0, file.lastIndexOf('/'))) }] : [];
+  });
+
+  // Synchronous reads in short slices: far faster than one promise per file for thousands of
+  // small files, and yielding between slices keeps the app responsive.
+  const readText = (rel: string): Read => {
+    const full = path.join(projectDir, rel);
+    const info = lstatSync(full, { throwIfNoEntry: false });
+    // Gone since git listed it (deleted, sparse checkout), or a folder (a submodule): nothing to read.
+    if (!info) return undefined;
+    // A symlinked config file would be written through to wherever it points, so it isn't proposed.
+    if (info.isSymbolicLink()) return { skip: 'symbolic link' };
+    if (!info.isFile()) return undefined;
+    if (info.size > maxBytes) return { skip: `larger than ${formatSize(maxBytes)}` };
+    const bytes = readFileSync(full);
+    const encoding = encodingProblem(bytes);
+    if (encoding) return { skip: encoding };
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skip: 'binary file' };
+    return { text: new TextDecoder('utf-8').decode(bytes) };
   };
 
-  const dirs = [''];
-  while (dirs.length > 0 && !truncated) {
-    if (Date.now() - started > budgetMs) {
-      truncated = true;
-      break;
-    }
-    const relDir = dirs.shift() as string;
-    let entries: Dirent[];
-    try {
-      entries = await readdir(path.join(projectDir, relDir), { withFileTypes: true });
-    } catch (error) {
-      skipped.push({
-        file: relDir || '.',
-        why: `could not list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      });
-      continue;
-    }
-    // A virtualenv can have any name; pyvenv.cfg at its top gives it away.
-    if (relDir && entries.some((e) => e.name === 'pyvenv.cfg')) continue;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-
-    const envFiles = new Map<string, DotenvFindings>();
-    const unreadableEnv = new Set<string>();
-    const names = new Set(entries.map((e) => e.name));
-    for (const entry of entries) {
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (entry.name.includes('\uFFFD')) {
-        // Bytes that aren't UTF-8 were replaced; the name can't be written back byte for byte.
-        if (entry.isDirectory() || guessFormat(entry.name))
-          skipped.push({ file: rel, why: 'its name is not valid UTF-8 text; rename it to use it' });
-        continue;
-      }
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) dirs.push(rel);
-        continue;
-      }
-      const format = SKIP_FILES.has(entry.name) ? undefined : guessFormat(entry.name);
-      if (entry.isSymbolicLink()) {
-        // Symlinked folders aren't followed (they can loop or leave the project); a symlinked
-        // config file would be written through to wherever it points, so it isn't proposed.
-        if (format) skipped.push({ file: rel, why: 'symbolic link' });
-        continue;
-      }
-      if (!entry.isFile()) continue;
-      if (++filesSeen > maxFiles || Date.now() - started > budgetMs) {
+  const reads = new Array<Read>(candidates.length);
+  for (let i = 0, sliceEnd = Date.now() + SLICE_MS; i < candidates.length; i++) {
+    if (Date.now() > sliceEnd) {
+      if (Date.now() > deadline) {
         truncated = true;
         break;
       }
-      if (!format) continue;
-
-      let text: string | undefined;
-      try {
-        text = await readText(path.join(projectDir, rel), rel);
-      } catch (error) {
-        skipped.push({ file: rel, why: `could not read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
-      }
-      if (text === undefined) {
-        if (format === 'dotenv') unreadableEnv.add(entry.name);
-        continue;
-      }
-
-      if (format === 'dotenv') {
-        const found = dotenvKeys(text);
-        if (found && 'unreadable' in found) {
-          skipped.push({ file: rel, why: found.unreadable });
-          unreadableEnv.add(entry.name);
-        } else if (found) {
-          envFiles.set(entry.name, found);
-        }
-        continue;
-      }
-      const classified: Classified = format === 'python' ? classifyPython(text) : classifyStructured(text, format);
-      if ('unreadable' in classified) skipped.push({ file: rel, why: classified.unreadable });
-      else
-        for (const f of classified.findings)
-          targets.push({ file: rel, format, ...(f.key ? { key: f.key } : {}), reason: f.reason });
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = Date.now() + SLICE_MS;
     }
-    if (!unreadableEnv.has('.env')) targets.push(...envTargets(relDir, envFiles, names));
+    try {
+      reads[i] = readText((candidates[i] as (typeof candidates)[number]).file);
+    } catch (error) {
+      reads[i] = { skip: `could not read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    }
   }
+
+  const perDir = new Map<
+    string,
+    { envFiles: Map<string, DotenvFindings>; unreadable: Set<string>; names: Set<string> }
+  >();
+  candidates.forEach(({ file, name, format, dir }, i) => {
+    const read = reads[i];
+    let here = perDir.get(dir);
+    if (!here) perDir.set(dir, (here = { envFiles: new Map(), unreadable: new Set(), names: new Set() }));
+    if (format === 'dotenv' && read !== undefined) here.names.add(name);
+    if (read === undefined || 'skip' in read) {
+      if (read) skipped.push({ file, why: read.skip });
+      if (format === 'dotenv') here.unreadable.add(name);
+      return;
+    }
+    const text = read.text;
+    if (format === 'dotenv') {
+      const found = dotenvKeys(text);
+      if (found && 'unreadable' in found) {
+        skipped.push({ file, why: found.unreadable });
+        here.unreadable.add(name);
+      } else if (found) {
+        here.envFiles.set(name, found);
+      }
+      return;
+    }
+    const classified: Classified = format === 'python' ? classifyPython(text) : classifyStructured(text, format, file);
+    if ('unreadable' in classified) skipped.push({ file, why: classified.unreadable });
+    else
+      for (const f of classified.findings)
+        targets.push({ file, format, ...(f.key ? { key: f.key } : {}), reason: f.reason });
+  });
+  for (const [dir, here] of perDir)
+    if (!here.unreadable.has('.env')) targets.push(...envTargets(dir, here.envFiles, here.names));
 
   const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return { targets: targets.sort(byFile), truncated, skipped: skipped.sort(byFile) };

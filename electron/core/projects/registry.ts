@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { escapeControl } from '../../shared/input-rules';
+import { targetId } from '../../shared/target-id';
 import { DttError } from '../errors';
 import type { Settings } from '../settings';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
@@ -70,7 +71,7 @@ export class ProjectRegistry {
     return project;
   }
 
-  /** Adds or replaces a project; targets with the same file are merged (new settings win). */
+  /** Adds or replaces a project; targets with the same file and key are merged (new settings win). */
   upsert(
     dir: string,
     targets: ProjectTarget[],
@@ -78,8 +79,9 @@ export class ProjectRegistry {
   ): ProjectRecord {
     const projectPath = normalizeProjectDir(dir);
     const existing = this.find(projectPath);
-    const merged = new Map((existing?.targets ?? []).map((t) => [t.file, t] as const));
-    for (const t of targets) merged.set(t.file, { ...merged.get(t.file), ...t, last: merged.get(t.file)?.last });
+    const merged = new Map((existing?.targets ?? []).map((t) => [targetId(t), t] as const));
+    for (const t of targets)
+      merged.set(targetId(t), { ...merged.get(targetId(t)), ...t, last: merged.get(targetId(t))?.last });
     const record: ProjectRecord = {
       path: projectPath,
       name: opts.name ?? existing?.name ?? path.basename(projectPath),

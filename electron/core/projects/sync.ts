@@ -85,20 +85,25 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
     e.kind === 'file-owner' ||
     e.kind === 'file-not-private' ||
     e.kind === 'file-binary' ||
+    e.kind === 'file-utf16' ||
     e.kind === 'file-too-large' ||
     e.kind === 'file-not-updatable';
   return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.text.title });
 }
 
-/** Phase 1, no writes: what the target's file would become (or why it stays as it is). */
+/**
+ * Phase 1, no writes: what the targets' file would become (or why it stays as it is). `group`
+ * is every target in one file (one per key), so their edits land in one write.
+ */
 async function plan(
   project: ProjectRecord,
-  target: ProjectTarget,
+  group: ProjectTarget[],
   values: TokenValues | null,
   opts: SyncOptions,
 ): Promise<Planned | TargetReport> {
+  const target = group[0] as ProjectTarget;
   const abs = resolveInside(project.path, target.file);
-  const consent = Boolean(target.allowSymlink || opts.allowSymlinks);
+  const consent = Boolean(group.some((t) => t.allowSymlink) || opts.allowSymlinks);
   // Consent covers the link that was there when the project was added, not one made since.
   const read = await readTarget(abs, {
     allowSymlink: consent,
@@ -108,7 +113,8 @@ async function plan(
   // The folder holding the name is pinned here; it must be the one resolveInside approved.
   if (read.folder) assertFolderInside(project.path, read.folder.real, target.file);
   const writing = opts.blank || !values ? null : values;
-  if (writing?.refreshToken && target.includeRefreshToken && read.exists) assertPrivate(abs, read, target.file);
+  if (writing?.refreshToken && group.some((t) => t.includeRefreshToken) && read.exists)
+    assertPrivate(abs, read, target.file);
   let base = read.text;
   if (!read.exists) {
     if (opts.blank) return report(project, target.file, 'current', { detail: 'the file does not exist' });
@@ -117,22 +123,27 @@ async function plan(
     else if (CREATABLE[target.format] !== undefined) base = CREATABLE[target.format]!;
     else throw new DttError('file-missing', `${target.file} does not exist`);
   }
-  const editor = editorFor(target.format);
-  const result =
-    opts.blank || !values
-      ? editor.blank(base, { key: target.key })
-      : editor.write(base, {
-          key: target.key,
-          values: target.includeRefreshToken ? values : { accessToken: values.accessToken },
-        });
+  let next = base;
+  for (const t of group) {
+    const editor = editorFor(t.format);
+    next = (
+      opts.blank || !values
+        ? editor.blank(next, { key: t.key })
+        : editor.write(next, {
+            key: t.key,
+            values: t.includeRefreshToken ? values : { accessToken: values.accessToken },
+          })
+    ).text;
+  }
   // "Current" only if the file really holds the token afterwards: the editor leaves alone what it
   // can't change (a Python dict literal, a value built by code), and that is no success.
-  if (!opts.blank && values && editor.read(result.text, target.key) !== values.accessToken) throw notUpdatable(target);
-  if (read.exists && !result.changed) return report(project, target.file, 'current');
+  if (!opts.blank && values)
+    for (const t of group) if (editorFor(t.format).read(next, t.key) !== values.accessToken) throw notUpdatable(t);
+  if (read.exists && next === base) return report(project, target.file, 'current');
   return {
-    target,
+    target: { ...target, allowTracked: group.some((t) => t.allowTracked) },
     abs,
-    next: result.text,
+    next,
     previous: read.exists ? read.text : null,
     read,
   };
@@ -147,12 +158,15 @@ async function syncOne(
   const reports: TargetReport[] = [];
   const planned: Planned[] = [];
   await Promise.all(project.targets.map((target) => sweepLeftovers(project, target)));
+  const byFile = new Map<string, ProjectTarget[]>();
+  for (const t of project.targets) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
   await Promise.all(
-    project.targets.map(async (target) => {
+    [...byFile.values()].map(async (group) => {
+      const target = group[0] as ProjectTarget;
       try {
-        const p = await plan(project, target, values, opts);
+        const p = await plan(project, group, values, opts);
         if (!('abs' in p)) return void reports.push(p);
-        if (!opts.blank && !opts.allowTracked && !target.allowTracked) {
+        if (!opts.blank && !opts.allowTracked && !p.target.allowTracked) {
           const verdict = await gitVerdict(p.abs, deps.git);
           // "Keep it out of git": set git up so the token can't reach a commit, then write.
           if (isBlocking(verdict) && project.keepOutOfGit && verdict.state !== 'unknown')

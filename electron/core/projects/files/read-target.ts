@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DttError } from '../../errors';
+import { encodingProblem } from './encoding';
 import { errnoCode, readError } from './fs-errors';
 import {
   assertSameFolder,
@@ -84,6 +85,8 @@ async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
 }
 
 function decode(bytes: Buffer, label: string): string {
+  const encoding = encodingProblem(bytes);
+  if (encoding) throw new DttError('file-utf16', `${label} is ${encoding}`);
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     throw new DttError(
       'file-binary',

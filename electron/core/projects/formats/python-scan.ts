@@ -21,6 +21,8 @@ export interface PyLiteral {
   /** f-strings, t-strings and bytes can't hold a token we own, so they're never edited. */
   editable: boolean;
   value: string;
+  /** What this literal is the value of: a variable or argument (`NAME = "…"`, `name="…"`) or a dict key (`"name": "…"`). */
+  label?: { name: string; kind: 'name' | 'key' };
 }
 
 export interface PyScan {
@@ -29,6 +31,8 @@ export interface PyScan {
   noneFields: PyToken[];
   /** Classes (by name) that declare the field, with or without a value. */
   classesWithField: string[];
+  /** Names used as an operand of `==`, `!=`, `in` or `is` (`if token == PLACEHOLDER`). */
+  comparedNames: Set<string>;
 }
 
 interface Scope {
@@ -49,6 +53,8 @@ export function scanPython(source: string, field: string): PyScan {
   const assignments: FieldAssignment[] = [];
   const classesWithField = new Set<string>();
   const scopes: Scope[] = [];
+  const labels = new Map<PyToken, NonNullable<PyLiteral['label']>>();
+  const comparedNames = new Set<string>();
 
   for (const lineTokens of logicalLines(tokens)) {
     const first = lineTokens[0];
@@ -72,7 +78,8 @@ export function scanPython(source: string, field: string): PyScan {
         if (owner && !inFunction) classesWithField.add(owner);
       }
       markFallbacks(statement, field, roles);
-      markCompared(statement, roles);
+      markCompared(statement, roles, comparedNames);
+      markLabels(source, statement, labels);
     }
 
     const header = lineTokens[0]?.text === 'async' ? lineTokens.slice(1) : lineTokens;
@@ -82,11 +89,12 @@ export function scanPython(source: string, field: string): PyScan {
     }
   }
 
-  // Prefer the field in a class named for Dropbox, so a GitHubSettings.access_token in the same
-  // module is left alone; a module without such a class uses its module/class-level assignments.
+  // Only the field in a class named for Dropbox when there is one, so a GitHubSettings.access_token
+  // or a module-level access_token in the same module is left alone; a module without such a
+  // class uses its module/class-level assignments.
   const eligible = assignments.filter((a) => !a.inFunction);
   const dropbox = eligible.filter((a) => a.classes.some((c) => /dropbox/i.test(c)));
-  const chosen = dropbox.length > 0 ? eligible.filter((a) => a.classes.length === 0 || dropbox.includes(a)) : eligible;
+  const chosen = dropbox.length > 0 ? dropbox : eligible;
 
   // Only a lone literal or None is ours; an expression (`os.environ[...]`) is the project's code.
   const noneFields: PyToken[] = [];
@@ -101,9 +109,11 @@ export function scanPython(source: string, field: string): PyScan {
     .filter((t) => t.kind === 'string')
     .map((token) => {
       const editable = !/[bft]/i.test(token.prefix ?? '');
-      return { token, role: roles.get(token) ?? 'other', editable, value: editable ? stringValue(source, token) : '' };
+      const label = labels.get(token);
+      const value = editable ? stringValue(source, token) : '';
+      return { token, role: roles.get(token) ?? 'other', editable, value, ...(label ? { label } : {}) };
     });
-  return { literals, noneFields, classesWithField: [...classesWithField] };
+  return { literals, noneFields, classesWithField: [...classesWithField], comparedNames };
 }
 
 /** Logical lines without their comments and NEWLINE tokens. */
@@ -176,13 +186,25 @@ function markFallbacks(statement: PyToken[], field: string, roles: Map<PyToken, 
   }
 }
 
-function markCompared(statement: PyToken[], roles: Map<PyToken, LiteralRole>): void {
+function markCompared(statement: PyToken[], roles: Map<PyToken, LiteralRole>, names: Set<string>): void {
   const isComparison = (t: PyToken | undefined) =>
     (t?.kind === 'op' && (t.text === '==' || t.text === '!=')) ||
     (t?.kind === 'name' && (t.text === 'in' || t.text === 'is'));
   statement.forEach((t, i) => {
-    if (t.kind === 'string' && !roles.has(t) && (isComparison(statement[i - 1]) || isComparison(statement[i + 1])))
-      roles.set(t, 'compared');
+    const compared = isComparison(statement[i - 1]) || isComparison(statement[i + 1]);
+    if (t.kind === 'string' && !roles.has(t) && compared) roles.set(t, 'compared');
+    if (t.kind === 'name' && compared) names.add(t.text);
+  });
+}
+
+function markLabels(source: string, statement: PyToken[], labels: Map<PyToken, NonNullable<PyLiteral['label']>>): void {
+  statement.forEach((t, i) => {
+    const op = statement[i - 1];
+    const name = statement[i - 2];
+    if (t.kind !== 'string' || op?.kind !== 'op' || !name) return;
+    if (op.text === '=' && name.kind === 'name') labels.set(t, { name: name.text, kind: 'name' });
+    else if (op.text === ':' && name.kind === 'string' && !/[bft]/i.test(name.prefix ?? ''))
+      labels.set(t, { name: stringValue(source, name), kind: 'key' });
   });
 }
 

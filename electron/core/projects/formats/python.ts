@@ -1,16 +1,18 @@
 import { DttError } from '../../errors';
 import type { PyToken } from './python-lexer';
-import { scanPython, type PyLiteral } from './python-scan';
+import { scanPython, type PyLiteral, type PyScan } from './python-scan';
 import { applySplices, assertWritableValue, splitBom, type Splice } from './text';
-import { TOKEN_PLACEHOLDER, looksLikeDropboxToken } from './token-shape';
+import { TOKEN_PLACEHOLDER, looksLikeDropboxToken, namesTheToken } from './token-shape';
 import type { EditRequest, EditResult, FormatEditor } from './types';
 
 // Python sources: we replace string literals, never code. The literals we own are
 //  - the one assigned to the field (`access_token: Optional[str] = "…"`; `= None` becomes `"…"`),
 //  - the fallback after the field (`settings.dropbox.access_token or "…"`),
-//  - any other literal that is a Dropbox token, a token we wrote before, or the guide's
-//    placeholder — except in a comparison (`if token == "YOUR_NEW_TOKEN_HERE":` is a check, and
-//    replacing it would break the check).
+//  - any other literal that is a Dropbox token or a token we wrote before — except in a
+//    comparison (`if token == "YOUR_NEW_TOKEN_HERE":` is a check, and replacing it would break it).
+// The guide's placeholder is ours only as the field's value or the fallback: anywhere else
+// (`PLACEHOLDER = "YOUR_NEW_TOKEN_HERE"`, compared against the token later) it is the program's
+// own "token missing" check.
 // Docstrings, f-strings, t-strings, bytes and comments are never touched. A field assigned an
 // expression (`os.environ[...]`) is left alone; read() then reports what else it finds, if anything.
 // Refresh token and app key are ignored: the engine's settings have no place for them.
@@ -42,9 +44,18 @@ function write(text: string, req: EditRequest): EditResult {
     text,
     req.key,
     value,
-    (l) => looksLikeDropboxToken(l.value) || previous.has(l.value) || l.value === TOKEN_PLACEHOLDER,
+    (l, scan) => looksLikeDropboxToken(l.value) || previous.has(l.value) || isTokenPlaceholder(l, scan),
     true,
   );
+}
+
+/** The guide's placeholder where it is a token's value (`"token": "…"`), and no guard compares against it. */
+export function isTokenPlaceholder(l: PyLiteral, scan: PyScan): boolean {
+  if (l.value !== TOKEN_PLACEHOLDER) return false;
+  if (l.role === 'field' || l.role === 'fallback') return true;
+  if (!l.label || !namesTheToken(l.label.name)) return false;
+  // `TOKEN = "YOUR_NEW_TOKEN_HERE"` then `if token_in_use == TOKEN:` is a guard, not the value.
+  return l.label.kind === 'key' || !scan.comparedNames.has(l.label.name);
 }
 
 function blank(text: string, req: Omit<EditRequest, 'values'>): EditResult {
@@ -57,7 +68,7 @@ function edit(
   text: string,
   key: string | undefined,
   value: string,
-  ownsOther: (l: PyLiteral) => boolean,
+  ownsOther: (l: PyLiteral, scan: PyScan) => boolean,
   fillNone: boolean,
 ): EditResult {
   const { bom, body } = splitBom(text);
@@ -65,7 +76,7 @@ function edit(
   const splices: Splice[] = [];
   for (const literal of scan.literals) {
     if (!literal.editable || literal.role === 'docstring' || literal.role === 'compared') continue;
-    const owned = literal.role === 'field' || literal.role === 'fallback' || ownsOther(literal);
+    const owned = literal.role === 'field' || literal.role === 'fallback' || ownsOther(literal, scan);
     if (!owned || literal.value === value) continue;
     splices.push({ start: literal.token.start, end: literal.token.end, text: renderLiteral(literal.token, value) });
   }

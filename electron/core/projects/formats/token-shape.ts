@@ -4,6 +4,14 @@
 /** The placeholder the engine's hand-edit guide tells staff to replace. */
 export const TOKEN_PLACEHOLDER = 'YOUR_NEW_TOKEN_HERE';
 
+/**
+ * A name that holds the token itself (`DROPBOX_TOKEN`, `"token"`, `access_token`), not one that
+ * describes it (`TOKEN_PLACEHOLDER`, `token_hint`) or holds another secret (`…_secret`, refresh).
+ */
+export function namesTheToken(name: string): boolean {
+  return /token$/i.test(name) && !/placeholder|hint|example|sample|default|dummy|missing|template|refresh/i.test(name);
+}
+
 const SHORT_LIVED = /^sl\.[A-Za-z0-9._-]{20,}$/;
 const LEGACY = /^[A-Za-z0-9_-]{64}$/;
 

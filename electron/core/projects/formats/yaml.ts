@@ -24,6 +24,24 @@ import { findInsertion, renderScalar, type Insertion } from './yaml-insert';
 
 type Docs = Document.Parsed[];
 
+// The library stops at 100 alias uses, against "billion laughs" files. A docker-compose.yml often
+// uses one anchor in every service; we only read the values to check our edit, so allow far more
+// while still refusing a file built to blow up.
+const MAX_ALIAS_COUNT = 10_000;
+
+/** A document's value, as detection and the write check both see it. */
+export function yamlValue(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias count/i.test(error.message)) throw error;
+    throw unparseable(
+      1,
+      'it repeats its own values (aliases like *name) too many times to check safely; edit it by hand',
+    );
+  }
+}
+
 export function parseYaml(body: string): Docs {
   // The library's own duplicate-key check compares every pair of keys (minutes on a big map),
   // so it is off and done here with a set instead.
@@ -154,7 +172,7 @@ function verifiedInsert(
   const expected =
     docs.length === 0
       ? [withPath({}, path, value)]
-      : docs.map((d, i) => (i === index ? withPath(d.toJS(), path, value) : d.toJS()));
+      : docs.map((d, i) => (i === index ? withPath(yamlValue(d), path, value) : yamlValue(d)));
   const candidate = applySplices(body, [{ start: insertion.at, end: insertion.at, text: insertion.text }]);
   if (sameMeaning(candidate, expected)) return candidate;
   // Rare layouts (a `|+` block scalar keeping trailing blank lines, odd indentation) can make a
@@ -180,7 +198,7 @@ function verifiedInsert(
 function sameMeaning(text: string, expected: unknown[]): boolean {
   try {
     const docs = parseYaml(text);
-    const actual = docs.length === 0 ? [] : docs.map((d) => d.toJS());
+    const actual = docs.length === 0 ? [] : docs.map(yamlValue);
     return isDeepStrictEqual(actual, expected);
   } catch {
     return false;

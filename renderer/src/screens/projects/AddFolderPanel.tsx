@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TargetSpec } from '../../../../electron/shared/ipc-contract';
 import type { PublicStatus } from '../../../../electron/shared/state';
+import { targetId } from '../../../../electron/shared/target-id';
 import type { DetectedTargetView, ErrorView, FolderChoice } from '../../../../electron/shared/views';
 import { call } from '../../dtt';
 import { useAction } from '../../lib/use-action';
@@ -33,7 +34,7 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
   const targets = choice.targets.length > 0 ? choice.targets : [NEW_ENV];
   // Places git would commit start unticked: writing there is the user's explicit choice.
   const [checked, setChecked] = useState<Record<string, boolean>>(() =>
-    Object.fromEntries(targets.map((t) => [t.file, !t.git && choice.targets.length > 0])),
+    Object.fromEntries(targets.map((t) => [targetId(t), !t.git && choice.targets.length > 0])),
   );
   const [fixed, setFixed] = useState<Record<string, boolean>>({});
   const [fixing, setFixing] = useState<string | null>(null);
@@ -54,14 +55,16 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
     setFixing(null);
     if (result.ok) {
       setFixed({ ...fixed, [t.file]: true });
-      setChecked({ ...checked, [t.file]: true });
+      const sameFile = targets.filter((other) => other.file === t.file);
+      setChecked({ ...checked, ...Object.fromEntries(sameFile.map((other) => [targetId(other), true])) });
       setFixErrors(Object.fromEntries(Object.entries(fixErrors).filter(([file]) => file !== t.file)));
     } else {
       setFixErrors({ ...fixErrors, [t.file]: result.error });
     }
   };
 
-  const chosen = targets.filter((t) => checked[t.file]);
+  const chosen = targets.filter((t) => checked[targetId(t)]);
+  const chosenFiles = new Set(chosen.map((t) => t.file)).size;
   const add = async () => {
     const keptOut = (t: DetectedTargetView) => keepOut && keepOutFiles.includes(t.file);
     const specs = chosen.map((t) => toSpec(t, Boolean(t.git) && !fixed[t.file] && !keptOut(t)));
@@ -86,11 +89,11 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
         <ul className="detected-list">
           {targets.map((t) => (
             <DetectedTargetItem
-              key={t.file}
+              key={targetId(t)}
               target={t}
               why={t === NEW_ENV ? NEW_ENV_WHY : `Why: ${t.reason}.`}
-              checked={Boolean(checked[t.file])}
-              onCheck={(on) => setChecked({ ...checked, [t.file]: on })}
+              checked={Boolean(checked[targetId(t)])}
+              onCheck={(on) => setChecked({ ...checked, [targetId(t)]: on })}
               fixed={Boolean(fixed[t.file])}
               fixing={fixing === t.file}
               fixError={fixErrors[t.file] ?? null}
@@ -116,11 +119,7 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
           onClick={() => void add()}
           disabled={action.busy || chosen.length === 0}
         >
-          {action.busy
-            ? 'Adding…'
-            : chosen.length > 1
-              ? `Add and write ${chosen.length} files`
-              : 'Add and write the token'}
+          {action.busy ? 'Adding…' : chosenFiles > 1 ? `Add and write ${chosenFiles} files` : 'Add and write the token'}
         </button>
         <button type="button" className="btn btn-quiet" onClick={onCancel} disabled={action.busy}>
           Cancel

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PublicProject, PublicStatus } from '../../../../electron/shared/state';
 import type { DttBridge } from '../../../../electron/shared/bridge';
+import { targetId } from '../../../../electron/shared/target-id';
 import type { IpcResult, SyncReportView, TargetReportView } from '../../../../electron/shared/views';
 import { useAction } from '../../lib/use-action';
 import { useNow } from '../../lib/use-now';
@@ -76,7 +77,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
       <ul className="target-list" aria-label={`Files in ${project.name}`}>
         {project.targets.map((t) => (
           <TargetItem
-            key={t.file}
+            key={targetId(t)}
             target={t}
             outcome={outcomeFor(t.file)}
             now={now}
