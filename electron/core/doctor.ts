@@ -1,13 +1,13 @@
 import type { ErrorKind } from '../shared/error-catalog';
 import { describeError } from '../shared/error-catalog';
-import { diagnoseToken } from './auth/token-diagnosis';
-import { isPortFree, redirectUriFor } from './auth/loopback';
+import { diagnoseToken } from './connection/token-diagnosis';
+import { isPortFree, redirectUriFor } from './signin/loopback';
 import { probeRead, probeWrite } from './dropbox/account';
 import { asDttError, verifyAccount, type ConnectDeps } from './connection/connect';
 import type { Credentials } from './connection/credentials';
-import { readAuthorizeAnswer } from './connection/app-setup';
+import { readAuthorizeAnswer } from './signin/app-setup';
 import { buildAuthorizeUrl } from './dropbox/oauth';
-import { createPkcePair, createState } from './dropbox/pkce';
+import { createPkcePair, createState } from './signin/pkce';
 
 // The guide's Troubleshooting list as checks, each with a plain fix. Nothing here writes to
 // Dropbox: the scope probes are side-effect free (see the API notes).

@@ -14,7 +14,7 @@ import { unverifiedTokenUsable } from './connection/state-rules';
 import { asDttError, type ConnectDeps, type ConnectResult } from './connection/connect';
 import { pasteToken } from './connection/paste';
 import { revokeAtDropbox } from './connection/retire';
-import { startBrowserSignIn, startCodeSignIn, type BrowserSignIn, type CodeSignIn } from './connection/signin';
+import { startBrowserSignIn, startCodeSignIn, type BrowserSignIn, type CodeSignIn } from './signin/flows';
 import { runDoctor, type DoctorReport } from './doctor';
 import { Projects } from './projects/projects';
 import type { SyncOptions, SyncReport } from './projects/sync';

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import type { TokenTrayService } from '../core/service';
 import { DttError } from '../core/errors';
-import { redirectUriFor } from '../core/auth/loopback';
+import { redirectUriFor } from '../core/signin/loopback';
 import { gitVerdict } from '../core/projects/git-guard';
 import { resolveInside } from '../core/projects/files';
 import { normalizeProjectDir } from '../core/projects/registry';
 import type { Req, RequestChannel, RequestMap } from '../shared/ipc-contract';
 import type { PublicStatus } from '../shared/state';
 import type { SettingsView, SignInFinished, SignInStarted } from '../shared/views';
-import type { BrowserSignIn } from '../core/connection/signin';
+import type { BrowserSignIn } from '../core/signin/flows';
 import { toConnectView, toDetectedView, toErrorView, toSyncView } from './views';
 
 /** What the handlers need from the shell; all of it Electron-free so they run under Node too. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { cliEnv, readAllFiles, runCli, startCli, type CliEnv } from '../support/cli';
-import { isPortFree } from '../../electron/core/auth/loopback';
+import { isPortFree } from '../../electron/core/signin/loopback';
 
 let fake: FakeDropbox;
 const APP_KEY = 'testappkey123456';

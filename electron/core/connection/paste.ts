@@ -1,6 +1,6 @@
 import { DttError } from '../errors';
 import { isValidMinutesLeft, MINUTES_LEFT } from '../../shared/input-rules';
-import { diagnoseToken, explainRefusal } from '../auth/token-diagnosis';
+import { diagnoseToken, explainRefusal } from './token-diagnosis';
 import {
   asDttError,
   storeCredential,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeRemoteText } from '../auth/remote-text';
+import { sanitizeRemoteText } from './remote-text';
 import { readAuthorizeAnswer } from './app-setup';
 
 const ctx = { appKey: 'abcdefghijklmno', redirectUri: 'http://127.0.0.1:17345/callback' };

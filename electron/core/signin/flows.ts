@@ -1,8 +1,8 @@
 import { DttError } from '../errors';
 import { exchangeCode } from '../dropbox/oauth';
 import { buildAuthorizeUrl } from '../dropbox/oauth';
-import { createPkcePair, createState } from '../dropbox/pkce';
-import { startLoopback } from '../auth/loopback';
+import { createPkcePair, createState } from './pkce';
+import { startLoopback } from './loopback';
 import {
   asDttError,
   probeFilePermissions,
@@ -10,9 +10,9 @@ import {
   verifyAccount,
   type ConnectDeps,
   type ConnectResult,
-} from './connect';
+} from '../connection/connect';
 import { checkAppSetup } from './app-setup';
-import { redirectUriFor } from '../auth/loopback';
+import { redirectUriFor } from './loopback';
 import type { ConnectMethod } from '../../shared/state';
 
 // At the token endpoint, invalid_grant means the code (not a connection) is bad.

@@ -1,6 +1,6 @@
 import { DttError } from '../errors';
 import type { DropboxHttp } from '../dropbox/http';
-import { sanitizeRemoteText } from '../auth/remote-text';
+import { sanitizeRemoteText } from './remote-text';
 
 // Before anyone is sent to the browser: request the same authorize URL ourselves (no cookies) and
 // read Dropbox's answer. For an App Console mistake Dropbox answers its own "Error (400)" page
