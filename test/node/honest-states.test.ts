@@ -163,11 +163,6 @@ describeWithKeyring("token: exit 0 only on Dropbox's own OK", () => {
       'a 401 with a tag Dropbox never used',
       { status: 401, body: { error_summary: 'brand_new_tag/..', error: { '.tag': 'brand_new_tag' } } },
     ],
-    [
-      'an HTML page (a proxy login page)',
-      { status: 200, body: '<html><body>Please log in to the proxy</body></html>' },
-    ],
-    ['a non-JSON 200', { status: 200, body: 'ok', contentType: 'application/json' }],
   ] as const;
   for (const [label, fault] of strange) {
     it(`${label}: prints the stored token, warns on stderr, exits 3`, async () => {
@@ -178,6 +173,28 @@ describeWithKeyring("token: exit 0 only on Dropbox's own OK", () => {
       expect(r.code, r.stderr).toBe(3);
       expect(r.stdout.trim()).toBe(token);
       expect(r.stderr).toMatch(/^Warning: /);
+      expect(r.stderr).not.toContain(token);
+    });
+  }
+
+  // An answer that isn't Dropbox's (a portal's page, a broken body) proves nothing about the token,
+  // and the script's own calls would meet the same page: nothing is printed (issue 10, item 5).
+  const notDropbox = [
+    [
+      'an HTML page (a proxy login page)',
+      { status: 200, body: '<html><body>Please log in to the proxy</body></html>' },
+    ],
+    ['a non-JSON 200', { status: 200, body: 'ok', contentType: 'application/json' }],
+  ] as const;
+  for (const [label, fault] of notDropbox) {
+    it(`${label}: prints no token, says it may be a Wi-Fi sign-in page, exits 1`, async () => {
+      const { e, token } = await pasted();
+      fake.injectFault({ route: 'users/get_current_account', ...fault, times: 2 });
+      const r = await runCli(['token'], e.env);
+      fake.clearFaults();
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/Wi-Fi sign-in page/);
       expect(r.stderr).not.toContain(token);
     });
   }

@@ -34,8 +34,11 @@ describe('stateAfterProblem', () => {
 });
 
 describe('unverifiedTokenUsable', () => {
-  it('hands out an unchecked token only when Dropbox is simply unreachable', () => {
+  it('hands out an unchecked token only when Dropbox is unreachable or its own answer was odd', () => {
     expect(unverifiedTokenUsable('offline', 'network-offline')).toBe(true);
+    expect(unverifiedTokenUsable('connected', 'dropbox-error')).toBe(true);
+    expect(unverifiedTokenUsable('connected', 'network-not-dropbox')).toBe(false);
+    expect(unverifiedTokenUsable('expired', 'token-expired')).toBe(false);
     expect(unverifiedTokenUsable('offline', 'network-proxy-refused')).toBe(true);
     expect(unverifiedTokenUsable('offline', 'network-not-dropbox')).toBe(false);
     expect(unverifiedTokenUsable('revoked', 'token-revoked')).toBe(false);

@@ -30,10 +30,12 @@ export function stateAfterProblem(kind: ErrorKind, previous: ConnectionState): C
 }
 
 /**
- * May `token` hand out the stored token unchecked? Only when Dropbox simply can't be reached.
- * A captive portal answering in Dropbox's place means the script's own calls will meet the
- * portal too, so printing the token would only pretend that something works.
+ * May `token` hand out the stored token unchecked (with a warning, exit 3)? When Dropbox can't be
+ * reached, or Dropbox itself answered something we don't understand (a 400, a new error tag): the
+ * token may well work. Not when the answer wasn't Dropbox's at all: a captive portal answering in
+ * Dropbox's place means the script's own calls will meet the portal too, so printing the token
+ * would only pretend that something works.
  */
 export function unverifiedTokenUsable(state: ConnectionState, problem: string | null): boolean {
-  return state === 'offline' && problem !== 'network-not-dropbox';
+  return (state === 'offline' || state === 'connected') && problem !== 'network-not-dropbox';
 }
