@@ -4,6 +4,7 @@ import { registerConnectionCommands } from './connection-commands';
 import { registerConfigCommands } from './config-commands';
 import { registerProjectCommands } from './project-commands';
 import { registerRunCommand } from './run-command';
+import { hoistGlobalFlags } from './argv';
 import { formatError } from './format';
 import { installLastResort } from './last-resort';
 
@@ -29,14 +30,13 @@ registerConfigCommands(program, service);
 registerRunCommand(program, service);
 
 try {
-  await program.parseAsync(process.argv);
+  await program.parseAsync(hoistGlobalFlags(process.argv));
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
   } else {
     const debug = Boolean(process.env.DEBUG);
-    const verbose =
-      debug || Boolean(program.opts<{ verbose?: boolean }>().verbose) || process.argv.includes('--verbose');
+    const verbose = debug || Boolean(program.opts<{ verbose?: boolean }>().verbose);
     process.stderr.write(`${formatError(error, debug, verbose)}\n`);
     process.exitCode = 1;
   }

@@ -78,7 +78,8 @@ describeWithKeyring('projects: git guard', () => {
     expect(blocked.stdout).toContain(
       'settings.py` is tracked by git: if you commit it, your Dropbox token goes with it',
     );
-    expect(blocked.stdout).toContain('write it to an env file that git ignores');
+    expect(blocked.stdout).toContain(`Safe fix: dropbox-token-tray project keep-out-of-git ${dir} on`);
+    expect(blocked.stdout).toContain('dropbox-token-tray run -- <command>');
     expect(readFileSync(path.join(dir, SETTINGS_PY), 'utf8')).toBe(original);
     const allowed = await runCli(['sync', '--allow-tracked'], e.env);
     expect(allowed.code, allowed.stdout).toBe(0);

@@ -35,14 +35,17 @@ describe('git guard wording', () => {
     expect(source.warning).toBe(
       '`src/settings.py` is tracked by git: if you commit it, your Dropbox token goes with it.',
     );
+    // Staff can't change how a program reads its token: the fix is the app's own keep-out-of-git.
     expect(source.fix).toMatchObject({
+      kind: 'keep-out-of-git',
+      explanation: expect.stringContaining('never goes into a commit or a push'),
+    });
+    expect(trackedWarning('.env.local').fix).toMatchObject({ kind: 'keep-out-of-git' });
+    // A committed template must stay without the token: the fix is the real .env beside it.
+    expect(trackedWarning('.env.example').fix).toMatchObject({
       kind: 'use-env-file',
-      explanation: expect.stringContaining('DROPBOX_ACCESS_TOKEN'),
+      explanation: expect.stringContaining('template'),
     });
-    expect(trackedWarning('.env.local').fix).toMatchObject({
-      explanation: expect.stringContaining('`git rm --cached .env.local`, add `/.env.local` to .gitignore'),
-    });
-    expect(trackedWarning('.env.example').fix).toMatchObject({ explanation: expect.stringContaining('template') });
   });
 
   it('points the untracked warning at the repository .gitignore', () => {
