@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { describeError } from '../../electron/shared/error-catalog';
@@ -197,6 +197,8 @@ describeWithKeyring('tray app', () => {
     expect(secrets[1]).toBeTruthy();
     // Exercise the views that carry the most: status with projects, settings, a check, a doctor run.
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
+    // The refresh token only goes into a file no one else can read.
+    chmodSync(path.join(dir, '.env'), 0o600);
     a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }], { keepInSync: true });
     const answers = await page.evaluate(async () => {
       const dtt = (
