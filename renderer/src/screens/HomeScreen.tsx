@@ -81,7 +81,7 @@ export function HomeScreen({ status, error, notice, starting, onReconnect, onChe
       ) : null}
       {/* The last check failed on our side (a keychain that can't be used or read, an answer not
           understood): the connection is not known to work, so it must not read as all-clear. */}
-      {status.state === 'connected' && status.problem ? (
+      {status.state === 'connected' && status.problem && !hasPermissionProblem(status) ? (
         <ErrorBox error={asErrorView(status.problem)} alert={false} />
       ) : null}
 
