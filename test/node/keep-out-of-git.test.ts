@@ -248,31 +248,44 @@ describeWithKeyring('keep out of git, through the CLI', () => {
   });
   afterAll(() => fake.close());
 
-  it("writes the guide's tracked files with --keep-out-of-git; remove undoes the git setup", async () => {
-    const repo = fixtureClone();
-    const e = await cliEnv(fake.origin, APP_KEY);
-    expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
-    const token = (await runCli(['token'], e.env)).stdout.trim();
+  it(
+    "writes the guide's tracked files with --keep-out-of-git; remove undoes the git setup",
+    { timeout: 90_000 },
+    async () => {
+      const repo = fixtureClone();
+      const e = await cliEnv(fake.origin, APP_KEY);
+      expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
+      const token = (await runCli(['token'], e.env)).stdout.trim();
 
-    // Without the choice, tracked files are refused as before, and the advice names the command.
-    expect((await runCli(['project', 'add', repo.clone, '--yes'], e.env)).code).toBe(0);
-    const refused = await runCli(['sync'], e.env);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain(`dropbox-token-tray project keep-out-of-git ${repo.clone} on`);
-    expect(sh(repo.clone, 'status', '--porcelain')).toBe('');
+      // Without the choice, tracked files are refused as before, and the advice names the command.
+      expect((await runCli(['project', 'add', repo.clone, '--yes'], e.env)).code).toBe(0);
+      const refused = await runCli(['sync'], e.env);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain(`dropbox-token-tray project keep-out-of-git ${repo.clone} on`);
+      expect(sh(repo.clone, 'status', '--porcelain')).toBe('');
 
-    const on = await runCli(['project', 'keep-out-of-git', repo.clone, 'on'], e.env);
-    expect(on.code, on.stderr).toBe(0);
-    const synced = await runCli(['sync'], e.env);
-    expect(synced.code, synced.stdout + synced.stderr).toBe(0);
-    for (const file of ['src/cloud/training/config/settings.py', 'src/cloud/training/pipelines/daily_retrain.py'])
-      expect(readFileSync(path.join(repo.clone, file), 'utf8')).toContain(token);
-    expect(sh(repo.clone, 'status', '--porcelain')).toBe('');
-    expect(gitViews(repo.clone)).not.toContain(token.slice(5, 40));
+      const on = await runCli(['project', 'keep-out-of-git', repo.clone, 'on'], e.env);
+      expect(on.code, on.stderr).toBe(0);
+      const synced = await runCli(['sync'], e.env);
+      expect(synced.code, synced.stdout + synced.stderr).toBe(0);
+      for (const file of ['src/cloud/training/config/settings.py', 'src/cloud/training/pipelines/daily_retrain.py'])
+        expect(readFileSync(path.join(repo.clone, file), 'utf8')).toContain(token);
+      expect(sh(repo.clone, 'status', '--porcelain')).toBe('');
+      expect(gitViews(repo.clone)).not.toContain(token.slice(5, 40));
 
-    const removed = await runCli(['project', 'remove', repo.clone], e.env);
-    expect(removed.code, removed.stderr).toBe(0);
-    expect(sh(repo.clone, 'config', '--local', '--list')).not.toContain('dtt-keep-out');
-    expect(readFileSync(path.join(repo.clone, '.git/info/attributes'), 'utf8')).not.toContain('dtt-keep-out');
-  });
+      // The same choice made when adding the folder: one step, then sync.
+      const other = fixtureClone();
+      const added = await runCli(['project', 'add', other.clone, '--yes', '--keep-out-of-git'], e.env);
+      expect(added.code, added.stderr).toBe(0);
+      const second = await runCli(['sync', other.clone], e.env);
+      expect(second.code, second.stdout + second.stderr).toBe(0);
+      expect(readFileSync(path.join(other.clone, 'src/cloud/training/config/settings.py'), 'utf8')).toContain(token);
+      expect(sh(other.clone, 'status', '--porcelain')).toBe('');
+
+      const removed = await runCli(['project', 'remove', repo.clone], e.env);
+      expect(removed.code, removed.stderr).toBe(0);
+      expect(sh(repo.clone, 'config', '--local', '--list')).not.toContain('dtt-keep-out');
+      expect(readFileSync(path.join(repo.clone, '.git/info/attributes'), 'utf8')).not.toContain('dtt-keep-out');
+    },
+  );
 });
