@@ -6,6 +6,8 @@ import { MINUTES_LEFT } from '../shared/input-rules';
 import { formatConnected, formatDoctor, formatError, formatStatus, parseMinutesLeft, statusJson } from './format';
 import { openInBrowser, readInput } from './io';
 import { formatProjects, formatSyncReport } from './project-format';
+import { quickDisconnectedStatus } from './quick-status';
+import { loadService } from './service-loader';
 
 export type ServiceFactory = () => TokenTrayService;
 /** `token` printed the stored token without Dropbox's OK (documented in `token --help`). */
@@ -84,6 +86,12 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
     .description('check the connection with Dropbox (exit 0 when connected)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
+      const quick = quickDisconnectedStatus();
+      if (quick) {
+        out(opts.json ? JSON.stringify(statusJson({ ...quick, projects: [] }), null, 2) : formatStatus(quick));
+        return void (process.exitCode = statusExitCode(quick.state, quick.problem));
+      }
+      await loadService();
       const svc = service();
       const status = await svc.check();
       const projects = await svc.projects.statuses();

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DttError } from '../core/errors';
-import { guessFormat, type FormatName } from '../core/projects/formats';
-import { resolveInside } from '../core/projects/files';
-import { gitVerdict } from '../core/projects/git-guard';
+import type { FormatName } from '../core/projects/formats';
+import { guessFormat } from '../core/projects/formats/guess';
 import { toPosix } from '../core/projects/registry';
 import type { ProjectTarget } from '../core/settings-schema';
 import { escapeControl as esc } from '../shared/input-rules';
@@ -159,6 +158,10 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('ignore <dir> <file>')
     .description("the safe fix for an env file git doesn't ignore: add it to .gitignore")
     .action(async (dir: string, file: string) => {
+      const [{ resolveInside }, { gitVerdict }] = await Promise.all([
+        import('../core/projects/files'),
+        import('../core/projects/git-guard'),
+      ]);
       const svc = service();
       const record = svc.projects.registry.get(dir);
       const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
