@@ -5,7 +5,8 @@ import { registerProjectCommands } from './project-commands';
 import { registerRunCommand } from './run-command';
 import { formatError } from './format';
 import { EXIT, EXIT_CODES_HELP, SHORT_HELP } from './help-text';
-import { installLastResort } from './last-resort';
+import { cancelled, installLastResort } from './last-resort';
+import { InputCancelled } from './secret-input';
 import { loadService, service } from './service-loader';
 
 // The CLI is a view of the same core service the tray uses: scripts, headless machines, tests.
@@ -44,6 +45,7 @@ if (process.argv.length <= 2) {
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
+    if (error instanceof InputCancelled) cancelled();
     if (error instanceof CommanderError) {
       process.exitCode = FINE.has(error.code) ? error.exitCode : EXIT.usage;
     } else {

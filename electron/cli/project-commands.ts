@@ -7,6 +7,7 @@ import { toPosix } from '../core/projects/registry';
 import type { ProjectTarget } from '../core/settings-schema';
 import { escapeControl as esc } from '../shared/input-rules';
 import type { ServiceFactory } from './connection-commands';
+import { examples } from './help-text';
 import { readInput } from './io';
 import { formatDetected, formatProjects, formatSyncReport } from './project-format';
 
@@ -42,7 +43,13 @@ export function pickTargets(answer: string, count: number): number[] | undefined
 }
 
 export function registerProjectCommands(program: Command, service: ServiceFactory): void {
-  const project = program.command('project').description('manage the projects the token is written into');
+  const project = program
+    .command('project')
+    .description('manage the projects the token is written into')
+    .addHelpText(
+      'after',
+      examples('dropbox-token-tray project add ~/code/training-engine', 'dropbox-token-tray project list'),
+    );
 
   project
     .command('add <dir>')
@@ -63,6 +70,15 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       'also write files git tracks, and set up this copy of the repository so the token never reaches a commit',
     )
     .option('--yes', 'accept every detected place without asking')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray project add ~/code/training-engine',
+        'dropbox-token-tray project add . --yes --keep-in-sync',
+        'dropbox-token-tray project add . --file .env --file config/settings.py:python:ACCESS_TOKEN',
+        'dropbox-token-tray project add . --keep-out-of-git   # files git tracks, kept out of commits',
+      ),
+    )
     .action(
       async (
         dir: string,
@@ -115,6 +131,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('list')
     .description('show projects and whether each file holds the current token')
     .option('--json', 'machine-readable output')
+    .addHelpText('after', examples('dropbox-token-tray project list', 'dropbox-token-tray project list --json'))
     .action(async (opts: { json?: boolean }) => {
       const statuses = await service().projects.statuses();
       out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
@@ -123,6 +140,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('remove <dir>')
     .description('stop writing the token into a project (its files are left as they are)')
+    .addHelpText('after', examples('dropbox-token-tray project remove ~/code/training-engine'))
     .action(async (dir: string) => {
       out(`Removed ${esc((await service().projects.remove(dir)).name)}. Its files were not changed.`);
     });
@@ -149,6 +167,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('keep-in-sync <dir> <on|off>')
     .description('rewrite this project after every renewal or reconnect')
+    .addHelpText('after', examples('dropbox-token-tray project keep-in-sync ~/code/training-engine on'))
     .action((dir: string, value: string) => {
       service().projects.setKeepInSync(dir, value === 'on');
       out(`Keep in sync is ${value === 'on' ? 'on' : 'off'}.`);
@@ -157,6 +176,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('ignore <dir> <file>')
     .description("the safe fix for an env file git doesn't ignore: add it to .gitignore")
+    .addHelpText('after', examples('dropbox-token-tray project ignore ~/code/training-engine .env'))
     .action(async (dir: string, file: string) => {
       const [{ resolveInside }, { gitVerdict }] = await Promise.all([
         import('../core/projects/files'),
@@ -177,6 +197,14 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--json', 'machine-readable output')
     .option('--allow-tracked', 'write even into files git would commit')
     .option('--allow-symlinks', 'write through symbolic links to the files they point to')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray sync',
+        'dropbox-token-tray sync ~/code/training-engine',
+        'dropbox-token-tray sync --json',
+      ),
+    )
     .action(async (dirs: string[], opts: { json?: boolean; allowTracked?: boolean; allowSymlinks?: boolean }) => {
       const report = await service().syncProjects(dirs, {
         allowTracked: opts.allowTracked,
@@ -190,6 +218,13 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('undo [dir]')
     .description('restore the files of a project as they were before the last sync')
     .option('--force', 'restore even files changed since the sync (those changes are lost)')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray undo                     # the only project, or the one you are in',
+        'dropbox-token-tray undo ~/code/training-engine',
+      ),
+    )
     .action(async (dir: string | undefined, opts: { force?: boolean }) => {
       const svc = service();
       const list = svc.projects.list();
