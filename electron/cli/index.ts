@@ -4,7 +4,7 @@ import { registerConfigCommands } from './config-commands';
 import { registerProjectCommands } from './project-commands';
 import { registerRunCommand } from './run-command';
 import { formatError } from './format';
-import { EXIT, EXIT_CODES_HELP, SHORT_HELP } from './help-text';
+import { EXIT, EXIT_CODES_HELP, examples, SHORT_HELP } from './help-text';
 import { cancelled, installLastResort } from './last-resort';
 import { InputCancelled } from './secret-input';
 import { loadService, service } from './service-loader';
@@ -33,7 +33,15 @@ registerConnectionCommands(program, service);
 registerProjectCommands(program, service);
 registerConfigCommands(program, service);
 registerRunCommand(program, service);
-program.addHelpText('after', EXIT_CODES_HELP);
+program.addHelpText(
+  'after',
+  examples(
+    'dropbox-token-tray connect',
+    'dropbox-token-tray project add ~/code/training-engine',
+    'dropbox-token-tray sync',
+    'dropbox-token-tray status --json',
+  ) + `\n${EXIT_CODES_HELP}`,
+);
 
 /** Commander's own exits: help and version are fine; anything else is a command line it did not understand. */
 const FINE = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);

@@ -151,8 +151,8 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .addHelpText(
       'after',
       '\nThe next sync sets git up in this copy only (nothing is committed), so git shows and commits the\n' +
-        'file as it was before, without the token. "off" undoes that setup.\n\n' +
-        'Example:\n  dropbox-token-tray project keep-out-of-git ~/code/training-engine on\n  dropbox-token-tray sync',
+        'file as it was before, without the token. "off" undoes that setup.\n' +
+        examples('dropbox-token-tray project keep-out-of-git ~/code/training-engine on', 'dropbox-token-tray sync'),
     )
     .action(async (dir: string, value: string) => {
       if (value !== 'on' && value !== 'off') throw new DttError('invalid-input', 'say on or off');

@@ -40,7 +40,8 @@ export function readSecretLine(prompt: string, input: RawInput, output: Writable
     const onData = (chunk: Buffer | string) => {
       const text = (typeof chunk === 'string' ? chunk : chunk.toString('utf8')).replace(/\x1b\[[0-9;?]*[A-Za-z~]/g, '');
       for (const ch of text) {
-        if (ch === '\r' || ch === '\n') return finish(null);
+        // The count stays on screen, so a paste that was cut short shows.
+        if (ch === '\r' || ch === '\n') return (output.write(maskedLine(prompt, value.length)), finish(null));
         if (ch === '\x03' || (ch === '\x04' && value === '')) return finish(new InputCancelled());
         if (ch === '\x7f' || ch === '\b') value = value.slice(0, -1);
         else if (ch === '\x15') value = '';
