@@ -130,16 +130,16 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     get: read,
     has: (key) => key in (store.store as Partial<SettingsData>),
     set(key, value) {
-      refuseInvalid(key, value);
       refuseSecrets(key, value);
+      refuseInvalid(key, value);
       locked(() => store.set(key, value));
     },
     update(key, fn) {
       // conf reads the file on every get, so under the lock this sees the latest write.
       locked(() => {
         const value = fn(read(key));
-        refuseInvalid(key, value);
         refuseSecrets(key, value);
+        refuseInvalid(key, value);
         store.set(key, value);
       });
     },
