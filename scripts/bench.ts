@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { benchDetect } from './bench-detect';
 import { benchSync, printSync } from './bench-sync';
+import { measureStartup, printStartup, STARTUP_BUDGET_RATIO } from './bench-startup';
 
 // Benchmarks run by `npm run bench`: project sync (50 and 100 projects, to show it grows
 // linearly), detection in a 35,000-file project (walked, and as a git repository) and how much JavaScript the window loads, gzipped, against the 150 KB budget
-// (test/node/renderer-size.test.ts enforces it).
+// (test/node/renderer-size.test.ts enforces it), and the CLI's start-up against a bare Node
+// (test/node/cli-startup.test.ts enforces its budget).
 
 export const RENDERER_JS_BUDGET_KB = 150;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +48,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   printSync('sync, 50 projects', await benchSync(50));
   printSync('sync, 100 projects', await benchSync(100));
   if (!(await benchDetect())) process.exitCode = 1;
+  const startup = measureStartup(9);
+  printStartup(startup);
+  if (startup.ratio > STARTUP_BUDGET_RATIO) process.exitCode = 1;
   const size = await rendererSize();
   if (size.totalGzipKB > RENDERER_JS_BUDGET_KB) process.exitCode = 1;
 }

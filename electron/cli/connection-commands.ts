@@ -3,13 +3,24 @@ import { DttError, isDttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
 import { MINUTES_LEFT } from '../shared/input-rules';
-import { formatConnected, formatDoctor, formatError, formatStatus, parseMinutesLeft, statusJson } from './format';
+import {
+  cliAction,
+  formatConnected,
+  formatDoctor,
+  formatError,
+  formatStatus,
+  parseMinutesLeft,
+  statusJson,
+} from './format';
+import { EXIT, examples } from './help-text';
 import { openInBrowser, readInput } from './io';
 import { formatProjects, formatSyncReport } from './project-format';
+import { quickDisconnectedStatus } from './quick-status';
+import { loadService } from './service-loader';
 
 export type ServiceFactory = () => TokenTrayService;
 /** `token` printed the stored token without Dropbox's OK (documented in `token --help`). */
-export const TOKEN_UNVERIFIED_EXIT = 3;
+export const TOKEN_UNVERIFIED_EXIT = EXIT.tokenUnchecked;
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
 
@@ -20,6 +31,28 @@ async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promis
   if (browser) openInBrowser(signIn.url);
   const code = await readInput('Paste the code here and press Enter: ');
   report(await signIn.finish(code));
+}
+
+/**
+ * Connecting while connected replaces the connection, so it is never done by accident: a
+ * terminal asks, a script needs --force. True when connecting may go ahead.
+ */
+async function confirmReplace(svc: TokenTrayService, force: boolean): Promise<boolean> {
+  const now = svc.status();
+  if (force || !now.account || (now.state !== 'connected' && now.state !== 'offline')) return true;
+  const e = new DttError('already-connected');
+  const who = `${now.account.name} (${now.account.email})`;
+  err(`${e.text.title} as ${who}. ${e.text.explanation}`);
+  if (!process.stdin.isTTY) {
+    // A script can't answer: refuse (exit 1), change nothing, and say how to go ahead.
+    err(cliAction(e));
+    process.exitCode = EXIT.failed;
+    return false;
+  }
+  const answer = (await readInput('Connect again and replace it? [y/N] ')).trim();
+  if (/^y(es)?$/i.test(answer)) return true;
+  out('Nothing changed.');
+  return false;
 }
 
 /** A sign-in that lacks a permission is not a success: it says what is missing and exits 1. */
@@ -52,8 +85,19 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
     .description('connect your Dropbox account (opens the browser; prints the sign-in link too)')
     .option('--no-browser', 'only print the sign-in link, do not open a browser')
     .option('--copy-code', 'sign in by copying a code from the Dropbox page (no local port needed)')
-    .action(async (opts: { browser: boolean; copyCode?: boolean }) => {
+    .option('--force', 'replace the current connection without asking')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray connect',
+        'dropbox-token-tray connect --no-browser     # on a machine without a browser: open the link elsewhere',
+        'dropbox-token-tray connect --copy-code      # when the sign-in port is blocked',
+        'dropbox-token-tray connect --force          # switch to another account',
+      ),
+    )
+    .action(async (opts: { browser: boolean; copyCode?: boolean; force?: boolean }) => {
       const svc = service();
+      if (!(await confirmReplace(svc, Boolean(opts.force)))) return;
       if (opts.copyCode) return copyCodeFlow(svc, opts.browser);
       try {
         await browserFlow(svc, opts.browser);
@@ -74,8 +118,18 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
       `if the token was generated earlier: how many minutes it has left (${MINUTES_LEFT.min}-${MINUTES_LEFT.max})`,
       parseMinutesLeft,
     )
+    .addHelpText(
+      'after',
+      `
+On a terminal the token is read without showing it; otherwise from standard input.
+${examples(
+  'dropbox-token-tray paste                      # then paste the token and press Enter',
+  'dropbox-token-tray paste < token.txt',
+  'dropbox-token-tray paste --minutes-left 90 < token.txt',
+)}`,
+    )
     .action(async (opts: { minutesLeft?: number }) => {
-      const raw = await readInput('Paste the token and press Enter: ');
+      const raw = await readInput('Paste the token and press Enter: ', undefined, { secret: true });
       report(await service().pasteToken(raw, { minutesLeft: opts.minutesLeft }));
     });
 
@@ -83,7 +137,21 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
     .command('status')
     .description('check the connection with Dropbox (exit 0 when connected)')
     .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray status',
+        'dropbox-token-tray status --json | jq -r .state',
+        'dropbox-token-tray status >/dev/null || dropbox-token-tray connect',
+      ),
+    )
     .action(async (opts: { json?: boolean }) => {
+      const quick = quickDisconnectedStatus();
+      if (quick) {
+        out(opts.json ? JSON.stringify(statusJson({ ...quick, projects: [] }), null, 2) : formatStatus(quick));
+        return void (process.exitCode = statusExitCode(quick.state, quick.problem));
+      }
+      await loadService();
       const svc = service();
       const status = await svc.check();
       const projects = await svc.projects.statuses();
@@ -107,8 +175,10 @@ Exit codes:
      answer could not be understood. A warning on stderr says which.
   1  No token was printed (not connected, Dropbox no longer accepts it, or the keychain can't be used).
 
-Example:
-  DROPBOX_ACCESS_TOKEN="$(dropbox-token-tray token)" || exit 1`,
+${examples(
+  'DROPBOX_ACCESS_TOKEN="$(dropbox-token-tray token)" || exit 1',
+  'dropbox-token-tray token | pbcopy             # copy it on a Mac',
+)}`,
     )
     .action(async () => {
       const { token, verified, problem } = await service().UNSAFE_verifiedAccessToken();
@@ -128,6 +198,10 @@ Example:
     .command('doctor')
     .description('run the troubleshooting checks, each with a plain fix')
     .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      examples('dropbox-token-tray doctor', 'dropbox-token-tray doctor --json > report.json   # to send to IT'),
+    )
     .action(async (opts: { json?: boolean }) => {
       const report = await service().doctor();
       out(opts.json ? JSON.stringify(report, null, 2) : formatDoctor(report));
@@ -138,6 +212,7 @@ Example:
     .command('disconnect')
     .description('revoke the connection at Dropbox and remove it from this computer')
     .option('--blank-projects', 'also empty the token in every project file (files are never deleted)')
+    .addHelpText('after', examples('dropbox-token-tray disconnect', 'dropbox-token-tray disconnect --blank-projects'))
     .action(async (opts: { blankProjects?: boolean }) => {
       const svc = service();
       if (opts.blankProjects) out(formatSyncReport(await svc.syncProjects([], { blank: true, allowTracked: true })));

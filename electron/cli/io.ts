@@ -2,16 +2,26 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { DttError } from '../core/errors';
 import { MAX_TOKEN_INPUT_BYTES } from '../shared/input-rules';
+import { InputCancelled, readSecretLine } from './secret-input';
 
 /**
  * Reads all of stdin (piped), or one line from a prompt on a terminal. Input is a token or a
  * short answer, so anything past maxBytes is refused as soon as it arrives, without reading on.
  */
-export async function readInput(prompt: string, maxBytes = MAX_TOKEN_INPUT_BYTES): Promise<string> {
+export async function readInput(
+  prompt: string,
+  maxBytes = MAX_TOKEN_INPUT_BYTES,
+  { secret = false }: { secret?: boolean } = {},
+): Promise<string> {
   if (process.stdin.isTTY) {
+    if (secret) return readSecretLine(prompt, process.stdin, process.stderr, maxBytes);
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     try {
-      return await new Promise<string>((resolve) => rl.question(prompt, resolve));
+      return await new Promise<string>((resolve, reject) => {
+        // Without this, readline swallows Ctrl+C and Node ends with 13 (an unfinished await).
+        rl.once('SIGINT', () => reject(new InputCancelled()));
+        rl.question(prompt, resolve);
+      });
     } finally {
       rl.close();
     }

@@ -1,16 +1,20 @@
 import { describeError } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
+import { EXIT } from './help-text';
 
 // Whatever escapes the commands still ends with one plain, redacted line and a non-zero exit —
 // never a silent death, never a stack with a token in it.
-
-/** 128 + SIGINT's number, what a shell reports for Ctrl+C. */
-const INTERRUPTED_EXIT = 130;
 
 export function lastResortLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const { title, action, cliAction } = describeError('internal');
   return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${cliAction ?? action}`);
+}
+
+/** Ctrl+C (a signal, or the key at a prompt): one line, exit 130. */
+export function cancelled(): never {
+  process.stderr.write('Cancelled.\n');
+  process.exit(EXIT.interrupted);
 }
 
 export function installLastResort(): void {
@@ -24,7 +28,6 @@ export function installLastResort(): void {
   // child process to pass it on to).
   process.on('SIGINT', () => {
     if (process.listenerCount('SIGINT') > 1) return;
-    process.stderr.write('Cancelled.\n');
-    process.exit(INTERRUPTED_EXIT);
+    cancelled();
   });
 }

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DttError } from '../core/errors';
-import { guessFormat, type FormatName } from '../core/projects/formats';
-import { resolveInside } from '../core/projects/files';
-import { gitVerdict } from '../core/projects/git-guard';
+import type { FormatName } from '../core/projects/formats';
+import { guessFormat } from '../core/projects/formats/guess';
 import { toPosix } from '../core/projects/registry';
 import type { ProjectTarget } from '../core/settings-schema';
 import { escapeControl as esc } from '../shared/input-rules';
 import type { ServiceFactory } from './connection-commands';
+import { examples } from './help-text';
 import { readInput } from './io';
 import { formatDetected, formatProjects, formatSyncReport } from './project-format';
 
@@ -43,7 +43,13 @@ export function pickTargets(answer: string, count: number): number[] | undefined
 }
 
 export function registerProjectCommands(program: Command, service: ServiceFactory): void {
-  const project = program.command('project').description('manage the projects the token is written into');
+  const project = program
+    .command('project')
+    .description('manage the projects the token is written into')
+    .addHelpText(
+      'after',
+      examples('dropbox-token-tray project add ~/code/training-engine', 'dropbox-token-tray project list'),
+    );
 
   project
     .command('add <dir>')
@@ -64,6 +70,15 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       'also write files git tracks, and set up this copy of the repository so the token never reaches a commit',
     )
     .option('--yes', 'accept every detected place without asking')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray project add ~/code/training-engine',
+        'dropbox-token-tray project add . --yes --keep-in-sync',
+        'dropbox-token-tray project add . --file .env --file config/settings.py:python:ACCESS_TOKEN',
+        'dropbox-token-tray project add . --keep-out-of-git   # files git tracks, kept out of commits',
+      ),
+    )
     .action(
       async (
         dir: string,
@@ -116,6 +131,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('list')
     .description('show projects and whether each file holds the current token')
     .option('--json', 'machine-readable output')
+    .addHelpText('after', examples('dropbox-token-tray project list', 'dropbox-token-tray project list --json'))
     .action(async (opts: { json?: boolean }) => {
       const statuses = await service().projects.statuses();
       out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
@@ -124,6 +140,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('remove <dir>')
     .description('stop writing the token into a project (its files are left as they are)')
+    .addHelpText('after', examples('dropbox-token-tray project remove ~/code/training-engine'))
     .action(async (dir: string) => {
       out(`Removed ${esc((await service().projects.remove(dir)).name)}. Its files were not changed.`);
     });
@@ -134,8 +151,8 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .addHelpText(
       'after',
       '\nThe next sync sets git up in this copy only (nothing is committed), so git shows and commits the\n' +
-        'file as it was before, without the token. "off" undoes that setup.\n\n' +
-        'Example:\n  dropbox-token-tray project keep-out-of-git ~/code/training-engine on\n  dropbox-token-tray sync',
+        'file as it was before, without the token. "off" undoes that setup.\n' +
+        examples('dropbox-token-tray project keep-out-of-git ~/code/training-engine on', 'dropbox-token-tray sync'),
     )
     .action(async (dir: string, value: string) => {
       if (value !== 'on' && value !== 'off') throw new DttError('invalid-input', 'say on or off');
@@ -150,6 +167,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('keep-in-sync <dir> <on|off>')
     .description('rewrite this project after every renewal or reconnect')
+    .addHelpText('after', examples('dropbox-token-tray project keep-in-sync ~/code/training-engine on'))
     .action((dir: string, value: string) => {
       service().projects.setKeepInSync(dir, value === 'on');
       out(`Keep in sync is ${value === 'on' ? 'on' : 'off'}.`);
@@ -158,7 +176,12 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
   project
     .command('ignore <dir> <file>')
     .description("the safe fix for an env file git doesn't ignore: add it to .gitignore")
+    .addHelpText('after', examples('dropbox-token-tray project ignore ~/code/training-engine .env'))
     .action(async (dir: string, file: string) => {
+      const [{ resolveInside }, { gitVerdict }] = await Promise.all([
+        import('../core/projects/files'),
+        import('../core/projects/git-guard'),
+      ]);
       const svc = service();
       const record = svc.projects.registry.get(dir);
       const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
@@ -174,6 +197,14 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--json', 'machine-readable output')
     .option('--allow-tracked', 'write even into files git would commit')
     .option('--allow-symlinks', 'write through symbolic links to the files they point to')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray sync',
+        'dropbox-token-tray sync ~/code/training-engine',
+        'dropbox-token-tray sync --json',
+      ),
+    )
     .action(async (dirs: string[], opts: { json?: boolean; allowTracked?: boolean; allowSymlinks?: boolean }) => {
       const report = await service().syncProjects(dirs, {
         allowTracked: opts.allowTracked,
@@ -187,6 +218,13 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('undo [dir]')
     .description('restore the files of a project as they were before the last sync')
     .option('--force', 'restore even files changed since the sync (those changes are lost)')
+    .addHelpText(
+      'after',
+      examples(
+        'dropbox-token-tray undo                     # the only project, or the one you are in',
+        'dropbox-token-tray undo ~/code/training-engine',
+      ),
+    )
     .action(async (dir: string | undefined, opts: { force?: boolean }) => {
       const svc = service();
       const list = svc.projects.list();

@@ -1,3 +1,4 @@
+import { SETTING_LIMITS } from '../shared/settings-rules';
 import type { AccountSummary, ConnectMethod, ConnectionState } from '../shared/state';
 
 // What the settings file holds. Never a secret: tokens live only in the keychain vault.
@@ -73,11 +74,19 @@ export const SETTINGS_DEFAULTS: SettingsData = {
   projects: [],
 };
 
-/** Top-level JSON schema shared by conf (core) and electron-store (tray). */
+/**
+ * Top-level JSON schema shared by conf (core) and electron-store (tray): the file's shape. What
+ * a user setting may hold is electron/shared/settings-rules.ts, checked on every write (settings.ts);
+ * the limits here come from there.
+ */
 export const SETTINGS_SCHEMA = {
-  appKey: { type: 'string' },
-  redirectPort: { type: 'integer', minimum: 1024, maximum: 65535 },
-  checkIntervalMinutes: { type: 'integer', minimum: 1, maximum: 1440 },
+  appKey: { type: 'string', maxLength: SETTING_LIMITS.appKeyMaxLength },
+  redirectPort: { type: 'integer', minimum: SETTING_LIMITS.redirectPort.min, maximum: SETTING_LIMITS.redirectPort.max },
+  checkIntervalMinutes: {
+    type: 'integer',
+    minimum: SETTING_LIMITS.checkIntervalMinutes.min,
+    maximum: SETTING_LIMITS.checkIntervalMinutes.max,
+  },
   notifications: { type: 'boolean' },
   startAtLogin: { type: 'boolean' },
   connection: { type: ['object', 'null'] },

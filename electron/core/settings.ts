@@ -5,6 +5,7 @@ import { withLockSync } from './lock';
 import { userCacheDir, userDataDir } from './paths';
 import { SETTINGS_DEFAULTS, SETTINGS_SCHEMA, type SettingsData } from './settings-schema';
 import { DttError } from './errors';
+import { isUserSetting, settingProblem } from '../shared/settings-rules';
 
 export type { SettingsData } from './settings-schema';
 
@@ -17,6 +18,8 @@ export interface Settings {
   /** Undo copies of project files; kept apart from the settings folder (see userCacheDir). */
   readonly cacheDir: string;
   get<K extends keyof SettingsData>(key: K): SettingsData[K];
+  /** The settings file holds this key (otherwise get() gives the default). */
+  has(key: keyof SettingsData): boolean;
   set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void;
   update<K extends keyof SettingsData>(key: K, fn: (value: SettingsData[K]) => SettingsData[K]): void;
   /** The app key in effect: env DTT_APP_KEY wins over the stored one. */
@@ -24,6 +27,12 @@ export interface Settings {
   redirectPort(): number;
   /** Which settings the environment overrides right now. */
   fromEnvironment(): Array<'appKey' | 'redirectPort'>;
+}
+
+/** The shared rule (the same words the window and the CLI show), before anything is written. */
+function refuseInvalid(key: PropertyKey, value: unknown): void {
+  const problem = isUserSetting(key) ? settingProblem(key, value) : null;
+  if (problem) throw new DttError('invalid-input', `${String(key)}: ${problem.replace(/\.$/, '')}`);
 }
 
 function refuseSecrets(key: PropertyKey, value: unknown): void {
@@ -119,8 +128,10 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     file: store.path,
     cacheDir: userCacheDir(env),
     get: read,
+    has: (key) => key in (store.store as Partial<SettingsData>),
     set(key, value) {
       refuseSecrets(key, value);
+      refuseInvalid(key, value);
       locked(() => store.set(key, value));
     },
     update(key, fn) {
@@ -128,6 +139,7 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
       locked(() => {
         const value = fn(read(key));
         refuseSecrets(key, value);
+        refuseInvalid(key, value);
         store.set(key, value);
       });
     },

@@ -15,6 +15,7 @@ export const ERROR_KINDS = [
   'app-scope-missing',
   'account-suspended',
   'not-connected',
+  'already-connected',
   'app-key-missing',
   'app-key-invalid',
   'redirect-unregistered',
@@ -150,6 +151,12 @@ export const ERROR_CATALOG: Record<ErrorKind, ErrorText> = {
     title: 'Not connected to Dropbox',
     explanation: 'No Dropbox connection is saved on this computer.',
     action: 'Connect to Dropbox first.',
+  },
+  'already-connected': {
+    title: 'Already connected',
+    explanation: 'Connecting again replaces the current connection, for example with another Dropbox account.',
+    action: 'To switch accounts, click "Disconnect" first, then connect again.',
+    cliAction: 'To replace it, run `dropbox-token-tray connect --force`.',
   },
   'app-key-missing': {
     title: 'The app key is not set',

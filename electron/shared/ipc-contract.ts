@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import { MINUTES_LEFT } from './input-rules';
+import { SETTINGS_PATCH_SHAPE } from './settings-rules';
 import type { PublicStatus } from './state';
 import type {
   ConnectResultView,
@@ -58,19 +59,7 @@ export const REQUEST_SCHEMAS = {
   'dtt:projects-make-private': z.object({ path, file: z.string().min(1).max(1024) }),
   'dtt:projects-open-folder': z.object({ path }),
   'dtt:settings-get': z.undefined(),
-  'dtt:settings-set': z
-    .object({
-      appKey: z
-        .string()
-        .max(64)
-        .regex(/^[A-Za-z0-9]*$/, 'letters and digits only'),
-      redirectPort: z.number().int().min(1024).max(65535),
-      checkIntervalMinutes: z.number().int().min(1).max(1440),
-      startAtLogin: z.boolean(),
-      notifications: z.boolean(),
-    })
-    .partial()
-    .strict(),
+  'dtt:settings-set': z.strictObject(SETTINGS_PATCH_SHAPE),
   'dtt:open-external': z.object({ url: z.string().url().startsWith('https://') }),
 } as const;
 

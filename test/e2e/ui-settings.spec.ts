@@ -34,7 +34,7 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     await u.page.getByLabel('Check the connection every').fill('0');
     await u.page.getByLabel('App key').fill('not a key!');
     await u.page.getByRole('button', { name: 'Save' }).click();
-    await u.page.getByText('Enter a whole number from 1024 to 49151.').waitFor();
+    await u.page.getByText('Enter a whole number from 1024 to 65535.').waitFor();
     await u.page.getByText('Use letters and digits only').waitFor();
     await expect(u.page.getByLabel('Sign-in port').getAttribute('aria-invalid')).resolves.toBe('true');
     await checkScreen(u.page, 'settings-invalid');

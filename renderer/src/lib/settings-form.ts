@@ -1,7 +1,8 @@
+import { settingProblem, wholeNumberText } from '../../../electron/shared/settings-rules';
 import type { SettingsView } from '../../../electron/shared/views';
 
-// The same limits main enforces (electron/shared/ipc-contract.ts), checked here first so the
-// message can sit next to the field it is about.
+// The rules main enforces (electron/shared/settings-rules.ts, through the IPC contract), checked
+// here first so the message can sit next to the field it is about.
 
 export interface SettingsForm {
   appKey: string;
@@ -24,10 +25,6 @@ export function toForm(view: SettingsView): SettingsForm {
   };
 }
 
-function wholeNumber(text: string): number | null {
-  return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
-}
-
 /**
  * Field errors, or the patch holding only what changed. Unchanged fields are not judged: the
  * value in use may come from elsewhere (DTT_REDIRECT_PORT) and the user did not touch it.
@@ -37,24 +34,17 @@ export function validate(form: SettingsForm, saved: SettingsView): { errors: Fie
   const patch: SettingsPatch = {};
   const appKey = form.appKey.trim();
   if (appKey !== saved.appKey) {
-    if (!/^[A-Za-z0-9]*$/.test(appKey) || appKey.length > 64)
-      errors.appKey = 'Use letters and digits only, exactly as shown in the App Console.';
+    const problem = settingProblem('appKey', appKey);
+    if (problem) errors.appKey = problem;
     else patch.appKey = appKey;
   }
-
-  if (form.redirectPort.trim() !== String(saved.redirectPort)) {
-    const port = wholeNumber(form.redirectPort);
-    if (port === null || port < 1024 || port > 49151) errors.redirectPort = 'Enter a whole number from 1024 to 49151.';
-    else if (port !== saved.redirectPort) patch.redirectPort = port;
+  for (const field of ['redirectPort', 'checkIntervalMinutes'] as const) {
+    if (form[field].trim() === String(saved[field])) continue;
+    const value = wholeNumberText(form[field]);
+    const problem = settingProblem(field, value);
+    if (problem) errors[field] = problem;
+    else if (value !== saved[field]) patch[field] = value;
   }
-
-  if (form.checkIntervalMinutes.trim() !== String(saved.checkIntervalMinutes)) {
-    const interval = wholeNumber(form.checkIntervalMinutes);
-    if (interval === null || interval < 1 || interval > 1440)
-      errors.checkIntervalMinutes = 'Enter a whole number of minutes from 1 to 1440 (one day).';
-    else if (interval !== saved.checkIntervalMinutes) patch.checkIntervalMinutes = interval;
-  }
-
   if (form.startAtLogin !== saved.startAtLogin) patch.startAtLogin = form.startAtLogin;
   if (form.notifications !== saved.notifications) patch.notifications = form.notifications;
   return { errors, patch };
