@@ -3,7 +3,14 @@ import { DttError, isDttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
 import { MINUTES_LEFT } from '../shared/input-rules';
-import { formatConnected, formatDoctor, formatError, formatStatus, parseMinutesLeft, statusJson } from './format';
+import {
+  formatConnected,
+  formatDoctor,
+  formatStatus,
+  formatSwitchToCode,
+  parseMinutesLeft,
+  statusJson,
+} from './format';
 import { openInBrowser, readInput } from './io';
 import { formatProjects, formatSyncReport } from './project-format';
 
@@ -61,7 +68,7 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
         // A busy port is no dead end: on a terminal, switch to the code flow right away.
         const codeWorks = isDttError(error, 'port-busy') || isDttError(error, 'redirect-unregistered');
         if (!codeWorks || !process.stdin.isTTY) throw error;
-        err(`${formatError(error)}\nSwitching to the copy-code sign-in instead.`);
+        err(formatSwitchToCode(error as DttError));
         await copyCodeFlow(svc, opts.browser);
       }
     });
@@ -113,7 +120,7 @@ Example:
     .action(async () => {
       const { token, verified, problem } = await service().UNSAFE_verifiedAccessToken();
       if (!verified) {
-        const why = new DttError(problem ?? 'network-offline').text.title;
+        const why = new DttError(problem ?? 'network-offline').title;
         err(
           problem === 'network-offline' || problem === null
             ? "Warning: Dropbox can't be reached right now, so this token was not checked."

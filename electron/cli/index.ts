@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { TokenTrayService } from '../core/service';
+import { isDttError } from '../core/errors';
 import { registerConnectionCommands } from './connection-commands';
 import { registerConfigCommands } from './config-commands';
 import { registerProjectCommands } from './project-commands';
 import { registerRunCommand } from './run-command';
-import { formatError } from './format';
+import { formatCancelled, formatError } from './format';
 import { installLastResort } from './last-resort';
 
 // The CLI is a view of the same core service the tray uses: scripts, headless machines, tests.
@@ -33,6 +34,10 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode;
+  } else if (isDttError(error, 'signin-cancelled')) {
+    // Ctrl+C during a sign-in: one quiet line, the shell's code for an interrupt.
+    process.stderr.write(`${formatCancelled(error)}\n`);
+    process.exitCode = 130;
   } else {
     const debug = Boolean(process.env.DEBUG);
     const verbose =

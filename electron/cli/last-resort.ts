@@ -1,4 +1,4 @@
-import { describeError } from '../shared/error-catalog';
+import { errorText } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
 
 // Whatever escapes the commands still ends with one plain, redacted line and a non-zero exit —
@@ -9,8 +9,8 @@ const INTERRUPTED_EXIT = 130;
 
 export function lastResortLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const { title, action, cliAction } = describeError('internal');
-  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${cliAction ?? action}`);
+  const { title, action } = errorText('internal', 'cli');
+  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${action}`);
 }
 
 export function installLastResort(): void {
