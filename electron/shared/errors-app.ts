@@ -6,7 +6,7 @@ export const APP_ERRORS = {
   'settings-busy': {
     title: 'The settings are being saved',
     explanation: 'Another copy of the app (the tray or a command) kept the settings file busy. Nothing was changed.',
-    cli: 'Wait a moment and run the same `dropbox-token-tray` command again.',
+    cli: 'Wait a moment, then run the same command again (see `dropbox-token-tray status`).',
     window: 'Wait a moment and click "Save" again.',
   },
   'invalid-input': {

@@ -81,7 +81,7 @@ export const SIGNIN_ERRORS = {
   'port-busy': {
     title: 'Another program is using the sign-in port',
     explanation: 'The browser sign-in needs a fixed local port, and another program has it.',
-    cli: 'Signing in with a code instead, which needs no port.',
+    cli: 'Run `dropbox-token-tray connect --copy-code` to sign in with a code, which needs no port.',
     window: 'Click "Use a code instead" — it needs no port.',
     technical:
       'The loopback port is set with `dropbox-token-tray config redirect-port PORT` or in Settings → "Sign-in port"; the new address must also be registered in the App Console.',
