@@ -4,11 +4,10 @@ import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
 import { MINUTES_LEFT } from '../shared/input-rules';
 import {
-  cliAction,
   formatConnected,
   formatDoctor,
-  formatError,
   formatStatus,
+  formatSwitchToCode,
   parseMinutesLeft,
   statusJson,
 } from './format';
@@ -40,12 +39,12 @@ async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promis
 async function confirmReplace(svc: TokenTrayService, force: boolean): Promise<boolean> {
   const now = svc.status();
   if (force || !now.account || (now.state !== 'connected' && now.state !== 'offline')) return true;
-  const e = new DttError('already-connected');
+  const e = new DttError('already-connected').textFor('cli');
   const who = `${now.account.name} (${now.account.email})`;
-  err(`${e.text.title} as ${who}. ${e.text.explanation}`);
+  err(`${e.title} as ${who}. ${e.explanation}`);
   if (!process.stdin.isTTY) {
     // A script can't answer: refuse (exit 1), change nothing, and say how to go ahead.
-    err(cliAction(e));
+    err(e.action);
     process.exitCode = EXIT.failed;
     return false;
   }
@@ -105,7 +104,7 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
         // A busy port is no dead end: on a terminal, switch to the code flow right away.
         const codeWorks = isDttError(error, 'port-busy') || isDttError(error, 'redirect-unregistered');
         if (!codeWorks || !process.stdin.isTTY) throw error;
-        err(`${formatError(error)}\nSwitching to the copy-code sign-in instead.`);
+        err(formatSwitchToCode(error as DttError));
         await copyCodeFlow(svc, opts.browser);
       }
     });
@@ -183,7 +182,7 @@ ${examples(
     .action(async () => {
       const { token, verified, problem } = await service().UNSAFE_verifiedAccessToken();
       if (!verified) {
-        const why = new DttError(problem ?? 'network-offline').text.title;
+        const why = new DttError(problem ?? 'network-offline').title;
         err(
           problem === 'network-offline' || problem === null
             ? "Warning: Dropbox can't be reached right now, so this token was not checked."

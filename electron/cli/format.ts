@@ -1,7 +1,8 @@
 import type { DoctorReport } from '../core/doctor';
 import type { ConnectResult } from '../core/connection/connect';
-import { DttError } from '../core/errors';
-import { ERROR_TECHNICAL_NOTES } from '../shared/error-catalog';
+import { DttError, toDttError } from '../core/errors';
+import type { ErrorText } from '../shared/error-catalog';
+import { lifetimeLine, stateWords } from '../shared/words';
 import { redactText } from '../shared/redact';
 import type { SyncReport } from '../core/projects/sync';
 import { formatSyncReport } from './project-format';
@@ -9,22 +10,12 @@ import type { PublicStatus } from '../shared/state';
 import { escapeControl, MINUTES_LEFT, minutesLeftValue } from '../shared/input-rules';
 import { hasPermissionProblem, missingFileScopes, missingPermissionWords } from '../shared/permissions';
 
-// Plain text for people; every line goes through redaction on its way out.
+// Plain text for people; every line goes through redaction on its way out. The words come from
+// the shared catalog (errorText, surface 'cli') and the shared wording module (electron/shared/words).
 
-const STATE_LINES: Record<PublicStatus['state'], string> = {
-  connected: 'Connected',
-  disconnected: 'Not connected',
-  offline: "Can't reach Dropbox right now (your connection is kept)",
-  expired: 'The token has expired',
-  revoked: 'Dropbox disconnected this app',
-};
-
-export function timeLeft(iso: string | null, now = Date.now()): string | null {
-  if (!iso) return null;
-  const ms = Date.parse(iso) - now;
-  if (ms <= 0) return 'now';
-  const minutes = Math.round(ms / 60_000);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+/** The catalog's words for the terminal: the action names the command. */
+export function cliText(e: DttError, folder?: string): ErrorText {
+  return e.textFor('cli', folder ? { folder } : {});
 }
 
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
@@ -32,31 +23,36 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   const who = s.account ? `${s.account.name} (${s.account.email})` : null;
   // "Connected" only when this check proved it; a check that failed on our side is not an all-clear.
   const verified = s.state === 'connected' && !s.problem;
-  const headline = s.state === 'connected' && !verified ? "Couldn't check the connection" : STATE_LINES[s.state];
+  const headline =
+    s.state === 'connected'
+      ? verified
+        ? who
+          ? `Connected as ${who}`
+          : 'Connected'
+        : "Couldn't check the connection"
+      : stateWords(s, now).line;
   const lines = [
     limited
       ? `Signed in${who ? ` as ${who}` : ''}, but this connection ${missingPermissionWords(missingFileScopes(s.scopes))}.`
-      : verified && who
-        ? `Connected as ${who}`
-        : headline,
+      : headline,
   ];
   if (who && !verified && !limited) lines.push(`Account: ${who}`);
-  // How long it lasts only matters while Dropbox still accepts it.
-  if (s.state === 'connected' || s.state === 'offline') {
-    if (s.renewable) lines.push('Renews automatically.');
-    else if (s.accessTokenExpiresAt)
-      lines.push(
-        `This pasted token stops working in about ${timeLeft(s.accessTokenExpiresAt, now)} — run "dropbox-token-tray connect" to stop this.`,
-      );
-    else lines.push('Long-lived token (does not expire).');
+  // How long it lasts only matters while Dropbox still accepts it (connected or offline).
+  const lifetime = lifetimeLine(s, now);
+  if (lifetime) {
+    lines.push(
+      !s.renewable && s.accessTokenExpiresAt
+        ? `${lifetime} Run \`dropbox-token-tray connect\` so it renews by itself.`
+        : lifetime,
+    );
     lines.push(`Saved in ${s.storage}.`);
   }
   if (s.problem && s.state !== 'disconnected') {
-    const e = new DttError(s.problem as DttError['kind']);
+    const text = cliText(new DttError(s.problem as DttError['kind']));
     // Said once: when the headline already is the problem's title, only the action follows.
-    lines.push(lines[0] === e.text.title ? cliAction(e) : `${e.text.title}. ${cliAction(e)}`);
+    lines.push(lines[0] === text.title ? text.action : `${text.title}. ${text.action}`);
   } else if (s.state === 'disconnected') {
-    lines.push('Run "dropbox-token-tray connect" to connect.');
+    lines.push(cliText(new DttError('not-connected')).action);
   }
   return lines.join('\n');
 }
@@ -82,9 +78,9 @@ export function formatConnected(r: ConnectResult & { projects?: SyncReport | nul
   const before = r.previousAccount ? `${r.previousAccount.name} (${r.previousAccount.email})` : null;
   const lines = [before ? `Now connected as ${who} — before: ${before}.` : `Connected as ${who}.`, ...r.notes];
   if (r.missingScopes.length) {
-    const e = new DttError('app-scope-missing');
+    const text = cliText(new DttError('app-scope-missing'));
     lines[0] = `Signed in as ${who}, but this connection ${missingPermissionWords(r.missingScopes)}.`;
-    lines.splice(1, 0, `${e.text.title}. ${e.text.action}`);
+    lines.splice(1, 0, `${text.title}. ${text.action}`);
   }
   if (r.projects && r.projects.targets.length > 0) lines.push(formatSyncReport(r.projects));
   return lines.join('\n');
@@ -94,36 +90,60 @@ const MARK = { pass: '✓', fail: '✗', warn: '!', skip: '-' } as const;
 
 export function formatDoctor(report: DoctorReport): string {
   const lines = report.checks.map((c) => {
-    const fix = c.fix && c.status !== 'pass' ? `\n    Fix: ${c.fix}` : '';
+    const fix = c.fix && c.status !== 'pass' ? `\n    Fix: ${c.fix.cli}` : '';
     return `${MARK[c.status]} ${c.label}: ${c.detail}${fix}`;
   });
   lines.push(report.ok ? 'All checks passed.' : 'Some checks failed — see the fixes above.');
   return lines.join('\n');
 }
 
-/** The terminal names the command where the catalog has one; the window's action names the button. */
-export function cliAction(e: DttError): string {
-  return e.text.cliAction ?? e.text.action;
+/** A benign outcome (nothing to undo) is not an error: one plain line, for stdout and exit 0. */
+export function formatBenign(e: DttError): string {
+  const text = cliText(e);
+  return redactText(
+    sentence(`${text.title}${e.detail && !same(e.detail, text.title) ? ` — ${escapeControl(e.detail)}` : ''}`),
+  );
+}
+
+/** Ctrl+C during a sign-in: one quiet line, no "Error:". */
+export function formatCancelled(e: DttError): string {
+  return `${sentence(e.title)} ${sentence(cliText(e).explanation)}`;
+}
+
+/** Port busy (or the address unregistered) during `connect`: one line, then the code sign-in follows. */
+export function formatSwitchToCode(e: DttError): string {
+  return `${e.title} — signing in with a code instead (it needs no port).`;
+}
+
+/** Compares sentences loosely: "Nothing was pasted" and "nothing was pasted." are the same. */
+function same(a: string, b: string): boolean {
+  const norm = (t: string) =>
+    t
+      .trim()
+      .replace(/[.!]+$/, '')
+      .toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** Joins a sentence and its end mark without doubling it ("…reconnect).." → "…reconnect)."). */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 /**
- * What a user sees when a command fails: what happened, then what to do. The technical note for
- * IT only with --verbose (or DEBUG); no stack unless DEBUG.
+ * What a user sees when a command fails: what happened, then what to do, each said once. Someone
+ * else's words (Dropbox's, the technical note for IT) only with --verbose (or DEBUG); no stack unless DEBUG.
  */
-export function formatError(error: unknown, debug = false, verbose = debug): string {
-  const e =
-    error instanceof DttError
-      ? error
-      : new DttError('internal', error instanceof Error ? error.message : String(error));
+export function formatError(error: unknown, debug = false, verbose = debug, folder?: string): string {
+  const e = toDttError(error);
+  const text = cliText(e, folder ?? e.folder);
+  const detail = e.detail && !same(e.detail, text.title) && !same(e.detail, text.explanation) ? e.detail : null;
   const lines = [
-    `Error: ${e.text.title}${e.detail ? ` — ${escapeControl(e.detail)}` : ''}.`,
-    e.text.explanation,
-    `What to do: ${cliAction(e)}`,
+    sentence(`Error: ${text.title}${detail ? ` — ${escapeControl(detail)}` : ''}`),
+    text.explanation,
+    `What to do: ${text.action}`,
   ];
-  if (e.kind === 'port-busy') lines.push('Run "dropbox-token-tray connect --copy-code" to sign in without the port.');
-  if (e.kind === 'redirect-unregistered')
-    lines.push('Meanwhile, run "dropbox-token-tray connect --copy-code" to sign in without that address.');
-  const note = [e.moreInfo, ERROR_TECHNICAL_NOTES[e.kind]].filter(Boolean).join(' ');
+  const note = [e.moreInfo, text.technical].filter(Boolean).join(' ');
   if (note) lines.push(verbose ? `More info: ${note}` : 'For technical details, run the command again with --verbose.');
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return redactText(lines.join('\n'));

@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { isDttError } from '../core/errors';
 import { registerConnectionCommands } from './connection-commands';
 import { registerConfigCommands } from './config-commands';
 import { registerProjectCommands } from './project-commands';
 import { registerRunCommand } from './run-command';
 import { hoistGlobalFlags } from './argv';
-import { formatError } from './format';
+import { formatCancelled, formatError } from './format';
 import { EXIT, EXIT_CODES_HELP, examples, SHORT_HELP } from './help-text';
 import { cancelled, installLastResort } from './last-resort';
 import { InputCancelled } from './secret-input';
@@ -57,6 +58,10 @@ if (process.argv.length <= 2) {
     if (error instanceof InputCancelled) cancelled();
     if (error instanceof CommanderError) {
       process.exitCode = FINE.has(error.code) ? error.exitCode : EXIT.usage;
+    } else if (isDttError(error, 'signin-cancelled')) {
+      // Ctrl+C during a sign-in: one quiet line, the shell's code for an interrupt.
+      process.stderr.write(`${formatCancelled(error)}\n`);
+      process.exitCode = 130;
     } else {
       const debug = Boolean(process.env.DEBUG);
       const verbose = debug || Boolean(program.opts<{ verbose?: boolean }>().verbose);

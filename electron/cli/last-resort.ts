@@ -1,4 +1,4 @@
-import { describeError } from '../shared/error-catalog';
+import { errorText } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
 import { EXIT } from './help-text';
 
@@ -7,8 +7,8 @@ import { EXIT } from './help-text';
 
 export function lastResortLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const { title, action, cliAction } = describeError('internal');
-  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${cliAction ?? action}`);
+  const { title, action } = errorText('internal', 'cli');
+  return redactText(`Error: ${title} — ${message.split('\n')[0] ?? ''}. ${action}`);
 }
 
 /** Ctrl+C (a signal, or the key at a prompt): one line, exit 130. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DttError } from '../core/errors';
+import { DttError, isDttError } from '../core/errors';
 import type { FormatName } from '../core/projects/formats';
 import { guessFormat } from '../core/projects/formats/guess';
 import { toPosix } from '../core/projects/registry';
@@ -10,6 +10,7 @@ import type { ServiceFactory } from './connection-commands';
 import { examples } from './help-text';
 import { readInput } from './io';
 import { formatDetected, formatProjects, formatSyncReport } from './project-format';
+import { formatBenign } from './format';
 
 const FORMATS: FormatName[] = ['dotenv', 'json', 'yaml', 'python'];
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -234,11 +235,9 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
       try {
         restored = await svc.projects.undo(target, { force: opts.force });
       } catch (error) {
-        if (error instanceof DttError && error.kind === 'undo-conflict')
-          throw new DttError(
-            'undo-conflict',
-            `${error.detail ?? ''}. To restore anyway: dropbox-token-tray undo --force ${JSON.stringify(target)}`,
-          );
+        if (isDttError(error, 'nothing-to-undo')) return void out(formatBenign(error));
+        if (isDttError(error, 'undo-conflict'))
+          throw new DttError('undo-conflict', error.detail, { cause: error, folder: target });
         throw error;
       }
       const words = {

@@ -76,6 +76,9 @@ export function formatProjects(projects: PublicProject[]): string {
           (t) =>
             `  ${esc(t.file)} [${t.format}${t.key ? ` ${esc(t.key)}` : ''}]: ${STATUS_WORDS[t.status]}${t.detail ? ` — ${esc(t.detail)}` : ''}`,
         ),
+        ...(p.targets.some((t) => t.status === 'stale')
+          ? [`  To update it, run \`dropbox-token-tray sync ${quoteArg(p.path)}\`.`]
+          : []),
       ].join('\n'),
     )
     .join('\n');

@@ -1,9 +1,10 @@
 import type { ErrorKind } from '../shared/error-catalog';
-import { describeError } from '../shared/error-catalog';
+import { toDttError } from './errors';
+import { errorText } from '../shared/error-catalog';
 import { diagnoseToken } from './connection/token-diagnosis';
 import { isPortFree, redirectUriFor } from './signin/loopback';
 import { probeRead, probeWrite } from './dropbox/account';
-import { asDttError, verifyAccount, type ConnectDeps } from './connection/connect';
+import { verifyAccount, type ConnectDeps } from './connection/connect';
 import type { Credentials } from './connection/credentials';
 import { readAuthorizeAnswer } from './signin/app-setup';
 import { buildAuthorizeUrl } from './dropbox/oauth';
@@ -29,7 +30,7 @@ export interface DoctorCheck {
   status: CheckStatus;
   detail: string;
   kind?: ErrorKind;
-  fix?: string;
+  fix?: { cli: string; window: string };
 }
 
 export interface DoctorReport {
@@ -56,8 +57,8 @@ function fail(
   detail?: string,
   status: CheckStatus = 'fail',
 ): DoctorCheck {
-  const text = describeError(kind);
-  return { id, label, status, kind, detail: detail ?? text.explanation, fix: text.action };
+  const fix = { cli: errorText(kind, 'cli').action, window: errorText(kind, 'window').action };
+  return { id, label, status, kind, detail: detail ?? errorText(kind, 'window').explanation, fix };
 }
 
 async function scopeCheck(
@@ -67,7 +68,7 @@ async function scopeCheck(
 ): Promise<DoctorCheck> {
   const result = await outcome;
   if (result.ok) return pass(id, label, 'Allowed.');
-  const error = asDttError(result.error);
+  const error = toDttError(result.error);
   return fail(id, label, error.kind, error.detail);
 }
 
@@ -88,7 +89,7 @@ async function appSettingsCheck(deps: ConnectDeps & { port: number }, appKey: st
     return pass('app-settings', label, `Dropbox accepts sign-ins for this app (returning to ${redirectUri}).`);
   // Without the redirect URI the code sign-in still works, so that one is a warning.
   const status = problem.kind === 'redirect-unregistered' ? 'warn' : 'fail';
-  return fail('app-settings', label, problem.kind, problem.detail ?? problem.text.explanation, status);
+  return fail('app-settings', label, problem.kind, problem.detail, status);
 }
 
 export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
@@ -99,7 +100,7 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
     await deps.vault.check();
     checks.push(pass('keychain', 'System keychain', `${deps.vault.storageName} is available.`));
   } catch (error) {
-    const e = asDttError(error);
+    const e = toDttError(error);
     checks.push(fail('keychain', 'System keychain', e.kind, e.detail));
   }
 
@@ -149,7 +150,7 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
     const account = await verifyAccount(deps.http, token);
     checks.push(pass('token-valid', 'Dropbox accepts the token', `Connected as ${account.name} (${account.email}).`));
   } catch (error) {
-    const e = asDttError(error);
+    const e = toDttError(error);
     checks.push(fail('token-valid', 'Dropbox accepts the token', e.kind, e.detail));
     checks.push(
       skip('scope-read', 'Can read files', 'Needs a working token first.'),

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { ErrorKind } from '../shared/error-catalog';
+import { errorText, type ErrorKind } from '../shared/error-catalog';
 import { isExpiringSoon, type PublicStatus } from '../shared/state';
 import { missingFileScopes } from '../shared/permissions';
-import { DttError } from './errors';
+import { DttError, toDttError } from './errors';
 import { resolveEndpoints } from './dropbox/endpoints';
 import { DropboxHttp, type FetchLike, type RetryPolicy } from './dropbox/http';
 import { createNodeFetch } from './dropbox/node-fetch';
@@ -11,7 +11,7 @@ import { openVault, type Vault } from './vault';
 import { Credentials } from './connection/credentials';
 import { checkConnection } from './connection/check';
 import { unverifiedTokenUsable } from './connection/state-rules';
-import { asDttError, type ConnectDeps, type ConnectResult } from './connection/connect';
+import type { ConnectDeps, ConnectResult } from './connection/connect';
 import { pasteToken } from './connection/paste';
 import { revokeAtDropbox } from './connection/retire';
 import { startBrowserSignIn, startCodeSignIn, type BrowserSignIn, type CodeSignIn } from './signin/flows';
@@ -109,8 +109,8 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
             projectName: '',
             file: '',
             outcome: 'failed' as const,
-            kind: asDttError(error).kind,
-            detail: asDttError(error).detail,
+            kind: toDttError(error).kind,
+            detail: toDttError(error).detail,
           },
         ],
         projectsUpdated: 0,
@@ -229,7 +229,7 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     const notRun = (kind: ErrorKind, detail?: string) =>
       new DttError(kind, detail ? `${detail}; the command was not run` : 'the command was not run');
     const { token, verified, problem } = await this.UNSAFE_verifiedAccessToken().catch((error: unknown) => {
-      const e = asDttError(error);
+      const e = toDttError(error);
       throw notRun(e.kind, e.detail);
     });
     if (!verified) throw notRun(problem ?? 'network-offline');
@@ -264,10 +264,10 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
       });
       if (outcome.confirmed) result = { revokedAtDropbox: true };
       else {
-        const told = new DttError('revoke-unconfirmed').text;
+        const told = errorText('revoke-unconfirmed', 'window');
         result = {
           revokedAtDropbox: false,
-          detail: `${told.title} (${new DttError(outcome.kind).text.title}). ${told.explanation} ${told.action}`,
+          detail: `${told.title} (${new DttError(outcome.kind).title}). ${told.explanation} ${told.action}`,
         };
       }
     }

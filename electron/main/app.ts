@@ -3,7 +3,7 @@ import { DttError } from '../core/errors';
 import { ConnectionMonitor } from '../core/monitor';
 import type { TokenTrayService } from '../core/service';
 import { APP_ID } from '../shared/app-identity';
-import { describeError } from '../shared/error-catalog';
+import { errorText } from '../shared/error-catalog';
 import type { ElectronApi } from './electron-api';
 import { loginItemProblem, setLinuxAutostart, startAtLoginPlan } from './autostart';
 import { isSafeExternalUrl } from './external-url';
@@ -213,7 +213,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     void opts.trayHost().then(async (host) => {
       if (host !== 'absent') return;
       showWindow();
-      const text = describeError('tray-not-shown');
+      const text = errorText('tray-not-shown', 'window');
       await electron.dialog.showMessageBox(win!, {
         type: 'info',
         title: 'Dropbox Token Tray',

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../shared/error-catalog';
+import { errorText } from '../shared/error-catalog';
 import {
   autostartFile,
   desktopEntry,
@@ -54,7 +54,9 @@ describe('start at login: what to ask the system', () => {
     expect(loginItemProblem(false, 'darwin', { openAtLogin: false, status: 'not-registered' })).toBeNull();
     expect(loginItemProblem(true, 'win32', { openAtLogin: true })).toBeNull();
     expect(loginItemProblem(true, 'win32', { openAtLogin: false })).toBe('login-item-failed');
-    expect(describeError('login-item-needs-approval').action).toContain('System Settings → General → Login Items');
+    expect(errorText('login-item-needs-approval', 'window').action).toContain(
+      'System Settings → General → Login Items',
+    );
   });
   it('knows it was started at login', () => {
     const never = () => ({ wasOpenedAtLogin: false });

@@ -35,13 +35,13 @@ describe('notificationFor', () => {
   it('counts the minutes a pasted token has left', () => {
     const n = notificationFor({ kind: 'expiring-soon', expiresAt: new Date(now + 24.2 * 60_000).toISOString() }, now);
     expect(n).toEqual({
-      title: 'Your pasted Dropbox token stops working in 25 min',
+      title: 'Your pasted Dropbox token stops working in 24 min',
       body: 'Click to connect with the browser so it renews itself.',
       action: 'reconnect',
     });
     expect(
       notificationFor({ kind: 'expiring-soon', expiresAt: new Date(now - 1000).toISOString() }, now).title,
-    ).toContain('in 1 min');
+    ).toContain('in less than a minute');
   });
 
   it('says how many projects got the new token', () => {

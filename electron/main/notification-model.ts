@@ -1,7 +1,8 @@
 // The words of each notification, as plain data. Where the shared error catalog already has
 // the sentence, it is used, so a notification never contradicts the window or the CLI.
 import type { Incident } from '../core/monitor';
-import { describeError } from '../shared/error-catalog';
+import { errorText } from '../shared/error-catalog';
+import { timeLeft } from '../shared/words';
 import { escapeControl } from '../shared/input-rules';
 
 export interface NotificationSpec {
@@ -26,17 +27,20 @@ function fileList(files: string[]): string {
 export function notificationFor(incident: Incident, now = Date.now()): NotificationSpec {
   switch (incident.kind) {
     case 'revoked':
-      return { title: `${describeError('token-revoked').title}.`, body: 'Click to reconnect.', action: 'reconnect' };
+      return {
+        title: `${errorText('token-revoked', 'window').title}.`,
+        body: 'Click to reconnect.',
+        action: 'reconnect',
+      };
     case 'expired':
       return {
         title: 'Your Dropbox token has expired',
-        body: `${describeError('token-expired').explanation} Click to reconnect.`,
+        body: `${errorText('token-expired', 'window').explanation} Click to reconnect.`,
         action: 'reconnect',
       };
     case 'expiring-soon': {
-      const minutes = Math.max(1, Math.ceil((Date.parse(incident.expiresAt) - now) / 60_000));
       return {
-        title: `Your pasted Dropbox token stops working in ${minutes} min`,
+        title: `Your pasted Dropbox token stops working in ${timeLeft(incident.expiresAt, now) ?? 'a short while'}`,
         body: 'Click to connect with the browser so it renews itself.',
         action: 'reconnect',
       };

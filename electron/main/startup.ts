@@ -1,5 +1,5 @@
 import { DttError } from '../core/errors';
-import { describeError } from '../shared/error-catalog';
+import { errorText } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
 import type { ElectronApi } from './electron-api';
 
@@ -12,8 +12,8 @@ export const stderrLog: Log = (line) => void process.stderr.write(`${redactText(
 
 /** The one dialog a failed start shows: plain words, then what failed (redacted). */
 export function startupFailureText(error: unknown): { title: string; content: string } {
-  const text = describeError('app-start-failed');
-  const cause = error instanceof DttError ? describeError(error.kind) : null;
+  const text = errorText('app-start-failed', 'window');
+  const cause = error instanceof DttError ? error.textFor('window') : null;
   const detail = error instanceof DttError ? error.detail : error instanceof Error ? error.message : String(error);
   const lines = [
     text.explanation,

@@ -60,7 +60,7 @@ describe('trayIconFor', () => {
 describe('tooltipFor', () => {
   it('says where things stand in plain words', () => {
     expect(tooltipFor(connected, now)).toBe('Dropbox Token Tray — Connected as Dana Okafor');
-    expect(tooltipFor(soon, now)).toBe('Dropbox Token Tray — Token expires in 25 min');
+    expect(tooltipFor(soon, now)).toBe('Dropbox Token Tray — Token expires in 24 min');
     expect(tooltipFor(offline, now)).toBe("Dropbox Token Tray — Can't reach Dropbox (will retry)");
     expect(tooltipFor(revoked, now)).toBe('Dropbox Token Tray — Dropbox disconnected this app: reconnect');
     expect(tooltipFor(expired, now)).toBe('Dropbox Token Tray — The token has expired: reconnect');
@@ -90,7 +90,7 @@ describe('menuFor', () => {
       enabled: false,
     });
     expect(menuFor(view(revoked), now)[0]?.label).toBe('Dropbox disconnected this app: reconnect');
-    expect(menuFor(view(soon), now)[0]?.label).toBe('Token expires in 25 min');
+    expect(menuFor(view(soon), now)[0]?.label).toBe('Token expires in 24 min');
   });
 
   it('labels the connect item per state', () => {

@@ -1,7 +1,7 @@
 // What the tray shows, as plain data: the Electron glue in tray.ts only renders it, so every
 // state can be tested without a display.
 import { hasPermissionProblem } from '../shared/permissions';
-import { describeError } from '../shared/error-catalog';
+import { PRODUCT, stateWords } from '../shared/words';
 import type { PublicStatus } from '../shared/state';
 import { escapeControl } from '../shared/input-rules';
 
@@ -25,7 +25,7 @@ export interface TrayView {
   projects: Array<{ path: string; name: string }>;
 }
 
-export const PRODUCT = 'Dropbox Token Tray';
+export { PRODUCT };
 // Windows keeps tray tooltips in NOTIFYICONDATA.szTip: 128 UTF-16 units including the NUL.
 const TOOLTIP_MAX = 127;
 
@@ -46,27 +46,11 @@ export function trayIconForView(v: TrayView): TrayIcon {
   return v.missedNotice && icon === 'normal' ? 'attention' : icon;
 }
 
-function minutesLeft(s: PublicStatus, now: number): number {
-  const left = s.accessTokenExpiresAt ? Date.parse(s.accessTokenExpiresAt) - now : 0;
-  return Math.max(1, Math.ceil(left / 60_000));
-}
-
 /** One short line saying where things stand; the tooltip and the menu header share it. */
 function stateLine(s: PublicStatus, now: number): string {
-  switch (s.state) {
-    case 'connected':
-      if (s.expiresSoon) return `Token expires in ${minutesLeft(s, now)} min`;
-      if (hasPermissionProblem(s)) return `${describeError('app-scope-missing').title}`;
-      return s.account ? `Connected as ${s.account.name}` : 'Connected';
-    case 'offline':
-      return `${describeError('network-offline').title} (will retry)`;
-    case 'revoked':
-      return `${describeError('token-revoked').title}: reconnect`;
-    case 'expired':
-      return `${describeError('token-expired').title}: reconnect`;
-    case 'disconnected':
-      return describeError('not-connected').title;
-  }
+  const { line } = stateWords(s, now);
+  // The menu right below offers the way back, so the line points at it.
+  return s.state === 'revoked' || s.state === 'expired' ? `${line}: reconnect` : line;
 }
 
 export function tooltipFor(s: PublicStatus, now = Date.now()): string {

@@ -1,23 +1,16 @@
-import { DttError } from '../core/errors';
+import { toErrorView } from '../core/errors';
 import type { ConnectResult } from '../core/connection/connect';
 import type { DetectedTarget } from '../core/projects/detect';
 import type { GitVerdict } from '../core/projects/git-guard';
 import type { SyncReport } from '../core/projects/sync';
 import { redactText } from '../shared/redact';
-import type { ConnectResultView, ErrorView, GitWarningView, IpcResult, SyncReportView } from '../shared/views';
+import type { ConnectResultView, GitWarningView, IpcResult, SyncReportView } from '../shared/views';
 
 // Core results → the shapes the window may see. Field by field, so nothing new (a token) can
 // slip through by being added to a core type.
 
-export function toErrorView(error: unknown): ErrorView {
-  if (error instanceof DttError)
-    return {
-      kind: error.kind,
-      ...(error.detail ? { detail: redactText(error.detail) } : {}),
-      ...(error.moreInfo ? { moreInfo: redactText(error.moreInfo) } : {}),
-    };
-  return { kind: 'internal', detail: redactText(error instanceof Error ? error.message : String(error)) };
-}
+// The one error conversion lives in core; the window's shape with it.
+export { toErrorView };
 
 export async function asResult<T>(run: () => T | Promise<T>): Promise<IpcResult<T>> {
   try {

@@ -39,7 +39,8 @@ export interface DoctorCheckView {
   status: 'pass' | 'fail' | 'warn' | 'skip';
   detail: string;
   kind?: ErrorKind;
-  fix?: string;
+  /** What to do, per surface: the terminal names the command, the window the button. */
+  fix?: { cli: string; window: string };
 }
 
 export interface DoctorReportView {

@@ -7,7 +7,7 @@ import { openSettings } from '../../electron/core/settings';
 import { startApp } from '../../electron/main/app';
 import { startOrExit } from '../../electron/main/startup';
 import { APP_ID } from '../../electron/shared/app-identity';
-import { describeError } from '../../electron/shared/error-catalog';
+import { errorText } from '../../electron/shared/error-catalog';
 import { repoRoot } from '../support/cli';
 import { sharedChromium } from '../support/electron-standin/chromium';
 import { createElectronStandIn } from '../support/electron-standin';
@@ -106,7 +106,7 @@ describe('Linux', () => {
     await until(() => a.windowVisible(), 'the window to open without a tray host');
     await until(async () => a.standIn!.messageBoxes().length === 1, 'the explanation');
     const box = a.standIn!.messageBoxes()[0]!;
-    expect(box.message).toBe(describeError('tray-not-shown').title);
+    expect(box.message).toBe(errorText('tray-not-shown', 'window').title);
     expect(box.detail).toContain('AppIndicator and KStatusNotifierItem Support');
   });
 

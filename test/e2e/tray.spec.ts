@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { describeError } from '../../electron/shared/error-catalog';
+import { errorText } from '../../electron/shared/error-catalog';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
 import { closeBrowsers, launchApp, type AppUnderTest } from '../support/launch-app';
@@ -12,7 +12,7 @@ import { connectFromTray, allowInBrowser, leaks, nextOpenedUrl, until } from './
 // window and for the user's browser. Ticks are explicit, so "after one tick" means one check.
 
 const APP_KEY = 'e2eappkey1234567';
-const REVOKED_TITLE = `${describeError('token-revoked').title}.`;
+const REVOKED_TITLE = `${errorText('token-revoked', 'window').title}.`;
 let fake: FakeDropbox;
 let app: AppUnderTest | undefined;
 

@@ -250,6 +250,7 @@ describeWithKeyring('wrong app key and doctor', () => {
     const revoked = JSON.parse((await runCli(['doctor', '--json'], e.env)).stdout);
     const valid = revoked.checks.find((c: any) => c.id === 'token-valid');
     expect(valid).toMatchObject({ status: 'fail', kind: 'token-revoked' });
-    expect(valid.fix).toContain('Reconnect');
+    expect(valid.fix.cli).toContain('dropbox-token-tray connect');
+    expect(valid.fix.window).toContain('Reconnect');
   });
 });

@@ -49,7 +49,7 @@ describeWithKeyring('sync refuses a connection Dropbox no longer accepts', () =>
     expect(sync.code, sync.stdout + sync.stderr).toBe(1);
     expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe(original);
     expect(sync.stderr).toContain('Dropbox disconnected this app');
-    expect(sync.stderr).toContain('Reconnect first (`dropbox-token-tray connect`); nothing was written.');
+    expect(sync.stderr).toContain('Run `dropbox-token-tray connect` first.');
     expect(sync.stdout).not.toContain('updated');
   });
 
@@ -231,7 +231,7 @@ describeWithKeyring("token: exit 0 only on Dropbox's own OK", () => {
 });
 
 describeWithKeyring("the window's sync refuses the same way, naming the button", () => {
-  it('Sync now after Dropbox disconnected the app: sync-revoked, nothing written, the action names "Reconnect Dropbox"', async () => {
+  it('Sync now after Dropbox disconnected the app: sync-revoked, nothing written, the action names "Reconnect"', async () => {
     const e = await cliEnv(fake.origin, APP_KEY);
     const service = new TokenTrayService({ env: e.env, retry: { baseDelayMs: 10 } });
     await service.pasteToken(fake.mintAppConsoleToken());
@@ -252,7 +252,7 @@ describeWithKeyring("the window's sync refuses the same way, naming the button",
     expect(error.kind).toBe('sync-revoked');
     const words = errorWords(error);
     expect(words.title).toBe('Dropbox disconnected this app');
-    expect(words.action).toBe('Reconnect first (click "Reconnect Dropbox"); nothing was written.');
+    expect(words.action).toBe('Click "Reconnect" first.');
     expect(readFileSync(path.join(dir, '.env'), 'utf8')).toBe('DROPBOX_ACCESS_TOKEN=old\n');
     expect(service.status().state).toBe('revoked');
   });

@@ -1,7 +1,8 @@
 import type { ErrorKind } from '../../shared/error-catalog';
+import { toDttError } from '../errors';
 import type { AccountSummary, ConnectionState } from '../../shared/state';
 import type { Credentials } from './credentials';
-import { asDttError, verifyAccount } from './connect';
+import { verifyAccount } from './connect';
 import type { DropboxHttp } from '../dropbox/http';
 import { stateAfterProblem } from './state-rules';
 
@@ -23,12 +24,12 @@ export async function checkConnection(
       return { state: 'connected', problem: null, account: await verifyAccount(http, token) };
     } catch (error) {
       // The clock may disagree with Dropbox: renew once on Dropbox's say-so, then retry once.
-      if (asDttError(error).kind !== 'token-expired') throw error;
+      if (toDttError(error).kind !== 'token-expired') throw error;
       token = await credentials.accessToken({ forceRefresh: true });
       return { state: 'connected', problem: null, account: await verifyAccount(http, token) };
     }
   } catch (error) {
-    const kind = asDttError(error).kind;
+    const kind = toDttError(error).kind;
     return { state: stateAfterProblem(kind, previous), problem: kind };
   }
 }

@@ -1,8 +1,7 @@
-import type { ErrorKind } from '../../shared/error-catalog';
+import { errorText, type ErrorKind } from '../../shared/error-catalog';
 import { missingFileScopes } from '../../shared/permissions';
 import type { AccountSummary, ConnectMethod } from '../../shared/state';
-import { DttError } from '../errors';
-import { classifyDropboxError } from '../dropbox/api-error';
+import { DttError, toDttError } from '../errors';
 import type { DropboxHttp } from '../dropbox/http';
 import { getCurrentAccount, probeRead, probeWrite } from '../dropbox/account';
 import type { Settings } from '../settings';
@@ -40,23 +39,15 @@ export interface ConnectResult {
   previousAccount?: AccountSummary;
 }
 
-/** Turns whatever Dropbox or the network threw into the user-facing error. */
-export function asDttError(error: unknown, overrides: Partial<Record<string, DttError['kind']>> = {}): DttError {
-  if (error instanceof DttError) return error;
-  const kind = classifyDropboxError(error);
-  const tag = (error as { tag?: string }).tag;
-  return new DttError((tag && overrides[tag]) || kind, (error as Error).message, { cause: error });
-}
-
 export async function verifyAccount(
   http: DropboxHttp,
   token: string,
-  overrides: Parameters<typeof asDttError>[1] = {},
+  overrides: Parameters<typeof toDttError>[1] = {},
 ): Promise<AccountSummary> {
   try {
     return await getCurrentAccount(http, token);
   } catch (error) {
-    throw asDttError(error, overrides);
+    throw toDttError(error, overrides);
   }
 }
 
@@ -68,7 +59,7 @@ export async function verifyFileScopes(http: DropboxHttp, token: string): Promis
   ] as const) {
     const outcome = await probe(http, token);
     if (outcome.ok) continue;
-    const error = asDttError(outcome.error);
+    const error = toDttError(outcome.error);
     if (error.kind === 'scope-missing') {
       throw new DttError(
         'scope-missing',
@@ -93,9 +84,9 @@ export async function probeFilePermissions(http: DropboxHttp, token: string, gra
     if (missing.has(scope)) continue;
     const outcome = await probe(http, token);
     if (outcome.ok) continue;
-    const kind = asDttError(outcome.error).kind;
+    const kind = toDttError(outcome.error).kind;
     if (kind === 'scope-missing' || kind === 'app-scope-missing') missing.add(scope);
-    else throw asDttError(outcome.error);
+    else throw toDttError(outcome.error);
   }
   return [...missing];
 }
@@ -163,7 +154,7 @@ export async function storeCredential(
     const retired = await revokeAtDropbox(deps.http, settings.appKey(), old);
     if (!retired.confirmed) {
       result.notes.push(
-        `The previous connection could not be stopped at Dropbox (${new DttError(retired.kind).text.title}). ${new DttError('revoke-unconfirmed').text.action}`,
+        `The previous connection could not be stopped at Dropbox (${new DttError(retired.kind).title}). ${errorText('revoke-unconfirmed', 'window').action}`,
       );
     }
   }

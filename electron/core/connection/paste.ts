@@ -1,14 +1,7 @@
-import { DttError } from '../errors';
+import { DttError, toDttError } from '../errors';
 import { isValidMinutesLeft, MINUTES_LEFT } from '../../shared/input-rules';
 import { diagnoseToken, explainRefusal } from './token-diagnosis';
-import {
-  asDttError,
-  storeCredential,
-  verifyAccount,
-  verifyFileScopes,
-  type ConnectDeps,
-  type ConnectResult,
-} from './connect';
+import { storeCredential, verifyAccount, verifyFileScopes, type ConnectDeps, type ConnectResult } from './connect';
 
 /** App Console tokens live about 4 hours from when they were generated. */
 export const PASTED_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
@@ -37,7 +30,7 @@ export async function pasteToken(
   // For a token someone pasted, "unknown" is not "disconnected": it was never ours.
   const account = await verifyAccount(deps.http, diagnosis.token, { invalid_access_token: 'token-invalid' }).catch(
     (error: unknown) => {
-      const refused = asDttError(error);
+      const refused = toDttError(error);
       const why = explainRefusal(diagnosis, refused.kind);
       throw typeof why === 'string' ? refused : new DttError(why.kind, why.detail, { cause: error });
     },

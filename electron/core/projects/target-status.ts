@@ -35,7 +35,7 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
             return {
               ...base,
               status: e.kind === 'file-missing' || e.kind === 'project-missing' ? 'missing' : 'error',
-              detail: e.detail ?? e.text.title,
+              detail: e.detail ?? e.title,
             };
           }
         }),

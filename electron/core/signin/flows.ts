@@ -1,10 +1,9 @@
-import { DttError } from '../errors';
+import { DttError, toDttError } from '../errors';
 import { exchangeCode } from '../dropbox/oauth';
 import { buildAuthorizeUrl } from '../dropbox/oauth';
 import { createPkcePair, createState } from './pkce';
 import { startLoopback } from './loopback';
 import {
-  asDttError,
   probeFilePermissions,
   storeCredential,
   verifyAccount,
@@ -42,7 +41,7 @@ async function finishWithCode(
   try {
     grant = await exchangeCode(deps.http, { appKey, code: trimmed, verifier, redirectUri });
   } catch (error) {
-    throw asDttError(error, EXCHANGE_ERRORS);
+    throw toDttError(error, EXCHANGE_ERRORS);
   }
   const account = await verifyAccount(deps.http, grant.accessToken);
   // The same permission check as pasting: a connection that can't use files is stored (so
@@ -100,7 +99,7 @@ export async function startBrowserSignIn(
         connected = await finishWithCode(deps, 'oauth', appKey, code, verifier, loop.redirectUri);
         return { ok: true, message: `Connected as ${connected.account.name} (${connected.account.email}).` };
       } catch (error) {
-        return { ok: false, error: asDttError(error) };
+        return { ok: false, error: toDttError(error) };
       }
     },
   });

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DttError } from '../errors';
+import { DttError, toDttError } from '../errors';
 import { callbackPage } from './callback-page';
 import { sanitizeRemoteText } from './remote-text';
 
@@ -40,6 +40,14 @@ function callbackError(error: string, description: string | null): DttError {
   const kind = error === 'access_denied' ? 'signin-denied' : 'signin-dropbox-error';
   const info = sanitizeRemoteText(`${error}${description ? `: ${description}` : ''}`);
   return new DttError(kind, undefined, { moreInfo: `Dropbox said: ${info}` });
+}
+
+/**
+ * The browser tab shows what happened, never a next step of its own: whoever started the sign-in
+ * (the window or a command) gives the action in its own terms, so the page only sends people back.
+ */
+function pageNext(error: DttError): string {
+  return `${error.textFor('window').explanation} Go back to Dropbox Token Tray (or your terminal) to see what to do next.`;
 }
 
 export function redirectUriFor(port: number): string {
@@ -88,7 +96,7 @@ export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHand
     const error = url.searchParams.get('error');
     if (error) {
       const err = callbackError(error, url.searchParams.get('error_description'));
-      send(res, 200, err.text.title, err.text.action);
+      send(res, 200, err.title, pageNext(err));
       return finish(() => settle.reject(err));
     }
     const code = url.searchParams.get('code');
@@ -102,13 +110,13 @@ export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHand
           send(res, 200, 'Connected — you can close this tab', outcome.message, true);
           finish(() => settle.resolve(outcome.message));
         } else {
-          send(res, 200, outcome.error.text.title, `${outcome.error.text.explanation} ${outcome.error.text.action}`);
+          send(res, 200, outcome.error.title, pageNext(outcome.error));
           finish(() => settle.reject(outcome.error));
         }
       },
       (unexpected: unknown) => {
-        const err = unexpected instanceof DttError ? unexpected : new DttError('internal', String(unexpected));
-        send(res, 500, err.text.title, err.text.action);
+        const err = toDttError(unexpected);
+        send(res, 500, err.title, pageNext(err));
         finish(() => settle.reject(err));
       },
     );

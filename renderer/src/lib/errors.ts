@@ -1,4 +1,4 @@
-import { ERROR_KINDS, describeError, type ErrorKind, type ErrorText } from '../../../electron/shared/error-catalog';
+import { ERROR_KINDS, errorText, type ErrorKind, type ErrorText } from '../../../electron/shared/error-catalog';
 import { redactText } from '../../../electron/shared/redact';
 import type { ErrorView } from '../../../electron/shared/views';
 
@@ -17,8 +17,13 @@ export interface ErrorWords extends ErrorText {
   detail?: string;
 }
 
+/** The window's words for a kind (the action names the button). */
+export function windowText(kind: ErrorKind): ErrorText {
+  return errorText(kind, 'window');
+}
+
 /** The catalog's words plus the error's own detail, which main has already redacted (belt and braces). */
 export function errorWords(error: ErrorView): ErrorWords {
-  const text = describeError(isErrorKind(error.kind) ? error.kind : 'internal');
+  const text = errorText(isErrorKind(error.kind) ? error.kind : 'internal', 'window');
   return error.detail ? { ...text, detail: redactText(error.detail) } : { ...text };
 }

@@ -17,7 +17,7 @@ describe('window rules: report text', () => {
             status: 'fail',
             detail: `rejected ${token}`,
             kind: 'token-invalid',
-            fix: 'Paste a new one.',
+            fix: { cli: 'Run `dropbox-token-tray paste`.', window: 'Paste a new one.' },
           },
         ],
       },

@@ -26,7 +26,7 @@ export function doctorReportText(report: DoctorReportView, status: PublicStatus 
   for (const check of report.checks) {
     lines.push(`[${MARK[check.status]}] ${check.label}: ${check.detail}`);
     if (check.kind) lines.push(`       kind: ${check.kind}`);
-    if (check.fix && check.status !== 'pass') lines.push(`       fix: ${check.fix}`);
+    if (check.fix && check.status !== 'pass') lines.push(`       fix: ${check.fix.window}`);
   }
   return redactText(lines.join('\n')) + '\n';
 }

@@ -29,7 +29,7 @@ function CheckItem({ check }: { check: DoctorCheckView }) {
         </p>
         <p className="check-detail">{check.detail}</p>
         {check.fix && check.status !== 'pass' && check.status !== 'skip' ? (
-          <p className="check-fix">What to do: {check.fix}</p>
+          <p className="check-fix">What to do: {check.fix.window}</p>
         ) : null}
       </div>
     </li>

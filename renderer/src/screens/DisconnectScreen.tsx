@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../../../electron/shared/error-catalog';
+import { windowText } from '../lib/errors';
 import type { PublicStatus } from '../../../electron/shared/state';
 import type { DisconnectResultView } from '../../../electron/shared/views';
 import { useAction } from '../lib/use-action';
@@ -11,9 +11,7 @@ import { ScreenTitle } from '../ui/ScreenTitle';
 export function disconnectNotice(result: DisconnectResultView): string {
   const parts = ['Disconnected. The connection was removed from this computer.'];
   if (!result.revokedAtDropbox)
-    parts.push(
-      `${describeError('revoke-unconfirmed').title}. ${describeError('revoke-unconfirmed').explanation} ${describeError('revoke-unconfirmed').action}`,
-    );
+    parts.push([windowText('revoke-unconfirmed')].map((t) => `${t.title}. ${t.explanation} ${t.action}`)[0]!);
   const blanked = result.projects?.targets.filter((t) => t.outcome === 'updated').length ?? 0;
   const failed = result.projects?.targets.filter((t) => t.outcome === 'failed' || t.outcome === 'skipped').length ?? 0;
   if (blanked > 0) parts.push(`The token was removed from ${blanked} project file${blanked === 1 ? '' : 's'}.`);

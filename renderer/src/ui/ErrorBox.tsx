@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { ERROR_TECHNICAL_NOTES } from '../../../electron/shared/error-catalog';
 import type { ErrorView } from '../../../electron/shared/views';
 import { errorWords } from '../lib/errors';
 import { MoreInfo } from './MoreInfo';
@@ -16,7 +15,7 @@ interface Props {
 /** The catalog's title, explanation and action for an error kind, plus its detail and buttons. */
 export function ErrorBox({ error, tone = 'error', alert = true, children }: Props) {
   const words = errorWords(error);
-  const note = (ERROR_TECHNICAL_NOTES as Partial<Record<string, string>>)[error.kind];
+  const note = words.technical;
   return (
     <div className={`notice notice-${tone}`} role={alert ? 'alert' : undefined} data-error-kind={error.kind}>
       <p className="notice-title">{words.title}</p>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../../../../electron/shared/error-catalog';
+import { windowText } from '../../lib/errors';
 import type { ConnectResultView, ErrorView } from '../../../../electron/shared/views';
 import { useAction } from '../../lib/use-action';
 import { CopyLink } from '../../ui/CopyLink';
@@ -30,7 +30,7 @@ export function CodeScreen({ url, switchedBecause, restarting, onConnected, onRe
     if (result) onConnected(result);
   };
 
-  const switched = switchedBecause ? describeError(switchedBecause.kind) : null;
+  const switched = switchedBecause ? windowText(switchedBecause.kind) : null;
   return (
     <section className="screen">
       <ScreenTitle lead="Dropbox opened in your web browser. After you click “Allow”, it shows a code.">

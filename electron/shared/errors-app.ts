@@ -1,0 +1,58 @@
+import type { ErrorEntry } from './error-entry';
+
+// The app itself: settings, start at login, the tray, the unexpected.
+
+export const APP_ERRORS = {
+  'settings-busy': {
+    title: 'The settings are being saved',
+    explanation: 'Another copy of the app (the tray or a command) kept the settings file busy. Nothing was changed.',
+    cli: 'Wait a moment, then run the same command again (see `dropbox-token-tray status`).',
+    window: 'Wait a moment and click "Save" again.',
+  },
+  'invalid-input': {
+    title: 'That input is not valid',
+    explanation: 'The request was not understood.',
+    cli: 'Check what you entered (`dropbox-token-tray help` lists every command) and try again.',
+    window: 'Check what you entered and click "Save" again.',
+  },
+  'login-item-needs-approval': {
+    title: 'Start at login needs your approval',
+    explanation: 'macOS keeps a new login item switched off until you allow it.',
+    cli: 'No command can do this: open System Settings → General → Login Items and switch on Dropbox Token Tray.',
+    window: 'Open System Settings → General → Login Items and switch on "Dropbox Token Tray".',
+  },
+  'login-item-failed': {
+    title: "Couldn't set the app to start at login",
+    explanation: 'The system did not accept the login item.',
+    cli: 'No command can do this: add the app in System Settings → General → Login Items.',
+    window:
+      'Switch "Start when I log in" on again. If it keeps happening, add the app in System Settings → General → Login Items.',
+  },
+  'autostart-dev-run': {
+    title: 'Start at login is only for the installed app',
+    explanation: 'This copy runs from a development folder; starting it at every login would break later.',
+    cli: 'No command can do this: install the app (the .deb, .dmg or installer) and switch it on there.',
+    window: 'Install the app (the .deb, .dmg or installer) and switch "Start when I log in" on there.',
+  },
+  'app-start-failed': {
+    title: 'Dropbox Token Tray could not start',
+    explanation: 'Something the app needs at start was not available, so it closed instead of running unseen.',
+    cli: 'Run `dropbox-token-tray doctor`, fix what it names, then open the app again.',
+    window:
+      'Fix what is named below, click "OK", then open the app again. If it keeps happening, send this message to IT.',
+  },
+  'tray-not-shown': {
+    title: "Your desktop doesn't show tray icons",
+    explanation:
+      'Dropbox Token Tray lives in the tray, which this desktop hides, so its window stays open instead. Closing the window keeps the app running; open the app again to bring the window back.',
+    cli: 'No command can do this: on GNOME (Ubuntu, Fedora), install the "AppIndicator and KStatusNotifierItem Support" extension, then log out and back in.',
+    window:
+      'On GNOME (Ubuntu, Fedora), install the "AppIndicator and KStatusNotifierItem Support" extension, then log out and back in.',
+  },
+  internal: {
+    title: 'Something went wrong',
+    explanation: 'The app hit an unexpected problem.',
+    cli: 'Try again. If it keeps happening, run `dropbox-token-tray doctor` and send the report to IT.',
+    window: 'Click "Try again". If it keeps happening, click "Check my connection" and send the report to IT.',
+  },
+} satisfies Record<string, ErrorEntry>;

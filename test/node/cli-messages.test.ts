@@ -1,0 +1,67 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describeWithKeyring } from '../support/keyring';
+import { cliEnv, runCli } from '../support/cli';
+import { findJargon } from '../support/jargon';
+
+// The terminal's failure messages follow the catalog's rules: plain words, each said once, no
+// "..", and advice that names a command (never a window button).
+
+let fake: FakeDropbox;
+const APP_KEY = 'testappkey123456';
+
+beforeAll(async () => {
+  fake = await startFakeDropbox({ appKey: APP_KEY });
+});
+afterAll(() => fake.close());
+
+function checkMessage(text: string): void {
+  expect(findJargon(text), text).toEqual([]);
+  expect(text, text).not.toMatch(/\.\./);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+  expect(new Set(lines).size, text).toBe(lines.length);
+  expect(text).not.toMatch(/\bClick\b|in Settings/);
+  // "Error: Nothing was pasted — nothing was pasted."
+  expect(text).not.toMatch(/(\b[\w ]{8,}) — \1/i);
+}
+
+describeWithKeyring('CLI failure messages', () => {
+  it('not connected, bad paste, unknown project: plain, once, with the command', async () => {
+    const e = await cliEnv(fake.origin, APP_KEY);
+    const cases: Array<[string[], string]> = [
+      [['status'], ''],
+      [['token'], ''],
+      [['paste'], ''],
+      [['paste'], 'hello there'],
+      [['paste'], 'sl.short'],
+      [['sync', path.join(os.tmpdir(), 'dtt-nowhere-xyz')], ''],
+      [['project', 'remove', path.join(os.tmpdir(), 'dtt-nowhere-xyz')], ''],
+    ];
+    for (const [args, input] of cases) {
+      const r = await runCli(args, e.env, input);
+      const text = `${r.stdout}${r.stderr}`;
+      expect(r.code, `${args.join(' ')}: ${text}`).not.toBe(0);
+      checkMessage(text);
+      expect(text, args.join(' ')).toMatch(/dropbox-token-tray [a-z]/);
+    }
+  });
+
+  it('undo with nothing to undo is not an error: exit 0, no "Error:", said once', async () => {
+    const e = await cliEnv(fake.origin, APP_KEY);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dtt-engine-'));
+    expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
+    const added = await runCli(['project', 'add', dir, '--file', '.env', '--yes'], e.env);
+    expect(added.code, added.stderr).toBe(0);
+    const r = await runCli(['undo', dir], e.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('Error:');
+    expect(r.stdout).toMatch(/^Nothing to undo/);
+    checkMessage(r.stdout);
+  });
+});
