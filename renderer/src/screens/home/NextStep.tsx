@@ -39,7 +39,7 @@ export function NextStep({ status, onAddFolder, onProjects }: Props) {
         <p className="notice-detail">Open Projects to see which files and what to do.</p>
         <div className="button-row">
           <button type="button" className="btn" onClick={onProjects}>
-            Open Projects
+            Show what to do
           </button>
         </div>
       </section>

@@ -89,11 +89,11 @@ export function TargetItem(props: Props) {
                 <button type="button" className="btn btn-small btn-primary" onClick={onKeepOut} disabled={busy}>
                   Write it here, and keep it out of git
                 </button>
-              ) : (
-                <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
-                  Write anyway
-                </button>
-              )}
+              ) : null}
+              {/* As in the add panel, where the box can be ticked anyway: the user's explicit call. */}
+              <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
+                Write anyway
+              </button>
             </GitWarning>
           ) : outcome.kind ? (
             <ErrorBox
