@@ -20,7 +20,7 @@ export interface ConnectionRecord {
 
 export interface TargetLastResult {
   at: string;
-  outcome: 'updated' | 'current' | 'skipped' | 'failed' | 'blanked';
+  outcome: 'updated' | 'current' | 'skipped' | 'failed' | 'blanked' | 'undone';
   /** tokenFingerprint() of what was written, never the token. */
   fingerprint?: string;
   detail?: string;

@@ -85,10 +85,20 @@ export function Screen({ route, status, flow, outcomes, go, onStatus, onReport, 
           onReconnect={() => void flow.startBrowser()}
           onCheck={() => go({ name: 'check' })}
           onDisconnect={() => go({ name: 'disconnect' })}
+          onAddFolder={() => go({ name: 'projects', addFolder: true })}
+          onProjects={() => go({ name: 'projects' })}
         />
       );
     case 'projects':
-      return <ProjectsScreen status={status} outcomes={outcomes} onStatus={onStatus} onReport={onReport} />;
+      return (
+        <ProjectsScreen
+          status={status}
+          outcomes={outcomes}
+          addFolderFirst={Boolean(route.addFolder)}
+          onStatus={onStatus}
+          onReport={onReport}
+        />
+      );
     case 'check':
       return <CheckScreen status={status} />;
     case 'settings':

@@ -9,7 +9,7 @@ export type Route =
   | { name: 'code'; url: string; switchedBecause?: ErrorView }
   | { name: 'paste' }
   | { name: 'home'; error?: ErrorView; notice?: string }
-  | { name: 'projects' }
+  | { name: 'projects'; /** Open the folder dialog at once (Home's next step). */ addFolder?: boolean }
   | { name: 'check' }
   | { name: 'settings' }
   | { name: 'disconnect' };

@@ -122,6 +122,26 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
+/**
+ * checkScreen in the light and the dark scheme (Playwright's colorScheme, which the CSS follows
+ * through prefers-color-scheme): pictures `name.png` and `name-dark.png`, axe on both.
+ */
+export async function checkBothSchemes(page: Page, name: string): Promise<void> {
+  // A button's background fades for 120 ms while its text colour flips at once: let it settle,
+  // or axe judges a colour that is neither scheme's.
+  const settle = () => page.waitForTimeout(300);
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await settle();
+  await checkScreen(page, name);
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await settle();
+  try {
+    await checkScreen(page, `${name}-dark`);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: null });
+  }
+}
+
 /** The text of the polite live region, where confirmations are announced. */
 export function statusLine(page: Page) {
   return page.getByRole('status');

@@ -39,3 +39,30 @@ export function pythonParses(file: string): boolean {
     return false;
   }
 }
+
+/** Git with isolated config, as the tests run it on a user's folder (never the developer's own). */
+export function git(dir: string, ...args: string[]): string {
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' };
+  return execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: 'pipe' });
+}
+
+/**
+ * The guide's engine as staff really have it: a clone (from a bare origin) with both Python
+ * files committed, in a folder with a name people use (`…/training-engine`).
+ */
+export function engineRepo(name = 'training-engine'): { dir: string; origin: string } {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'dtt-repo-'));
+  const origin = path.join(base, 'origin.git');
+  const upstream = path.join(base, 'upstream');
+  git(base, 'init', '-q', '--bare', origin);
+  git(base, 'clone', '-q', origin, upstream);
+  cpSync(path.join(repoRoot, 'test/fixtures/engine'), upstream, { recursive: true });
+  git(upstream, 'config', 'user.email', 'staff@example.com');
+  git(upstream, 'config', 'user.name', 'Staff');
+  git(upstream, 'add', '-A');
+  git(upstream, 'commit', '-qm', 'engine');
+  git(upstream, 'push', '-q', 'origin', 'HEAD:main');
+  const dir = path.join(base, name);
+  git(base, 'clone', '-q', '--branch', 'main', origin, dir);
+  return { dir, origin };
+}

@@ -120,3 +120,18 @@ export async function removeKeepOut(absFiles: string[]): Promise<void> {
     if (kept.length !== lines.length) await writeFile(file, kept.join('\n'));
   }
 }
+
+/**
+ * After Undo put a tracked file back: git's index still has the written file's size, and
+ * `git status` would call the file changed (git diff shows nothing). Best effort: the filter
+ * keeps the token out either way.
+ */
+export async function refreshAfterUndo(
+  absFile: string,
+  target: Pick<ProjectTarget, 'format' | 'key' | 'includeRefreshToken'>,
+): Promise<void> {
+  const { repoRoot, rel } = await locate(absFile);
+  const committed = await git(repoRoot, ['cat-file', 'blob', `:${rel}`]);
+  const file: KeepOutFile = { file: rel, placeholder: placeholderIn(committed, target) };
+  await oneAtATime(() => refreshIndexEntry(repoRoot, file, runSafeGit));
+}

@@ -15,7 +15,7 @@ import {
 } from './files';
 import type { TokenValues } from './formats';
 import { addToGitignore, type GitVerdict } from './git-guard';
-import { removeKeepOut } from './keep-out-sync';
+import { refreshAfterUndo, removeKeepOut } from './keep-out-sync';
 import { assertUtf8Name, existingProjectDir, ProjectRegistry } from './registry';
 import { syncProjects, type SyncOptions, type SyncReport } from './sync';
 import { projectStatuses } from './target-status';
@@ -111,7 +111,22 @@ export class Projects {
   /** Restores the last sync; refuses (undo-conflict) over changes made since, unless `force`. */
   async undo(dir: string, opts: { force?: boolean } = {}): Promise<UndoResult[]> {
     const project = this.registry.get(dir);
-    return withLock(this.lockDir, 'sync', () => this.backups.restore(project.path, opts));
+    return withLock(this.lockDir, 'sync', async () => {
+      const results = await this.backups.restore(project.path, opts);
+      // The card must not keep saying "Token written" about a file that no longer holds it.
+      const at = new Date().toISOString();
+      const undone = results.filter((r) => r.action === 'restored' || r.action === 'deleted');
+      if (undone.length)
+        this.registry.recordResults(
+          new Map([[project.path, new Map(undone.map((r) => [r.relativeFile, { at, outcome: 'undone' as const }]))]]),
+        );
+      if (project.keepOutOfGit) {
+        const restored = new Set(undone.map((r) => r.relativeFile));
+        for (const t of project.targets.filter((t) => restored.has(t.file)))
+          await refreshAfterUndo(resolveInside(project.path, t.file), t).catch(() => undefined);
+      }
+      return results;
+    });
   }
 
   /** The fix for file-not-private: a registered target becomes readable by its owner only. */

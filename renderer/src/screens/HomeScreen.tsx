@@ -9,6 +9,7 @@ import { Avatar } from '../ui/Avatar';
 import { ErrorBox } from '../ui/ErrorBox';
 import { ScreenTitle } from '../ui/ScreenTitle';
 import { StatePill } from '../ui/StatePill';
+import { NextStep } from './home/NextStep';
 
 interface Props {
   status: PublicStatus;
@@ -19,6 +20,19 @@ interface Props {
   onReconnect(): void;
   onCheck(): void;
   onDisconnect(): void;
+  /** Projects, with the folder dialog already open: the next step after connecting. */
+  onAddFolder(): void;
+  onProjects(): void;
+}
+
+/** Where the token is, all of it: the keychain, and the copies projects asked for. */
+function storedLine(status: PublicStatus): string {
+  const projects = status.projects ?? [];
+  const files = projects.reduce((n, p) => n + p.targets.length, 0);
+  const where = `Saved in ${status.storage} on this computer.`;
+  if (files === 0) return `${where} No file holds a copy until you add a project.`;
+  const names = projects.map((p) => p.name).join(', ');
+  return `${where} A copy is written into ${files === 1 ? '1 settings file' : `${files} settings files`} of ${names}, because the program reads it there.`;
 }
 
 /** How the connection is kept alive, in one sentence. */
@@ -38,7 +52,8 @@ function keptLine(status: PublicStatus, now: number): { text: string; urgent: bo
   };
 }
 
-export function HomeScreen({ status, error, notice, starting, onReconnect, onCheck, onDisconnect }: Props) {
+export function HomeScreen(props: Props) {
+  const { status, error, notice, starting, onReconnect, onCheck, onDisconnect, onAddFolder, onProjects } = props;
   const now = useNow();
   const words = stateWords(status);
   const kept = keptLine(status, now);
@@ -85,6 +100,8 @@ export function HomeScreen({ status, error, notice, starting, onReconnect, onChe
         <ErrorBox error={asErrorView(status.problem)} alert={false} />
       ) : null}
 
+      <NextStep status={status} onAddFolder={onAddFolder} onProjects={onProjects} />
+
       <dl className="facts">
         <div>
           <dt>Status</dt>
@@ -109,7 +126,7 @@ export function HomeScreen({ status, error, notice, starting, onReconnect, onChe
         </div>
         <div>
           <dt>Where it’s stored</dt>
-          <dd>Saved in {status.storage} on this computer, never in a plain file.</dd>
+          <dd data-fact="stored">{storedLine(status)}</dd>
         </div>
       </dl>
 

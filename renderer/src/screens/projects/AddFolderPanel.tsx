@@ -7,6 +7,7 @@ import { call } from '../../dtt';
 import { useAction } from '../../lib/use-action';
 import { CheckField } from '../../ui/CheckField';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { PathText } from '../../ui/PathText';
 import { DetectedTargetItem } from './DetectedTargetItem';
 
 // Offered when nothing in the folder mentions a Dropbox token: the usual place for one.
@@ -42,10 +43,12 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
   const [keepInSync, setKeepInSync] = useState(true);
   // One choice for the folder: every tracked file offered it is written, and git is set up.
   const [keepOut, setKeepOut] = useState(false);
-  const keepOutFiles = targets.filter((t) => t.git?.fix.kind === 'keep-out-of-git').map((t) => t.file);
+  const keepOutTargets = targets.filter((t) => t.git?.fix.kind === 'keep-out-of-git');
+  const keepOutFiles = keepOutTargets.map((t) => t.file);
   const chooseKeepOut = () => {
     setKeepOut(true);
-    setChecked({ ...checked, ...Object.fromEntries(keepOutFiles.map((f) => [f, true])) });
+    // Ticks are kept per place (targetId), not per file: a file may hold two places.
+    setChecked({ ...checked, ...Object.fromEntries(keepOutTargets.map((t) => [targetId(t), true])) });
   };
   const action = useAction();
 
@@ -76,7 +79,7 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
     <section className="panel" aria-labelledby="add-title">
       <h2 id="add-title">Add “{choice.name}”</h2>
       <p className="path mono" title={choice.dir}>
-        {choice.dir}
+        <PathText path={choice.dir} />
       </p>
       {choice.targets.length === 0 ? (
         <p className="notice notice-info">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DetectedTargetView, ErrorView } from '../../../../electron/shared/views';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { PathText } from '../../ui/PathText';
 import { GitWarning } from './GitWarning';
 import { FORMAT_LABEL } from './words';
 
@@ -38,7 +39,9 @@ export function DetectedTargetItem(props: Props) {
         />
         <div>
           <label htmlFor={id}>
-            <code className="break">{target.file}</code>
+            <code className="break">
+              <PathText path={target.file} />
+            </code>
             {target.key ? (
               <>
                 {' '}

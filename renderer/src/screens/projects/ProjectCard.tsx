@@ -8,6 +8,7 @@ import { useNow } from '../../lib/use-now';
 import { useAnnounce } from '../../ui/Announcer';
 import { CheckField } from '../../ui/CheckField';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { PathText } from '../../ui/PathText';
 import { TargetItem } from './TargetItem';
 import { syncSummary } from './words';
 
@@ -72,7 +73,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
     <li className="card project" aria-labelledby={titleId} data-project={path}>
       <h2 id={titleId}>{project.name}</h2>
       <p className="path mono" title={path}>
-        {path}
+        <PathText path={path} />
       </p>
       <ul className="target-list" aria-label={`Files in ${project.name}`}>
         {project.targets.map((t) => (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PublicStatus } from '../../../../electron/shared/state';
 import type { FolderChoice, SyncReportView, TargetReportView } from '../../../../electron/shared/views';
 import { call } from '../../dtt';
@@ -8,30 +8,44 @@ import { ErrorBox } from '../../ui/ErrorBox';
 import { ScreenTitle } from '../../ui/ScreenTitle';
 import { AddFolderPanel } from './AddFolderPanel';
 import { ProjectCard } from './ProjectCard';
+import { isReady, WHICH_FOLDER, whatHappensNext } from './ready';
 import { syncSummary } from './words';
 
 interface Props {
   status: PublicStatus;
   /** The last outcome per project path, from syncs started here or anywhere else. */
   outcomes: Record<string, TargetReportView[]>;
+  /** Opened from Home's "Add your project folder…": show the folder dialog straight away. */
+  addFolderFirst?: boolean;
   onStatus(status: PublicStatus): void;
   onReport(report: SyncReportView): void;
 }
 
-export function ProjectsScreen({ status, outcomes, onStatus, onReport }: Props) {
+export function ProjectsScreen({ status, outcomes, addFolderFirst = false, onStatus, onReport }: Props) {
   const announce = useAnnounce();
   const choose = useAction();
   const [choice, setChoice] = useState<FolderChoice | null>(null);
   const projects = status.projects ?? [];
+  // The folder just added here: once all its files hold the token, say the job is done.
+  const [justAdded, setJustAdded] = useState<string | null>(null);
+  const ready = projects.find((p) => p.path === justAdded && isReady(p));
 
   const addFolder = async () => {
     const picked = await choose.run((dtt) => dtt.projects.chooseFolder());
     if (picked) setChoice(picked);
   };
+  const askedFirst = useRef(false);
+  useEffect(() => {
+    if (!addFolderFirst || askedFirst.current) return;
+    askedFirst.current = true;
+    void addFolder();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when Home sent the user here
+  }, [addFolderFirst]);
 
   // Adding is only half the job for the person doing it: write the token right away.
   const added = async (dir: string, next: PublicStatus) => {
     setChoice(null);
+    setJustAdded(dir);
     onStatus(next);
     const name = next.projects?.find((p) => p.path === dir)?.name;
     announce(`Added ${name ?? 'the project'}. Writing the token…`);
@@ -59,7 +73,9 @@ export function ProjectsScreen({ status, outcomes, onStatus, onReport }: Props) 
 
   return (
     <section className="screen">
-      <ScreenTitle lead="The app writes your Dropbox token into your projects’ settings files, so nobody copies it by hand.">
+      <ScreenTitle
+        lead={`Add ${WHICH_FOLDER}. The app writes your Dropbox token into its settings files, so nobody copies it by hand.`}
+      >
         Projects
       </ScreenTitle>
       <div className="button-row">
@@ -68,8 +84,16 @@ export function ProjectsScreen({ status, outcomes, onStatus, onReport }: Props) 
         </button>
       </div>
       {choose.error ? <ErrorBox error={choose.error} /> : null}
+      {ready ? (
+        <section className="notice notice-ok next-step" aria-labelledby="ready-title" data-next="ready">
+          <h2 id="ready-title" className="notice-title">
+            Done — your project is ready
+          </h2>
+          <p className="notice-detail">{whatHappensNext(ready)}</p>
+        </section>
+      ) : null}
       {projects.length === 0 ? (
-        <p className="empty">No projects yet. Add the folder of a project that needs the Dropbox token.</p>
+        <p className="empty">No projects yet. Add {WHICH_FOLDER}.</p>
       ) : (
         <ul className="card-list">
           {projects.map((p) => (

@@ -1,10 +1,11 @@
 import type { PublicTargetStatus } from '../../../../electron/shared/state';
 import type { TargetReportView } from '../../../../electron/shared/views';
 import { formatAgo } from '../../lib/time';
+import { PathText } from '../../ui/PathText';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { StatePill } from '../../ui/StatePill';
 import { GitWarning } from './GitWarning';
-import { OUTCOME_WORDS, STATUS_BADGE } from './words';
+import { OUTCOME_WORDS, STATUS_BADGE, UNDONE_BADGE } from './words';
 
 interface Props {
   target: PublicTargetStatus;
@@ -19,19 +20,36 @@ interface Props {
   onMakePrivate(): void;
 }
 
-export function TargetItem(props: Props) {
-  const { target, outcome, now, busy, onWriteAnyway, onIgnore, onKeepOut, onMakePrivate } = props;
-  const badge = STATUS_BADGE[target.status];
-  const last = target.lastSync;
+/**
+ * The file's one status line: what the last sync did, and when. The window's own report of a
+ * sync wins (it can say "skipped"); otherwise the record of the last sync, from anywhere.
+ */
+function statusLine(
+  last: PublicTargetStatus['lastSync'],
+  outcome: TargetReportView | undefined,
+  now: number,
+): string | null {
   const ago = last ? formatAgo(last.at, now) : null;
-  const lastLine =
-    !last || !ago
-      ? null
-      : last.outcome === 'updated'
-        ? `Token written ${ago}.`
-        : last.outcome === 'blanked'
-          ? `Token removed ${ago}.`
-          : `Last synced ${ago}.`;
+  if (last?.outcome === 'undone' && ago)
+    return `Put back as it was before the last sync, ${ago}. Use “Sync now” to write the token again.`;
+  if (outcome) {
+    if (outcome.outcome === 'updated' && ago) return `Token written ${ago}.`;
+    return `Last sync: ${OUTCOME_WORDS[outcome.outcome]}`;
+  }
+  if (!last || !ago) return null;
+  if (last.outcome === 'updated') return `Token written ${ago}.`;
+  if (last.outcome === 'blanked') return `Token removed ${ago}.`;
+  return `Last synced ${ago}.`;
+}
+
+export function TargetItem(props: Props) {
+  const { target, now, busy, onWriteAnyway, onIgnore, onKeepOut, onMakePrivate } = props;
+  const last = target.lastSync;
+  // Undo since the window's last sync: that sync's outcome no longer describes the file.
+  const undone = last?.outcome === 'undone';
+  const outcome = undone ? undefined : props.outcome;
+  const badge = undone && target.status === 'stale' ? UNDONE_BADGE : STATUS_BADGE[target.status];
+  const line = statusLine(last, outcome, now);
   // Tracked, or git couldn't tell: both need the same explicit "Write anyway".
   const tracked =
     outcome?.outcome === 'skipped' && (outcome.kind === 'file-tracked' || outcome.kind === 'file-git-unknown');
@@ -39,7 +57,9 @@ export function TargetItem(props: Props) {
     <li className="target" data-file={target.file} data-status={target.status}>
       <div className="target-head">
         <span className="target-name">
-          <code className="break">{target.file}</code>
+          <code className="break">
+            <PathText path={target.file} />
+          </code>
           {target.key ? <span className="hint"> {target.key}</span> : null}
         </span>
         <StatePill tone={badge.tone} label={badge.label} />
@@ -48,10 +68,16 @@ export function TargetItem(props: Props) {
       {target.status === 'error' && target.detail && !outcome?.kind ? (
         <p className="hint text-bad">{target.detail}</p>
       ) : null}
-      {lastLine ? <p className="hint">{lastLine}</p> : null}
+      {line && !outcome ? (
+        <p className="hint" data-line="status">
+          {line}
+        </p>
+      ) : null}
       {outcome ? (
         <div className="outcome" data-outcome={outcome.outcome}>
-          <p className="outcome-line">Last sync: {OUTCOME_WORDS[outcome.outcome]}</p>
+          <p className="outcome-line" data-line="status">
+            {line}
+          </p>
           {tracked && outcome.git ? (
             <GitWarning git={outcome.git}>
               {outcome.git.fix.kind === 'add-to-gitignore' ? (
@@ -64,6 +90,7 @@ export function TargetItem(props: Props) {
                   Write it here, and keep it out of git
                 </button>
               ) : null}
+              {/* As in the add panel, where the box can be ticked anyway: the user's explicit call. */}
               <button type="button" className="btn btn-small" onClick={onWriteAnyway} disabled={busy}>
                 Write anyway
               </button>

@@ -16,6 +16,9 @@ export const STATUS_BADGE: Record<TargetStatus, { label: string; tone: Tone }> =
   error: { label: 'Error', tone: 'bad' },
 };
 
+/** After Undo the file is as it was before: not "wrong", just not written yet. */
+export const UNDONE_BADGE: { label: string; tone: Tone } = { label: 'Not written', tone: 'idle' };
+
 export const OUTCOME_WORDS: Record<TargetReportView['outcome'], string> = {
   updated: 'Token written.',
   current: 'Already had the current token.',
