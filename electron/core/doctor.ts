@@ -85,8 +85,7 @@ async function appSettingsCheck(deps: ConnectDeps & { port: number }, appKey: st
     return fail('app-settings', label, 'network-offline', "Couldn't ask Dropbox about the app's settings.", 'warn');
   }
   const problem = readAuthorizeAnswer(answer.status, answer.text, { appKey, redirectUri });
-  if (!problem)
-    return pass('app-settings', label, `Dropbox accepts sign-ins for this app (returning to ${redirectUri}).`);
+  if (!problem) return pass('app-settings', label, 'Dropbox accepts sign-ins for this app.');
   // Without the redirect URI the code sign-in still works, so that one is a warning.
   const status = problem.kind === 'redirect-unregistered' ? 'warn' : 'fail';
   return fail('app-settings', label, problem.kind, problem.detail, status);
@@ -116,7 +115,7 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
   const free = await isPortFree(deps.port);
   checks.push(
     free
-      ? pass('redirect-port', 'Sign-in port', `Port ${deps.port} is free (redirect URI ${redirectUriFor(deps.port)}).`)
+      ? pass('redirect-port', 'Sign-in port', `Port ${deps.port} is free.`)
       : fail('redirect-port', 'Sign-in port', 'port-busy', `Port ${deps.port} is in use by another program.`, 'warn'),
   );
 
@@ -158,7 +157,7 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
     );
     return { ok: false, checks };
   }
-  checks.push(await scopeCheck('scope-read', 'Can read files (files.content.read)', probeRead(deps.http, token)));
-  checks.push(await scopeCheck('scope-write', 'Can write files (files.content.write)', probeWrite(deps.http, token)));
+  checks.push(await scopeCheck('scope-read', 'Can read files', probeRead(deps.http, token)));
+  checks.push(await scopeCheck('scope-write', 'Can write files', probeWrite(deps.http, token)));
   return { ok: checks.every((c) => c.status !== 'fail'), checks };
 }

@@ -13,9 +13,9 @@ export function missingFileScopes(scopes: readonly string[]): FileScope[] {
   return FILE_PERMISSIONS.filter((p) => !scopes.includes(p.scope)).map((p) => p.scope);
 }
 
-/** "can't save files to Dropbox (files.content.write)", joined with "or" for both. */
+/** "can't save files to Dropbox", joined with "or" for both; the scope names stay behind More info. */
 export function missingPermissionWords(missing: readonly string[]): string {
-  const parts = FILE_PERMISSIONS.filter((p) => missing.includes(p.scope)).map((p) => `${p.words} (${p.scope})`);
+  const parts = FILE_PERMISSIONS.filter((p) => missing.includes(p.scope)).map((p) => p.words);
   return `can't ${parts.join(' or ')}`;
 }
 

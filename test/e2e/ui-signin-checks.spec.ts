@@ -49,7 +49,7 @@ describeWithKeyring('sign-in checks in the window', { timeout: 90_000 }, () => {
     await box.waitFor();
     await expect(box.textContent()).resolves.toContain("can't save files to Dropbox");
     await expect(box.textContent()).resolves.toContain('App Console → Permissions');
-    await expect(box.textContent()).resolves.toContain('reconnect');
+    await expect(box.textContent()).resolves.toMatch(/reconnect/i);
     await expect(u.page.locator('.app-header').textContent()).resolves.toContain('Permission missing');
     await eventually(() => u.page.getByRole('status').first().textContent()).toContain('a permission is missing');
     await eventually(async () => (await u.app.tray()).iconName).toBe('attention');

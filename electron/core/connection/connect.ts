@@ -61,12 +61,13 @@ export async function verifyFileScopes(http: DropboxHttp, token: string): Promis
     if (outcome.ok) continue;
     const error = toDttError(outcome.error);
     if (error.kind === 'scope-missing') {
-      throw new DttError(
-        'scope-missing',
-        `this token cannot ${verb} files (${scope}). In the App Console → Permissions, enable files.content.read and files.content.write, then generate a new token (or reconnect).`,
-      );
+      // The permission's own name is for IT: under More info / --verbose.
+      throw new DttError('scope-missing', `this token cannot ${verb} files`, {
+        moreInfo: `The token lacks ${scope}. In the App Console → Permissions, enable files.content.read and files.content.write, then generate a new token or reconnect.`,
+      });
     }
-    if (error.kind === 'app-scope-missing') throw new DttError('app-scope-missing', `the app lacks ${scope}`);
+    if (error.kind === 'app-scope-missing')
+      throw new DttError('app-scope-missing', `the app can't ${verb} files`, { moreInfo: `The app lacks ${scope}.` });
     throw error;
   }
 }

@@ -12,7 +12,8 @@ import { ScreenTitle } from '../ui/ScreenTitle';
 import { TextField } from '../ui/TextField';
 
 // An environment variable wins over the saved value; say so, or saving would seem to do nothing.
-const ENV_HINT = (name: string) => `Set on this computer by ${name}, which wins over what you save here.`;
+// Which variable does it is for IT (config --verbose in the terminal says); staff read who does.
+const ENV_HINT = 'Set on this computer by your administrator, which wins over what you save here.';
 
 export function SettingsScreen() {
   const announce = useAnnounce();
@@ -109,7 +110,7 @@ export function SettingsScreen() {
             onChange={(v) => change('appKey', v)}
             hint={
               saved.fromEnvironment.includes('appKey')
-                ? ENV_HINT('DTT_APP_KEY')
+                ? ENV_HINT
                 : 'Your team’s Dropbox app key, from the Dropbox App Console.'
             }
             error={fieldError('appKey')}
@@ -121,7 +122,7 @@ export function SettingsScreen() {
             onChange={(v) => change('redirectPort', v)}
             hint={
               saved.fromEnvironment.includes('redirectPort')
-                ? ENV_HINT('DTT_REDIRECT_PORT')
+                ? ENV_HINT
                 : 'The browser sign-in comes back to this port on this computer.'
             }
             error={fieldError('redirectPort')}

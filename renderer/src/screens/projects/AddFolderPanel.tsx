@@ -12,6 +12,8 @@ import { DetectedTargetItem } from './DetectedTargetItem';
 
 // Offered when nothing in the folder mentions a Dropbox token: the usual place for one.
 const NEW_ENV: DetectedTargetView = { file: '.env', format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN', reason: 'new' };
+// Key names and the finder's reasons are for developers: they sit under More info.
+const FOUND_WHY = 'The project expects its Dropbox token here.';
 const NEW_ENV_WHY = 'A new .env file, where most projects read their settings from.';
 
 function toSpec(t: DetectedTargetView, allowTracked: boolean): TargetSpec {
@@ -94,7 +96,9 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
             <DetectedTargetItem
               key={targetId(t)}
               target={t}
-              why={t === NEW_ENV ? NEW_ENV_WHY : `Why: ${t.reason}.`}
+              why={t === NEW_ENV ? NEW_ENV_WHY : FOUND_WHY}
+              technical={t === NEW_ENV ? null : `Why: ${t.reason}.${t.key ? ` The token goes under ${t.key}.` : ''}`}
+              showKey={targets.filter((o) => o.file === t.file).length > 1}
               checked={Boolean(checked[targetId(t)])}
               onCheck={(on) => setChecked({ ...checked, [targetId(t)]: on })}
               fixed={Boolean(fixed[t.file])}

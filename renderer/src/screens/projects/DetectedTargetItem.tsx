@@ -1,14 +1,19 @@
 import { useId } from 'react';
 import type { DetectedTargetView, ErrorView } from '../../../../electron/shared/views';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { MoreInfo } from '../../ui/MoreInfo';
 import { PathText } from '../../ui/PathText';
 import { GitWarning } from './GitWarning';
 import { FORMAT_LABEL } from './words';
 
 interface Props {
   target: DetectedTargetView;
-  /** Why it is offered, as a sentence. */
+  /** Why it is offered, as a sentence in plain words. */
   why: string;
+  /** The finder's own reason and the key, for developers (under More info). */
+  technical?: string | null;
+  /** Two places in one file: the key tells them apart. */
+  showKey?: boolean;
   checked: boolean;
   onCheck(on: boolean): void;
   /** The .gitignore fix was applied, so the warning no longer holds. */
@@ -23,7 +28,8 @@ interface Props {
 
 /** One place the token could go: what it is, why it was found, and git's opinion of it. */
 export function DetectedTargetItem(props: Props) {
-  const { target, why, checked, onCheck, fixed, fixing, fixError, onFix, keptOut, onKeepOut } = props;
+  const { target, why, technical, showKey, checked, onCheck, fixed, fixing, fixError, onFix, keptOut, onKeepOut } =
+    props;
   const id = useId();
   const keptOutHere = keptOut && target.git?.fix.kind === 'keep-out-of-git';
   const warning = target.git && !fixed && !keptOutHere ? target.git : null;
@@ -42,7 +48,7 @@ export function DetectedTargetItem(props: Props) {
             <code className="break">
               <PathText path={target.file} />
             </code>
-            {target.key ? (
+            {target.key && showKey ? (
               <>
                 {' '}
                 → <code>{target.key}</code>
@@ -53,6 +59,7 @@ export function DetectedTargetItem(props: Props) {
             {FORMAT_LABEL[target.format]} · {why}
             {checked && warning ? ' · The token will be written here even though git could commit it.' : ''}
           </span>
+          {technical ? <MoreInfo>{technical}</MoreInfo> : null}
         </div>
       </div>
       {fixed ? <p className="hint text-ok">Added to .gitignore.</p> : null}
