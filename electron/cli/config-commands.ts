@@ -16,22 +16,22 @@ export function registerConfigCommands(program: Command, service: ServiceFactory
     .argument('[name]', 'setting name')
     .argument('[value]', 'new value')
     .action((name?: string, value?: string) => {
-      const settings = service().settings;
+      const svc = service();
       if (!name) {
         for (const [key, { field }] of Object.entries(KEYS))
-          process.stdout.write(`${key}: ${String(settings.get(field))}\n`);
-        process.stdout.write(`settings file: ${settings.file}\n`);
+          process.stdout.write(`${key}: ${String(svc.setting(field))}\n`);
+        process.stdout.write(`settings file: ${svc.settingsFile}\n`);
         return;
       }
       const spec = KEYS[name as keyof typeof KEYS];
       if (!spec)
         throw new DttError('invalid-input', `unknown setting "${name}"; use one of ${Object.keys(KEYS).join(', ')}`);
-      if (value === undefined) return void process.stdout.write(`${String(settings.get(spec.field))}\n`);
+      if (value === undefined) return void process.stdout.write(`${String(svc.setting(spec.field))}\n`);
       const parsed = spec.parse(value);
       if (typeof parsed === 'number' && !Number.isInteger(parsed))
         throw new DttError('invalid-input', `"${value}" is not a whole number`);
       try {
-        settings.set(spec.field, parsed as never);
+        svc.setSetting(spec.field, parsed as never);
       } catch (error) {
         throw new DttError('invalid-input', `${name} cannot be "${value}": ${(error as Error).message}`);
       }

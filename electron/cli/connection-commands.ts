@@ -86,7 +86,7 @@ export function registerConnectionCommands(program: Command, service: ServiceFac
     .action(async (opts: { json?: boolean }) => {
       const svc = service();
       const status = await svc.check();
-      const projects = await svc.projects.statuses();
+      const projects = await svc.projectStatuses();
       out(
         opts.json
           ? JSON.stringify(statusJson({ ...status, projects }), null, 2)
@@ -140,8 +140,8 @@ Example:
     .option('--blank-projects', 'also empty the token in every project file (files are never deleted)')
     .action(async (opts: { blankProjects?: boolean }) => {
       const svc = service();
-      if (opts.blankProjects) out(formatSyncReport(await svc.syncProjects([], { blank: true, allowTracked: true })));
-      const result = await svc.disconnect();
+      const result = await svc.disconnect({ blankProjects: opts.blankProjects });
+      if (result.projects) out(formatSyncReport(result.projects));
       out(
         result.revokedAtDropbox
           ? 'Disconnected. Dropbox no longer accepts the old token.'

@@ -2,8 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { DttError } from '../core/errors';
 import { guessFormat, type FormatName } from '../core/projects/formats';
-import { resolveInside } from '../core/projects/files';
-import { gitVerdict } from '../core/projects/git-guard';
 import { toPosix } from '../core/projects/registry';
 import type { ProjectTarget } from '../core/settings-schema';
 import { escapeControl as esc } from '../shared/input-rules';
@@ -75,11 +73,11 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
           yes?: boolean;
         },
       ) => {
-        const projects = service().projects;
+        const svc = service();
         const include = Boolean(opts.includeRefreshToken);
         let targets = opts.file.map((f) => parseFileSpec(dir, f, include));
         if (targets.length === 0) {
-          const found = await projects.detect(dir);
+          const found = await svc.detectProject(dir);
           out(formatDetected(dir, found));
           if (found.targets.length === 0) return void (process.exitCode = 1);
           let chosen = found.targets;
@@ -102,7 +100,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
             includeRefreshToken: include,
           }));
         }
-        const record = projects.add(dir, targets, {
+        const record = svc.addProject(dir, targets, {
           keepInSync: opts.keepInSync,
           keepOutOfGit: opts.keepOutOfGit,
         });
@@ -117,7 +115,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .description('show projects and whether each file holds the current token')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const statuses = await service().projects.statuses();
+      const statuses = await service().projectStatuses();
       out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
     });
 
@@ -125,7 +123,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('remove <dir>')
     .description('stop writing the token into a project (its files are left as they are)')
     .action(async (dir: string) => {
-      out(`Removed ${esc((await service().projects.remove(dir)).name)}. Its files were not changed.`);
+      out(`Removed ${esc((await service().removeProject(dir)).name)}. Its files were not changed.`);
     });
 
   project
@@ -139,7 +137,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     )
     .action(async (dir: string, value: string) => {
       if (value !== 'on' && value !== 'off') throw new DttError('invalid-input', 'say on or off');
-      await service().projects.setKeepOutOfGit(dir, value === 'on');
+      await service().setKeepOutOfGit(dir, value === 'on');
       out(
         value === 'on'
           ? 'Keep out of git is on. Run "dropbox-token-tray sync" to write the token.'
@@ -151,7 +149,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .command('keep-in-sync <dir> <on|off>')
     .description('rewrite this project after every renewal or reconnect')
     .action((dir: string, value: string) => {
-      service().projects.setKeepInSync(dir, value === 'on');
+      service().setKeepInSync(dir, value === 'on');
       out(`Keep in sync is ${value === 'on' ? 'on' : 'off'}.`);
     });
 
@@ -160,11 +158,10 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .description("the safe fix for an env file git doesn't ignore: add it to .gitignore")
     .action(async (dir: string, file: string) => {
       const svc = service();
-      const record = svc.projects.registry.get(dir);
-      const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
+      const root = svc.projectPath(dir);
+      const verdict = await svc.ignoreInGit(root, parseFileSpec(root, file, false).file);
       if (verdict.fix?.kind !== 'add-to-gitignore')
         return void out(verdict.warning ?? `${esc(file)} is already safe from git.`);
-      await svc.projects.applyGitignoreFix(verdict);
       out(`Added "${esc(verdict.fix.line)}" to ${esc(verdict.fix.gitignore)}.`);
     });
 
@@ -189,12 +186,12 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--force', 'restore even files changed since the sync (those changes are lost)')
     .action(async (dir: string | undefined, opts: { force?: boolean }) => {
       const svc = service();
-      const list = svc.projects.list();
-      const target = dir ?? (list.length === 1 ? list[0]!.path : svc.projects.registry.find(process.cwd())?.path);
+      const list = svc.listProjects();
+      const target = dir ?? (list.length === 1 ? list[0]!.path : svc.findProject(process.cwd()));
       if (!target) throw new DttError('invalid-input', 'name the project folder: dropbox-token-tray undo <folder>');
       let restored;
       try {
-        restored = await svc.projects.undo(target, { force: opts.force });
+        restored = await svc.undoProject(target, { force: opts.force });
       } catch (error) {
         if (error instanceof DttError && error.kind === 'undo-conflict')
           throw new DttError(

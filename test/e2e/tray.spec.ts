@@ -81,7 +81,7 @@ describeWithKeyring('tray app', () => {
   it('reconnecting rewrites keep-in-sync projects and says so', async () => {
     const a = await start();
     const dir = tempProject({ '.env': 'OTHER=kept\nDROPBOX_ACCESS_TOKEN=\n' });
-    a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
+    a.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
     await connectFromTray(a);
     const first = await a.service.UNSAFE_accessToken();
     await until(
@@ -197,7 +197,7 @@ describeWithKeyring('tray app', () => {
     expect(secrets[1]).toBeTruthy();
     // Exercise the views that carry the most: status with projects, settings, a check, a doctor run.
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
-    a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }], { keepInSync: true });
+    a.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }], { keepInSync: true });
     const answers = await page.evaluate(async () => {
       const dtt = (
         window as unknown as { dtt: Record<string, () => Promise<unknown>> & { settings: { get(): Promise<unknown> } } }
