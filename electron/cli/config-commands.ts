@@ -43,7 +43,7 @@ ${examples(
     )
     .action((name: string | undefined, value: string | undefined, _opts: unknown, command: Command) => {
       const verbose = Boolean(command.optsWithGlobals<{ verbose?: boolean }>().verbose);
-      const settings = service().settings;
+      const settings = service().configSettings();
       const fromEnv = new Set<string>(settings.fromEnvironment());
       const inEffect = ({ field }: (typeof KEYS)[Key]) =>
         field === 'appKey'

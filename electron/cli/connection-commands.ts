@@ -153,7 +153,7 @@ ${examples(
       await loadService();
       const svc = service();
       const status = await svc.check();
-      const projects = await svc.projects.statuses();
+      const projects = await svc.projectStatuses();
       out(
         opts.json
           ? JSON.stringify(statusJson({ ...status, projects }), null, 2)
@@ -214,8 +214,8 @@ ${examples(
     .addHelpText('after', examples('dropbox-token-tray disconnect', 'dropbox-token-tray disconnect --blank-projects'))
     .action(async (opts: { blankProjects?: boolean }) => {
       const svc = service();
-      if (opts.blankProjects) out(formatSyncReport(await svc.syncProjects([], { blank: true, allowTracked: true })));
-      const result = await svc.disconnect();
+      const result = await svc.disconnect({ blankProjects: opts.blankProjects });
+      if (result.projects) out(formatSyncReport(result.projects));
       out(
         result.revokedAtDropbox
           ? 'Disconnected. Dropbox no longer accepts the old token.'

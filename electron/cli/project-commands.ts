@@ -91,11 +91,11 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
           yes?: boolean;
         },
       ) => {
-        const projects = service().projects;
+        const svc = service();
         const include = Boolean(opts.includeRefreshToken);
         let targets = opts.file.map((f) => parseFileSpec(dir, f, include));
         if (targets.length === 0) {
-          const found = await projects.detect(dir);
+          const found = await svc.detectProject(dir);
           out(formatDetected(dir, found));
           if (found.targets.length === 0) return void (process.exitCode = 1);
           let chosen = found.targets;
@@ -118,7 +118,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
             includeRefreshToken: include,
           }));
         }
-        const record = projects.add(dir, targets, {
+        const record = svc.addProject(dir, targets, {
           keepInSync: opts.keepInSync,
           keepOutOfGit: opts.keepOutOfGit,
         });
@@ -134,7 +134,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples('dropbox-token-tray project list', 'dropbox-token-tray project list --json'))
     .action(async (opts: { json?: boolean }) => {
-      const statuses = await service().projects.statuses();
+      const statuses = await service().projectStatuses();
       out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
     });
 
@@ -143,7 +143,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .description('stop writing the token into a project (its files are left as they are)')
     .addHelpText('after', examples('dropbox-token-tray project remove ~/code/training-engine'))
     .action(async (dir: string) => {
-      out(`Removed ${esc((await service().projects.remove(dir)).name)}. Its files were not changed.`);
+      out(`Removed ${esc((await service().removeProject(dir)).name)}. Its files were not changed.`);
     });
 
   project
@@ -157,7 +157,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     )
     .action(async (dir: string, value: string) => {
       if (value !== 'on' && value !== 'off') throw new DttError('invalid-input', 'say on or off');
-      await service().projects.setKeepOutOfGit(dir, value === 'on');
+      await service().setKeepOutOfGit(dir, value === 'on');
       out(
         value === 'on'
           ? 'Keep out of git is on. Run "dropbox-token-tray sync" to write the token.'
@@ -170,7 +170,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .description('rewrite this project after every renewal or reconnect')
     .addHelpText('after', examples('dropbox-token-tray project keep-in-sync ~/code/training-engine on'))
     .action((dir: string, value: string) => {
-      service().projects.setKeepInSync(dir, value === 'on');
+      service().setKeepInSync(dir, value === 'on');
       out(`Keep in sync is ${value === 'on' ? 'on' : 'off'}.`);
     });
 
@@ -179,16 +179,11 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .description("the safe fix for an env file git doesn't ignore: add it to .gitignore")
     .addHelpText('after', examples('dropbox-token-tray project ignore ~/code/training-engine .env'))
     .action(async (dir: string, file: string) => {
-      const [{ resolveInside }, { gitVerdict }] = await Promise.all([
-        import('../core/projects/files'),
-        import('../core/projects/git-guard'),
-      ]);
       const svc = service();
-      const record = svc.projects.registry.get(dir);
-      const verdict = await gitVerdict(resolveInside(record.path, parseFileSpec(record.path, file, false).file));
+      const root = svc.projectPath(dir);
+      const verdict = await svc.ignoreInGit(root, parseFileSpec(root, file, false).file);
       if (verdict.fix?.kind !== 'add-to-gitignore')
         return void out(verdict.warning ?? `${esc(file)} is already safe from git.`);
-      await svc.projects.applyGitignoreFix(verdict);
       out(`Added "${esc(verdict.fix.line)}" to ${esc(verdict.fix.gitignore)}.`);
     });
 
@@ -228,12 +223,12 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     )
     .action(async (dir: string | undefined, opts: { force?: boolean }) => {
       const svc = service();
-      const list = svc.projects.list();
-      const target = dir ?? (list.length === 1 ? list[0]!.path : svc.projects.registry.find(process.cwd())?.path);
+      const list = svc.listProjects();
+      const target = dir ?? (list.length === 1 ? list[0]!.path : svc.findProject(process.cwd()));
       if (!target) throw new DttError('invalid-input', 'name the project folder: dropbox-token-tray undo <folder>');
       let restored;
       try {
-        restored = await svc.projects.undo(target, { force: opts.force });
+        restored = await svc.undoProject(target, { force: opts.force });
       } catch (error) {
         if (isDttError(error, 'nothing-to-undo')) return void out(formatBenign(error));
         if (isDttError(error, 'undo-conflict'))

@@ -19,6 +19,14 @@ import { runDoctor, type DoctorReport } from './doctor';
 import { Projects } from './projects/projects';
 import type { SyncOptions, SyncReport } from './projects/sync';
 import type { TokenValues } from './projects/formats';
+import type { DetectResult } from './projects/detect';
+import type { ProjectRecord } from './settings-schema';
+import type { PublicProject } from '../shared/state';
+import type { UndoResult } from './projects/files';
+import { gitVerdict, type GitVerdict } from './projects/git-guard';
+import { resolveInside } from './projects/files/resolve-inside';
+import type { SettingsView } from '../shared/views';
+import { applySettings, settingsView, type SettingsPatch } from './service/settings-view';
 
 /**
  * Why a connection must not be written into projects, from a fresh check. Dropbox's refusal, or a
@@ -63,11 +71,15 @@ interface ServiceEvents {
  * they call these methods and redraw on `status`. Nothing it emits contains a token.
  */
 export class TokenTrayService extends EventEmitter<ServiceEvents> {
-  readonly settings: Settings;
-  readonly vault: Vault;
-  readonly http: DropboxHttp;
-  readonly credentials: Credentials;
-  readonly projects: Projects;
+  private readonly settings: Settings;
+  private readonly vault: Vault;
+  private readonly http: DropboxHttp;
+  private readonly credentials: Credentials;
+  private readonly projects: Projects;
+  /** One setting by name (for `config`); the settings page uses settingsView(). */
+  readonly setting: Settings['get'];
+  /** Stores one setting by name (for `config`); throws when the value is not allowed. */
+  readonly setSetting: Settings['set'];
   private keepInSyncRun: Promise<SyncReport | null> = Promise.resolve(null);
 
   constructor(opts: ServiceOptions = {}) {
@@ -85,6 +97,89 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     // newToken never rejects (a failed sync lands in its report), so nothing is left unhandled.
     this.credentials = new Credentials(this.vault, this.settings, this.http, () => void this.newToken());
     this.projects = new Projects(this.settings, { values: () => this.tokenValues() });
+    this.setting = this.settings.get.bind(this.settings);
+    this.setSetting = this.settings.set.bind(this.settings);
+  }
+
+  get settingsFile(): string {
+    return this.settings.file;
+  }
+
+  /**
+   * What `config` shows and changes: each value in effect, where it comes from, and a checked set.
+   * Nothing secret lives in settings; the keychain and projects stay behind the service.
+   */
+  configSettings(): Pick<Settings, 'get' | 'set' | 'has' | 'appKey' | 'redirectPort' | 'fromEnvironment' | 'file'> {
+    return this.settings;
+  }
+
+  settingsView(): SettingsView {
+    return settingsView(this.settings);
+  }
+
+  setSettings(patch: SettingsPatch): SettingsView {
+    applySettings(this.settings, patch);
+    return this.settingsView();
+  }
+
+  /** Tracked projects, their file statuses, and the edits the window and CLI make to them. */
+  listProjects(): ProjectRecord[] {
+    return this.projects.list();
+  }
+
+  projectStatuses(): Promise<PublicProject[]> {
+    return this.projects.statuses();
+  }
+
+  /** The registered project at or holding `dir` (throws project-unknown). */
+  projectPath(dir: string): string {
+    return this.projects.registry.get(dir).path;
+  }
+
+  /** The registered project holding `dir`, if any. */
+  findProject(dir: string): string | undefined {
+    return this.projects.registry.find(dir)?.path;
+  }
+
+  detectProject(dir: string): Promise<DetectResult> {
+    return this.projects.detect(dir);
+  }
+
+  addProject(...args: Parameters<Projects['add']>): ProjectRecord {
+    const [dir, targets] = args;
+    for (const t of targets) resolveInside(dir, t.file);
+    return this.projects.add(...args);
+  }
+
+  removeProject(dir: string): Promise<ProjectRecord> {
+    return this.projects.remove(dir);
+  }
+
+  setKeepOutOfGit(dir: string, on: boolean): Promise<ProjectRecord> {
+    return this.projects.setKeepOutOfGit(dir, on);
+  }
+
+  setKeepInSync(dir: string, on: boolean): void {
+    this.projects.setKeepInSync(dir, on);
+  }
+
+  undoProject(dir: string, opts: { force?: boolean } = {}): Promise<UndoResult[]> {
+    return this.projects.undo(dir, opts);
+  }
+
+  makePrivate(dir: string, file: string): Promise<void> {
+    return this.projects.makePrivate(dir, file);
+  }
+
+  /**
+   * Adds `file` (inside `root`) to .gitignore when that is git's fix, and returns git's verdict.
+   * `chosen`: a folder just picked, not yet registered. `strict`: no fix is an error, not a verdict.
+   */
+  async ignoreInGit(root: string, file: string, opts: { chosen?: string; strict?: boolean } = {}): Promise<GitVerdict> {
+    const verdict = await gitVerdict(resolveInside(root, file));
+    if (!opts.strict && verdict.fix?.kind !== 'add-to-gitignore') return verdict;
+    await this.projects.applyGitignoreFix(verdict, opts.chosen);
+    return verdict;
   }
 
   /** What project files get: the access token, plus refresh token and app key for targets that opt in. */
@@ -253,7 +348,13 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     return runDoctor({ ...this.deps, credentials: this.credentials, port: this.settings.redirectPort() });
   }
 
-  async disconnect(): Promise<DisconnectResult> {
+  /** Forgets the connection; `blankProjects` first empties our values in every project (never deletes a file). */
+  async disconnect(opts: { blankProjects?: boolean } = {}): Promise<DisconnectResult & { projects?: SyncReport }> {
+    const projects = opts.blankProjects ? await this.syncProjects([], { blank: true, allowTracked: true }) : undefined;
+    return { ...(await this.forget()), ...(projects ? { projects } : {}) };
+  }
+
+  private async forget(): Promise<DisconnectResult> {
     let result: DisconnectResult = { revokedAtDropbox: false, detail: 'there was no saved connection' };
     const access = await this.vault.getAccess();
     if (access) {

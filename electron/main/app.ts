@@ -91,7 +91,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
 
   const monitor = new ConnectionMonitor({
     check: () => service.check(),
-    intervalMinutes: () => service.settings.get('checkIntervalMinutes'),
+    intervalMinutes: () => service.setting('checkIntervalMinutes'),
   });
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url, opts.localOrigin)) throw new Error('only https links can be opened');
@@ -130,8 +130,8 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     status: service.status(),
     syncing,
     missedNotice,
-    startAtLogin: service.settings.get('startAtLogin'),
-    projects: service.projects.list().map((p) => ({ path: p.path, name: p.name })),
+    startAtLogin: service.setting('startAtLogin'),
+    projects: service.listProjects().map((p) => ({ path: p.path, name: p.name })),
   });
   const connect = async () => {
     showWindow();
@@ -163,7 +163,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       return void (await handlers['dtt:projects-open-folder']({ path: id.slice(5) }).catch(() => undefined));
     if (id === 'start-at-login')
       return void (
-        await handlers['dtt:settings-set']({ startAtLogin: !service.settings.get('startAtLogin') }),
+        await handlers['dtt:settings-set']({ startAtLogin: !service.setting('startAtLogin') }),
         tray.render(view())
       );
     if (id === 'quit') return app.quit();
@@ -171,7 +171,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   const tray = new TrayController(electron, opts.assetsDir, (id) => void action(id).catch(() => undefined), view());
   const notifier = new Notifier(
     electron,
-    () => service.settings.get('notifications'),
+    () => service.setting('notifications'),
     (a) => void (a === 'reconnect' ? connect() : showWindow()),
     (reason, action) => {
       // e.g. an unsigned macOS app, or Windows without our shortcut: say it through the tray,

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import type { TokenTrayService } from '../core/service';
 import { DttError } from '../core/errors';
-import { redirectUriFor } from '../core/signin/loopback';
 import { gitVerdict } from '../core/projects/git-guard';
-import { resolveInside } from '../core/projects/files';
 import { normalizeProjectDir } from '../core/projects/registry';
 import type { Req, RequestChannel, RequestMap } from '../shared/ipc-contract';
 import type { PublicStatus } from '../shared/state';
-import type { SettingsView, SignInFinished, SignInStarted } from '../shared/views';
+import type { SignInFinished, SignInStarted } from '../shared/views';
 import type { BrowserSignIn } from '../core/signin/flows';
 import { toConnectView, toDetectedView, toErrorView, toSyncView } from './views';
 
@@ -32,16 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const chosenDirs = new Set<string>();
 
   const status = async (): Promise<PublicStatus> => service.statusWithProjects();
-  const registered = (dir: string) => service.projects.registry.get(dir).path;
-  const settingsView = (): SettingsView => ({
-    appKey: service.settings.appKey(),
-    redirectPort: service.settings.redirectPort(),
-    redirectUri: redirectUriFor(service.settings.redirectPort()),
-    checkIntervalMinutes: service.settings.get('checkIntervalMinutes'),
-    startAtLogin: service.settings.get('startAtLogin'),
-    notifications: service.settings.get('notifications'),
-    fromEnvironment: service.settings.fromEnvironment(),
-  });
+  const registered = (dir: string) => service.projectPath(dir);
 
   return {
     'dtt:status': status,
@@ -83,18 +72,15 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       toConnectView(await service.pasteToken(token, { minutesLeft })),
     'dtt:doctor': async () => service.doctor(),
     'dtt:disconnect': async ({ blankProjects }) => {
-      const projects = blankProjects
-        ? toSyncView(await service.syncProjects([], { blank: true, allowTracked: true }))
-        : undefined;
-      const result = await service.disconnect();
-      return { ...result, ...(projects ? { projects } : {}) };
+      const { projects, ...result } = await service.disconnect({ blankProjects });
+      return { ...result, ...(projects ? { projects: toSyncView(projects) } : {}) };
     },
     'dtt:projects-choose-folder': async () => {
       const picked = await ctx.chooseFolder();
       if (!picked) return null;
       const dir = normalizeProjectDir(picked);
       chosenDirs.add(dir);
-      const found = await service.projects.detect(dir);
+      const found = await service.detectProject(dir);
       const targets = await Promise.all(
         found.targets.map(async (t) =>
           toDetectedView(t, await gitVerdict(path.join(dir, t.file)).catch(() => undefined)),
@@ -104,49 +90,42 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'dtt:projects-add': async ({ dir, targets, keepInSync, keepOutOfGit }) => {
       const normalized = normalizeProjectDir(dir);
-      if (!chosenDirs.has(normalized) && !service.projects.registry.find(normalized))
+      if (!chosenDirs.has(normalized) && !service.findProject(normalized))
         throw new DttError('project-unknown', 'choose the folder with "Add a folder" first');
-      for (const t of targets) resolveInside(normalized, t.file);
-      service.projects.add(normalized, targets, { keepInSync, keepOutOfGit });
+      service.addProject(normalized, targets, { keepInSync, keepOutOfGit });
       return status();
     },
-    'dtt:projects-remove': async ({ path: dir }) => (await service.projects.remove(dir), status()),
+    'dtt:projects-remove': async ({ path: dir }) => (await service.removeProject(dir), status()),
     'dtt:projects-keep-out-of-git': async ({ path: dir, on }) => (
-      await service.projects.setKeepOutOfGit(registered(dir), on),
+      await service.setKeepOutOfGit(registered(dir), on),
       status()
     ),
-    'dtt:projects-keep-in-sync': async ({ path: dir, on }) => (service.projects.setKeepInSync(dir, on), status()),
+    'dtt:projects-keep-in-sync': async ({ path: dir, on }) => (service.setKeepInSync(dir, on), status()),
     'dtt:projects-sync': async ({ paths, allowTracked }) =>
       toSyncView(await service.syncProjects((paths ?? []).map(registered), { allowTracked })),
     'dtt:projects-undo': async ({ path: dir, force }) => (
-      await service.projects.undo(registered(dir), { force }),
+      await service.undoProject(registered(dir), { force }),
       status()
     ),
     'dtt:projects-ignore': async ({ path: dir, file }) => {
       // Also offered while adding a folder, before it is registered: a folder the user picked is fine.
       const normalized = normalizeProjectDir(dir);
       const root = chosenDirs.has(normalized) ? normalized : registered(dir);
-      const verdict = await gitVerdict(resolveInside(root, file));
-      await service.projects.applyGitignoreFix(verdict, root);
+      await service.ignoreInGit(root, file, { chosen: root, strict: true });
       return status();
     },
     'dtt:projects-make-private': async ({ path: dir, file }) => (
-      await service.projects.makePrivate(registered(dir), file),
+      await service.makePrivate(registered(dir), file),
       status()
     ),
     'dtt:projects-open-folder': async ({ path: dir }) => (await ctx.openPath(registered(dir)), null),
-    'dtt:settings-get': async () => settingsView(),
+    'dtt:settings-get': async () => service.settingsView(),
     'dtt:settings-set': async (patch) => {
-      if (patch.appKey !== undefined) service.settings.set('appKey', patch.appKey);
-      if (patch.redirectPort !== undefined) service.settings.set('redirectPort', patch.redirectPort);
-      if (patch.checkIntervalMinutes !== undefined)
-        service.settings.set('checkIntervalMinutes', patch.checkIntervalMinutes);
-      if (patch.notifications !== undefined) service.settings.set('notifications', patch.notifications);
-      if (patch.startAtLogin !== undefined) {
-        await ctx.setStartAtLogin(patch.startAtLogin);
-        service.settings.set('startAtLogin', patch.startAtLogin);
-      }
-      return settingsView();
+      const { startAtLogin, ...rest } = patch;
+      service.setSettings(rest);
+      if (startAtLogin === undefined) return service.settingsView();
+      await ctx.setStartAtLogin(startAtLogin);
+      return service.setSettings({ startAtLogin });
     },
     'dtt:open-external': async ({ url }) => (await ctx.openExternal(url), null),
   };

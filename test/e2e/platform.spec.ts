@@ -60,7 +60,7 @@ describe('Windows', () => {
     const a = await start({ platform: 'win32', packaged: true });
     expect(await setStartAtLogin(a, true)).toMatchObject({ ok: true });
     expect(a.standIn!.ctx.loginItemSettings.at(-1)).toEqual({ openAtLogin: true, args: ['--hidden'] });
-    expect(a.service.settings.get('startAtLogin')).toBe(true);
+    expect(a.service.setting('startAtLogin')).toBe(true);
   });
 });
 
@@ -80,7 +80,7 @@ describe('macOS', () => {
     expect(a.standIn!.ctx.loginItemSettings.at(-1)).toEqual({ openAtLogin: true });
     a.standIn!.ctx.loginItemStatusWhenOn = 'enabled';
     expect(await setStartAtLogin(a, true)).toMatchObject({ ok: true });
-    expect(a.service.settings.get('startAtLogin')).toBe(true);
+    expect(a.service.setting('startAtLogin')).toBe(true);
   });
 });
 
@@ -93,7 +93,7 @@ describe('Linux', () => {
     try {
       const a = await start({ platform: 'linux', packaged: false });
       expect(await setStartAtLogin(a, true)).toMatchObject({ ok: false, error: { kind: 'autostart-dev-run' } });
-      expect(a.service.settings.get('startAtLogin')).toBe(false);
+      expect(a.service.setting('startAtLogin')).toBe(false);
       expect(() => readFileSync(path.join(xdg, 'autostart', 'dropbox-token-tray.desktop'))).toThrow(/ENOENT/);
     } finally {
       if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
@@ -172,7 +172,7 @@ describeWithKeyring('a notification that cannot be shown', () => {
     const a = await start({ startHidden: true });
     a.standIn!.failNotifications('toast activation failed');
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
-    a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
+    a.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
     await connectFromTray(a);
     await until(async () => (await a.tray()).iconName === 'attention', 'the attention icon');
     expect(await a.notifications()).toEqual([]);

@@ -81,7 +81,7 @@ describeWithKeyring('tray app', () => {
   it('reconnecting rewrites keep-in-sync projects and says so', async () => {
     const a = await start();
     const dir = tempProject({ '.env': 'OTHER=kept\nDROPBOX_ACCESS_TOKEN=\n' });
-    a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
+    a.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], { keepInSync: true });
     await connectFromTray(a);
     const first = await a.service.UNSAFE_accessToken();
     await until(
@@ -199,7 +199,7 @@ describeWithKeyring('tray app', () => {
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
     // The refresh token only goes into a file no one else can read.
     chmodSync(path.join(dir, '.env'), 0o600);
-    a.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }], { keepInSync: true });
+    a.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }], { keepInSync: true });
     const answers = await page.evaluate(async () => {
       const dtt = (
         window as unknown as { dtt: Record<string, () => Promise<unknown>> & { settings: { get(): Promise<unknown> } } }

@@ -21,7 +21,9 @@ describeWithKeyring('check my connection', { timeout: 90_000 }, () => {
     await openCheck(u);
     await eventually(() => check(u, 'keychain').getAttribute('class')).toContain('check-pass');
     await expect(check(u, 'connection').getAttribute('class')).resolves.toContain('check-fail');
-    await expect(check(u, 'connection').textContent()).resolves.toContain('What to do: Click "Connect with the browser" first.');
+    await expect(check(u, 'connection').textContent()).resolves.toContain(
+      'What to do: Click "Connect with the browser" first.',
+    );
     await expect(check(u, 'scope-write').getAttribute('class')).resolves.toContain('check-skip');
     await checkScreen(u.page, 'check-disconnected');
   });

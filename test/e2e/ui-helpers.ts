@@ -168,7 +168,7 @@ export async function connectWithBrowser(u: Ui, fake: FakeDropbox): Promise<void
 
 /** The access token the app keeps, read from the keychain by the test (never from the window). */
 export async function currentToken(u: Ui): Promise<string> {
-  const access = await u.app.service.vault.getAccess();
+  const access = await u.app.service['vault'].getAccess();
   if (!access) throw new Error('no access token in the keychain');
   return access.token;
 }

@@ -90,7 +90,7 @@ describeWithKeyring('projects screen', { timeout: 90_000 }, () => {
 
     // Keep in sync off, then remove (files untouched).
     await card(u, dir).getByRole('checkbox', { name: 'Keep in sync' }).uncheck();
-    await eventually(() => u.app.service.projects.list()[0]?.keepInSync).toBe(false);
+    await eventually(() => u.app.service.listProjects()[0]?.keepInSync).toBe(false);
     await card(u, dir).getByRole('button', { name: 'Open folder' }).click();
     await eventually(() => u.app.standIn?.ctx.openedPaths.at(-1)).toBe(dir);
     await card(u, dir).getByRole('button', { name: 'Remove…' }).click();

@@ -45,10 +45,10 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
     await u.page.getByRole('checkbox', { name: 'Show notifications' }).uncheck();
     await u.page.getByRole('button', { name: 'Save' }).click();
     await eventually(() => statusLine(u.page).textContent()).toContain('Settings saved.');
-    expect(u.app.service.settings.get('checkIntervalMinutes')).toBe(30);
-    expect(u.app.service.settings.get('notifications')).toBe(false);
+    expect(u.app.service.setting('checkIntervalMinutes')).toBe(30);
+    expect(u.app.service.setting('notifications')).toBe(false);
     // Saved; the launch's DTT_REDIRECT_PORT still wins over it while it is set.
-    expect(u.app.service.settings.get('redirectPort')).toBe(23456);
+    expect(u.app.service.setting('redirectPort')).toBe(23456);
   });
 
   it('turns start at login on (an XDG autostart entry on Linux) for an installed app', async () => {
@@ -65,7 +65,7 @@ describeWithKeyring('settings and disconnect', { timeout: 90_000 }, () => {
       await u.page.getByRole('button', { name: 'Save' }).click();
       await eventually(() => statusLine(u.page).textContent()).toContain('Settings saved.');
       const entry = path.join(xdg, 'autostart', 'dropbox-token-tray.desktop');
-      expect(existsSync(entry)).toBe(u.app.service.settings.get('startAtLogin'));
+      expect(existsSync(entry)).toBe(u.app.service.setting('startAtLogin'));
     } finally {
       if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = saved;

@@ -30,8 +30,8 @@ describeWithKeyring('undo and file privacy in the window', { timeout: 90_000 }, 
     const u = (ui = await startUi(fake));
     await connectWithBrowser(u, fake);
     const dir = tempProject({ '.env': 'A=1\nDROPBOX_ACCESS_TOKEN=\n' });
-    u.app.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }]);
-    await u.app.service.projects.sync([dir]);
+    u.app.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }]);
+    await u.app.service['projects'].sync([dir]);
     const file = path.join(dir, '.env');
     expect(readFileSync(file, 'utf8')).toContain(await currentToken(u));
     appendFileSync(file, 'TYPED_AFTERWARDS=1\n');
@@ -56,7 +56,7 @@ describeWithKeyring('undo and file privacy in the window', { timeout: 90_000 }, 
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=\n' });
     const file = path.join(dir, '.env');
     chmodSync(file, 0o644);
-    u.app.service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }]);
+    u.app.service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: true }]);
     await u.page.reload();
     await u.page.getByRole('button', { name: 'Projects' }).click();
     const card = u.page.locator(`[data-project="${dir}"]`);

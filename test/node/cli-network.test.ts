@@ -213,7 +213,9 @@ describe('the code exchange is sent exactly once', () => {
         const r = await cli.result;
         fake.clearFaults();
         expect(r.code).toBe(1);
-        expect(r.stderr).toMatch(/Dropbox had a problem finishing the sign-in\.[\s\S]*Run `dropbox-token-tray connect` again\./);
+        expect(r.stderr).toMatch(
+          /Dropbox had a problem finishing the sign-in\.[\s\S]*Run `dropbox-token-tray connect` again\./,
+        );
         expect(r.stderr).not.toMatch(/500|UND_ERR|ECONNRESET/);
         expect(r.stderr).not.toContain('That code did not work');
         expect(exchanges().length - before).toBe(1);

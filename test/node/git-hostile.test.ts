@@ -210,11 +210,11 @@ describeWithKeyring('git never runs code from the project (CLI and keep-in-sync)
     await signIn.result;
 
     const repo = hostile();
-    service.projects.add(repo.dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], {
+    service.addProject(repo.dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }], {
       keepInSync: true,
     });
     const synced = new Promise((resolve) => service.once('projects-synced', resolve));
-    const fresh = await service.credentials.accessToken({ forceRefresh: true });
+    const fresh = await service['credentials'].accessToken({ forceRefresh: true });
     await synced;
     expect(readFileSync(path.join(repo.dir, '.env'), 'utf8')).toContain(fresh);
     expect(repo.fired()).toEqual([]);

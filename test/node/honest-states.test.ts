@@ -236,7 +236,7 @@ describeWithKeyring("the window's sync refuses the same way, naming the button",
     const service = new TokenTrayService({ env: e.env, retry: { baseDelayMs: 10 } });
     await service.pasteToken(fake.mintAppConsoleToken());
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=old\n' });
-    service.projects.add(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }]);
+    service.addProject(dir, [{ file: '.env', format: 'dotenv', includeRefreshToken: false }]);
     fake.revokeAll();
     const handlers = createHandlers({
       service,

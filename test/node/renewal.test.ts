@@ -44,7 +44,7 @@ describeWithKeyring('renewal', () => {
     const before = refreshCalls();
     const old = await service.UNSAFE_accessToken();
     const tokens = await Promise.all(
-      Array.from({ length: 6 }, () => service.credentials.accessToken({ forceRefresh: true })),
+      Array.from({ length: 6 }, () => service['credentials'].accessToken({ forceRefresh: true })),
     );
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(old);
@@ -54,8 +54,8 @@ describeWithKeyring('renewal', () => {
 
   it('renews before expiry by our clock, without waiting for Dropbox to refuse', async () => {
     const { service } = await connectedService();
-    const access = (await service.vault.getAccess())!;
-    await service.vault.setAccess({ token: access.token, expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    const access = (await service['vault'].getAccess())!;
+    await service['vault'].setAccess({ token: access.token, expiresAt: new Date(Date.now() + 60_000).toISOString() });
     const before = refreshCalls();
     const fresh = await service.UNSAFE_accessToken();
     expect(fresh).not.toBe(access.token);
@@ -66,9 +66,9 @@ describeWithKeyring('renewal', () => {
 
   it('a network error while renewing keeps everything and means offline, never revoked', async () => {
     const { service, env } = await connectedService();
-    const access = (await service.vault.getAccess())!;
-    const refresh = await service.vault.getRefresh();
-    await service.vault.setAccess({ token: access.token, expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const access = (await service['vault'].getAccess())!;
+    const refresh = await service['vault'].getRefresh();
+    await service['vault'].setAccess({ token: access.token, expiresAt: new Date(Date.now() - 1000).toISOString() });
     const cut = new TokenTrayService({
       env: { ...env, DTT_DROPBOX_ORIGIN: 'http://127.0.0.1:9' },
       retry: { attempts: 1 },
@@ -76,8 +76,8 @@ describeWithKeyring('renewal', () => {
     const status = await cut.check();
     expect(status.state).toBe('offline');
     expect(status.problem).toBe('network-offline');
-    expect(await cut.vault.getRefresh()).toBe(refresh);
-    expect((await cut.vault.getAccess())!.token).toBe(access.token);
+    expect(await cut['vault'].getRefresh()).toBe(refresh);
+    expect((await cut['vault'].getAccess())!.token).toBe(access.token);
     // Back online, the same stored credentials work again.
     expect((await service.check()).state).toBe('connected');
     await service.disconnect();
@@ -86,7 +86,7 @@ describeWithKeyring('renewal', () => {
   it('invalid_grant from renewal means "reconnect"', async () => {
     const { service } = await connectedService();
     fake.revokeAll();
-    await expect(service.credentials.accessToken({ forceRefresh: true })).rejects.toMatchObject({
+    await expect(service['credentials'].accessToken({ forceRefresh: true })).rejects.toMatchObject({
       kind: 'token-revoked',
     });
     expect((await service.check()).state).toBe('revoked');

@@ -146,7 +146,7 @@ export async function launchElectron(r: ResolvedLaunch, executablePath: string, 
     openInBrowser,
     close: async () => {
       await electronApp.close();
-      await service.vault.clear().catch(() => undefined);
+      await service['vault'].clear().catch(() => undefined);
       rmSync(userData, { recursive: true, force: true });
       r.cleanup();
     },

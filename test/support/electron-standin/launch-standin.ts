@@ -119,7 +119,7 @@ export async function launchStandIn(r: ResolvedLaunch): Promise<AppUnderTest> {
       }
       standIn.quit();
       await standIn.dispose();
-      await service.vault.clear().catch(() => undefined);
+      await service['vault'].clear().catch(() => undefined);
       r.cleanup();
     },
   };
