@@ -13,6 +13,7 @@ import { TextField } from '../ui/TextField';
 
 // An environment variable wins over the saved value; say so, or saving would seem to do nothing.
 const ENV_HINT = (name: string) => `Set on this computer by ${name}, which wins over what you save here.`;
+const ENV_NAMES = { appKey: 'DTT_APP_KEY', redirectPort: 'DTT_REDIRECT_PORT' } as const;
 
 export function SettingsScreen() {
   const announce = useAnnounce();
@@ -41,6 +42,8 @@ export function SettingsScreen() {
     );
   }
 
+  const hint = (key: keyof typeof ENV_NAMES, usual: string) =>
+    saved.fromEnvironment.includes(key) ? ENV_HINT(ENV_NAMES[key]) : usual;
   const change = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setForm({ ...form, [key]: value });
     if (key in errors) setErrors({ ...errors, [key]: undefined });
@@ -107,11 +110,7 @@ export function SettingsScreen() {
             mono
             value={form.appKey}
             onChange={(v) => change('appKey', v)}
-            hint={
-              saved.fromEnvironment.includes('appKey')
-                ? ENV_HINT('DTT_APP_KEY')
-                : 'Your team’s Dropbox app key, from the Dropbox App Console.'
-            }
+            hint={hint('appKey', 'Your team’s Dropbox app key, from the Dropbox App Console.')}
             error={fieldError('appKey')}
           />
           <TextField
@@ -119,11 +118,7 @@ export function SettingsScreen() {
             inputMode="numeric"
             value={form.redirectPort}
             onChange={(v) => change('redirectPort', v)}
-            hint={
-              saved.fromEnvironment.includes('redirectPort')
-                ? ENV_HINT('DTT_REDIRECT_PORT')
-                : 'The browser sign-in comes back to this port on this computer.'
-            }
+            hint={hint('redirectPort', 'The browser sign-in comes back to this port on this computer.')}
             error={fieldError('redirectPort')}
           />
           <MoreInfo>
