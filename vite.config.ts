@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -27,12 +28,41 @@ function classicScriptForFileUrls(): Plugin {
   };
 }
 
+/**
+ * `npm run dev` only: the page's CSP (connect-src 'none', scripts from 'self') would block
+ * Vite's HMR websocket and React Fast Refresh's one inline preamble. The served page allows that
+ * websocket and scripts/styles carrying this server's nonce; the built page is untouched.
+ */
+function devServerCsp(): Plugin {
+  const nonce = randomBytes(16).toString('base64url');
+  return {
+    name: 'dtt-dev-server-csp',
+    apply: 'serve',
+    config: () => ({ html: { cspNonce: nonce } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const origin = ctx.server?.resolvedUrls?.local[0];
+        if (!origin) throw new Error('dev-server CSP: the server has no local URL yet');
+        const ws = new URL(origin).origin.replace(/^http:/, 'ws:');
+        const csp = /content="(default-src 'none';[^"]*)"/.exec(html);
+        if (!csp?.[1]) throw new Error('renderer/index.html: no Content-Security-Policy meta tag to adapt');
+        const dev = csp[1]
+          .replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`)
+          .replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`)
+          .replace("connect-src 'none'", `connect-src ${ws}`);
+        return html.replace(csp[1], dev);
+      },
+    },
+  };
+}
+
 // The window loads build/renderer/index.html from disk (file://), so every URL in the output
 // must be relative, and nothing may be inline: the page's CSP allows 'self' only.
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react(), classicScriptForFileUrls()],
+  plugins: [react(), classicScriptForFileUrls(), devServerCsp()],
   build: {
     outDir: fileURLToPath(new URL('./build/renderer', import.meta.url)),
     emptyOutDir: true,

@@ -21,6 +21,8 @@ export interface AppOptions {
   service: TokenTrayService;
   assetsDir: string;
   rendererDir: string;
+  /** `npm run dev` only (see dev-renderer.ts): the window loads this instead of rendererDir. */
+  devRendererUrl?: string;
   preloadPath: string;
   /** DTT_DROPBOX_ORIGIN, the one http origin the browser may be sent to (a local fake or proxy). */
   localOrigin?: string;
@@ -69,6 +71,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
         electron,
         {
           rendererDir: opts.rendererDir,
+          devRendererUrl: opts.devRendererUrl,
           preloadPath: opts.preloadPath,
           localOrigin: opts.localOrigin,
           devTools: opts.devTools,
@@ -123,7 +126,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   registerIpcHandlers(
     electron.ipcMain,
     handlers,
-    senderCheck(() => win?.webContents, opts.rendererDir),
+    senderCheck(() => win?.webContents, { dir: opts.rendererDir, devUrl: opts.devRendererUrl }),
   );
 
   const view = (): TrayView => ({

@@ -7,6 +7,7 @@ import { openSettings } from '../core/settings';
 import type { SettingsData } from '../core/settings-schema';
 import { startApp } from './app';
 import { openedAtLogin } from './autostart';
+import { devRendererUrl } from './dev-renderer';
 import { installLastResort, startOrExit } from './startup';
 import { queryTrayHost } from './tray-host';
 import { electronNetFetch } from './net-fetch';
@@ -28,6 +29,7 @@ const handle = await startOrExit(electron, () =>
     }),
     assetsDir: path.join(root, 'assets'),
     rendererDir: path.join(root, 'build', 'renderer'),
+    devRendererUrl: devRendererUrl(process.env, electron.app.isPackaged),
     preloadPath: path.join(here, 'preload.cjs'),
     localOrigin: process.env.DTT_DROPBOX_ORIGIN,
     startHidden: openedAtLogin(process.platform, process.argv, () => electron.app.getLoginItemSettings()),

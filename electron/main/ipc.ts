@@ -9,7 +9,7 @@ import {
 } from '../shared/ipc-contract';
 import { redactText } from '../shared/redact';
 import type { Handlers } from './handlers';
-import { isRendererFileUrl } from './sender-check';
+import { isOwnRendererUrl, type RendererSource } from './sender-check';
 import { asResult } from './views';
 
 type IpcMainLike = {
@@ -49,7 +49,7 @@ export function registerIpcHandlers(
 /** Trusted = the top frame of our window, showing our own renderer files. */
 export function senderCheck(
   getContents: () => WebContents | undefined,
-  rendererDir: string,
+  renderer: RendererSource,
 ): (event: IpcMainInvokeEvent) => boolean {
   return (event) => {
     const contents = getContents();
@@ -59,7 +59,7 @@ export function senderCheck(
       event.sender === contents &&
       frame &&
       frame === contents.mainFrame &&
-      isRendererFileUrl(frame.url, rendererDir),
+      isOwnRendererUrl(frame.url, renderer),
     );
   };
 }

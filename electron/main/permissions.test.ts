@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { isPermissionGranted } from './permissions';
 
-const dir = '/opt/Dropbox Token Tray/resources/app.asar/build/renderer';
-const ours = pathToFileURL(`${dir}/index.html`).href;
+const dir = { dir: '/opt/Dropbox Token Tray/resources/app.asar/build/renderer' };
+const ours = pathToFileURL(`${dir.dir}/index.html`).href;
 
 describe('isPermissionGranted', () => {
   it('lets our own page write text to the clipboard', () => {

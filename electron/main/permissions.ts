@@ -1,4 +1,4 @@
-import { isRendererFileUrl } from './sender-check';
+import { isOwnRendererUrl, type RendererSource } from './sender-check';
 
 /**
  * What the window may be granted: only writing plain text to the clipboard (the Copy buttons;
@@ -8,12 +8,12 @@ import { isRendererFileUrl } from './sender-check';
 export function isPermissionGranted(
   permission: string,
   request: { requestingUrl: string; isMainFrame: boolean },
-  rendererDir: string,
+  renderer: RendererSource,
   platform: NodeJS.Platform = process.platform,
 ): boolean {
   return (
     permission === 'clipboard-sanitized-write' &&
     request.isMainFrame &&
-    isRendererFileUrl(request.requestingUrl, rendererDir, platform)
+    isOwnRendererUrl(request.requestingUrl, renderer, platform)
   );
 }

@@ -31,3 +31,23 @@ export function isRendererFileUrl(
   const rel = p.relative(p.resolve(rendererDir), p.resolve(file));
   return rel !== '' && !rel.startsWith('..') && !p.isAbsolute(rel);
 }
+
+/** Where the window's own pages come from: build/renderer, or (`npm run dev` only) the Vite dev server. */
+export interface RendererSource {
+  dir: string;
+  devUrl?: string;
+}
+
+/** In dev mode exactly the dev server's origin is ours (and the packaged files are not). */
+export function isOwnRendererUrl(
+  url: string,
+  source: RendererSource,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
+  if (source.devUrl === undefined) return isRendererFileUrl(url, source.dir, platform);
+  try {
+    return new URL(url).origin === new URL(source.devUrl).origin;
+  } catch {
+    return false;
+  }
+}

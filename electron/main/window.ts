@@ -3,11 +3,13 @@ import type { BrowserWindow as BrowserWindowType } from 'electron';
 import type { ElectronApi } from './electron-api';
 import { isSafeExternalUrl } from './external-url';
 import { isPermissionGranted } from './permissions';
-import { isRendererFileUrl } from './sender-check';
+import { isOwnRendererUrl } from './sender-check';
 
 export interface WindowOptions {
   rendererDir: string;
   preloadPath: string;
+  /** `npm run dev` only: the Vite dev server the window loads instead of rendererDir. */
+  devRendererUrl?: string;
   localOrigin?: string;
   devTools: boolean;
 }
@@ -22,6 +24,7 @@ export function createMainWindow(
   opts: WindowOptions,
   isQuitting: () => boolean,
 ): BrowserWindowType {
+  const renderer = { dir: opts.rendererDir, devUrl: opts.devRendererUrl };
   const win = new electron.BrowserWindow({
     width: 420,
     height: 640,
@@ -46,10 +49,10 @@ export function createMainWindow(
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isRendererFileUrl(url, opts.rendererDir)) event.preventDefault();
+    if (!isOwnRendererUrl(url, renderer)) event.preventDefault();
   });
   win.webContents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isPermissionGranted(permission, details, opts.rendererDir)),
+    callback(isPermissionGranted(permission, details, renderer)),
   );
   win.on('close', (event) => {
     if (!isQuitting()) {
@@ -59,6 +62,9 @@ export function createMainWindow(
   });
   // A load can fail (e.g. quitting mid-load); there's nothing to recover, but don't leave an
   // unhandled rejection in main.
-  win.loadFile(path.join(opts.rendererDir, 'index.html')).catch(() => undefined);
+  const load = opts.devRendererUrl
+    ? win.loadURL(opts.devRendererUrl)
+    : win.loadFile(path.join(opts.rendererDir, 'index.html'));
+  load.catch(() => undefined);
   return win;
 }

@@ -42,6 +42,8 @@ export function SettingsScreen() {
     );
   }
 
+  const hint = (key: 'appKey' | 'redirectPort', usual: string) =>
+    saved.fromEnvironment.includes(key) ? ENV_HINT : usual;
   const change = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setForm({ ...form, [key]: value });
     if (key in errors) setErrors({ ...errors, [key]: undefined });
@@ -108,11 +110,7 @@ export function SettingsScreen() {
             mono
             value={form.appKey}
             onChange={(v) => change('appKey', v)}
-            hint={
-              saved.fromEnvironment.includes('appKey')
-                ? ENV_HINT
-                : 'Your team’s Dropbox app key, from the Dropbox App Console.'
-            }
+            hint={hint('appKey', 'Your team’s Dropbox app key, from the Dropbox App Console.')}
             error={fieldError('appKey')}
           />
           <TextField
@@ -120,11 +118,7 @@ export function SettingsScreen() {
             inputMode="numeric"
             value={form.redirectPort}
             onChange={(v) => change('redirectPort', v)}
-            hint={
-              saved.fromEnvironment.includes('redirectPort')
-                ? ENV_HINT
-                : 'The browser sign-in comes back to this port on this computer.'
-            }
+            hint={hint('redirectPort', 'The browser sign-in comes back to this port on this computer.')}
             error={fieldError('redirectPort')}
           />
           <MoreInfo>

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 // pays for a context (milliseconds) instead of a launch.
 
 export const CHROMIUM_PATH = process.env.DTT_CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -20,7 +20,7 @@ export function sharedChromium(): Promise<Browser> {
     return Promise.reject(
       new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set DTT_CHROMIUM_PATH)`),
     );
-  shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
+  shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return shared;
 }
 

@@ -112,5 +112,8 @@ function pageSide(names: PreloadNames, preload: Preload): void {
 /** The init script text: the shim, with the bundle inlined (eval would trip the page's CSP). */
 export function preloadInitScript(preloadPath: string, names: PreloadNames): string {
   const source = readFileSync(preloadPath, 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
-  return `(${pageSide.toString()})(${JSON.stringify(names)}, function (require, module, exports) {\n${source}\n});`;
+  // Under tsx (npm run dev), esbuild's keepNames wraps functions in `__name(...)`: give the
+  // serialised pageSide a local no-op one.
+  const side = `(() => { const __name = (f) => f; return ${pageSide.toString()}; })()`;
+  return `(${side})(${JSON.stringify(names)}, function (require, module, exports) {\n${source}\n});`;
 }

@@ -9,10 +9,25 @@ export function errnoCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** The same for reads and writes: the path is gone, or names a folder. */
+function pathError(label: string, code: string | undefined, error: unknown): DttError | undefined {
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, {
+      cause: error,
+    });
+  if (code === 'EISDIR')
+    return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, {
+      cause: error,
+    });
+  return undefined;
+}
+
 /** Maps a failed write (temp file, rename, chmod) to the error the user sees. */
 export function writeError(label: string, error: unknown): DttError {
   if (error instanceof DttError) return error;
   const code = errnoCode(error);
+  const missing = pathError(label, code, error);
+  if (missing) return missing;
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -32,15 +47,6 @@ export function writeError(label: string, error: unknown): DttError {
         `${label} or its folder is read-only (${code}); make it writable, then sync again`,
         { cause: error },
       );
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, {
-        cause: error,
-      });
-    case 'EISDIR':
-      return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, {
-        cause: error,
-      });
     case 'ELOOP':
       return new DttError('file-symlink', `${label} is a link that loops back on itself; choose the real file`, {
         cause: error,
@@ -58,6 +64,8 @@ export function writeError(label: string, error: unknown): DttError {
 export function readError(label: string, error: unknown): DttError {
   if (error instanceof DttError) return error;
   const code = errnoCode(error);
+  const missing = pathError(label, code, error);
+  if (missing) return missing;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
@@ -66,15 +74,6 @@ export function readError(label: string, error: unknown): DttError {
         `${label} can't be read (${code}); give yourself read and write access to it, then sync again`,
         { cause: error },
       );
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new DttError('file-missing', `the folder of ${label} no longer exists; check the project folder`, {
-        cause: error,
-      });
-    case 'EISDIR':
-      return new DttError('file-binary', `${label} is a folder, not a file; choose the config file inside it`, {
-        cause: error,
-      });
     case 'ELOOP':
       return new DttError(
         'file-symlink',

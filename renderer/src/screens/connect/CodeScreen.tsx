@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { windowText } from '../../lib/errors';
 import type { ConnectResultView, ErrorView } from '../../../../electron/shared/views';
 import { useAction } from '../../lib/use-action';
-import { CopyLink } from '../../ui/CopyLink';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { ScreenTitle } from '../../ui/ScreenTitle';
+import { SignInLinkFallback, SubmitOrBack } from './parts';
 
 interface Props {
   url: string;
@@ -66,14 +66,9 @@ export function CodeScreen({ url, switchedBecause, restarting, onConnected, onRe
             aria-describedby={action.error ? 'code-error' : undefined}
           />
         </label>
-        <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            {action.busy ? 'Connecting…' : 'Connect'}
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={onBack}>
-            Back
-          </button>
-        </div>
+        <SubmitOrBack busy={action.busy} busyLabel="Connecting…" onBack={onBack}>
+          Connect
+        </SubmitOrBack>
       </form>
       {action.error ? (
         <div id="code-error">
@@ -84,8 +79,7 @@ export function CodeScreen({ url, switchedBecause, restarting, onConnected, onRe
           </ErrorBox>
         </div>
       ) : null}
-      <p className="hint">Browser didn’t open? Copy the link and paste it into your browser’s address bar.</p>
-      <CopyLink text={url} label="Copy the link" fieldLabel="Sign-in link" />
+      <SignInLinkFallback url={url} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useAction } from '../../lib/use-action';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { MoreInfo } from '../../ui/MoreInfo';
 import { ScreenTitle } from '../../ui/ScreenTitle';
+import { SubmitOrBack } from './parts';
 
 // App Console tokens live about 4 hours from when they were generated; the app can't ask
 // Dropbox how old one is, so it asks the person who made it.
@@ -70,14 +71,9 @@ export function PasteScreen({ onConnected, onBack }: { onConnected(result: Conne
           </select>
         </label>
         {action.error ? <ErrorBox error={action.error} /> : null}
-        <div className="button-row">
-          <button type="submit" className="btn btn-primary" disabled={action.busy}>
-            {action.busy ? 'Checking with Dropbox…' : 'Connect with this token'}
-          </button>
-          <button type="button" className="btn btn-quiet" onClick={onBack}>
-            Back
-          </button>
-        </div>
+        <SubmitOrBack busy={action.busy} busyLabel="Checking with Dropbox…" onBack={onBack}>
+          Connect with this token
+        </SubmitOrBack>
       </form>
       <MoreInfo summary="Where do I find a token?">
         <ol className="steps">

@@ -1,9 +1,9 @@
 import type { ErrorView } from '../../../../electron/shared/views';
 import { useNow } from '../../lib/use-now';
-import { CopyLink } from '../../ui/CopyLink';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { MoreInfo } from '../../ui/MoreInfo';
 import { ScreenTitle } from '../../ui/ScreenTitle';
+import { SignInLinkFallback } from './parts';
 
 // Long enough to sign in and click Allow; by then a dead-end Dropbox page is the likelier story.
 const SLOW_AFTER_MS = 45_000;
@@ -74,8 +74,7 @@ export function WaitingScreen({ url, redirectUri, startedAt, error, onCancel, on
         </div>
       ) : null}
 
-      <p className="hint">Browser didn’t open? Copy the link and paste it into your browser’s address bar.</p>
-      <CopyLink text={url} label="Copy the link" fieldLabel="Sign-in link" />
+      <SignInLinkFallback url={url} />
 
       {redirectUri ? (
         <MoreInfo>

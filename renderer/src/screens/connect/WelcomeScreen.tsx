@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PublicStatus } from '../../../../electron/shared/state';
 import type { ErrorView } from '../../../../electron/shared/views';
 import { asErrorView, errorWords } from '../../lib/errors';
@@ -59,35 +60,42 @@ export function WelcomeScreen({ status, error, notice, starting, onConnect, onUs
 
       <h2>Other ways to connect</h2>
       <ul className="option-list">
-        <li>
-          <button
-            type="button"
-            className="btn"
-            onClick={onUseCode}
-            disabled={starting !== null}
-            aria-describedby="code-hint"
-          >
-            {starting === 'code' ? 'Opening your browser…' : 'Use a code instead'}
-          </button>
-          <p id="code-hint" className="hint">
-            Use this if the browser never comes back to this window: Dropbox shows a code, and you paste it here.
-          </p>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="btn"
-            onClick={onPaste}
-            disabled={starting !== null}
-            aria-describedby="paste-hint"
-          >
-            Paste a token
-          </button>
-          <p id="paste-hint" className="hint">
-            Only if your admin gave you a token from the Dropbox App Console. It stops working after about 4 hours.
-          </p>
-        </li>
+        <OtherWay
+          id="code-hint"
+          onClick={onUseCode}
+          disabled={starting !== null}
+          hint="Use this if the browser never comes back to this window: Dropbox shows a code, and you paste it here."
+        >
+          {starting === 'code' ? 'Opening your browser…' : 'Use a code instead'}
+        </OtherWay>
+        <OtherWay
+          id="paste-hint"
+          onClick={onPaste}
+          disabled={starting !== null}
+          hint="Only if your admin gave you a token from the Dropbox App Console. It stops working after about 4 hours."
+        >
+          Paste a token
+        </OtherWay>
       </ul>
     </section>
+  );
+}
+
+function OtherWay(props: { id: string; hint: string; disabled: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className="btn"
+        onClick={props.onClick}
+        disabled={props.disabled}
+        aria-describedby={props.id}
+      >
+        {props.children}
+      </button>
+      <p id={props.id} className="hint">
+        {props.hint}
+      </p>
+    </li>
   );
 }
