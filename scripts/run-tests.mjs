@@ -53,39 +53,53 @@ const vitestPkg = require.resolve('vitest/package.json', { paths: [root] });
 const vitest = path.join(path.dirname(vitestPkg), 'vitest.mjs');
 const wrapper = path.join(root, 'test', 'support', 'keyring', 'with-keyring.sh');
 
-const vitestCommand = [process.execPath, vitest, 'run', ...process.argv.slice(2)];
 const env = { ...process.env };
-
-let command;
-let args;
-if (process.platform === 'linux') {
-  [command, ...args] = ['bash', wrapper, ...vitestCommand];
-} else {
+let wrap = (cmd) => ['bash', wrapper, ...cmd];
+if (process.platform !== 'linux') {
   // The harness only knows how to make a private keyring on Linux; elsewhere keychain tests skip
   // rather than touch the user's real keychain.
-  [command, ...args] = vitestCommand;
+  wrap = (cmd) => cmd;
   env.DTT_TEST_KEYRING = '0';
   env.DTT_TEST_KEYRING_SKIP_REASON = `they need a private GNOME keyring, which the harness only sets up on Linux (this is ${process.platform})`;
   console.error(`[keyring] keychain tests will skip: ${env.DTT_TEST_KEYRING_SKIP_REASON}`);
 }
 
-const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+// The whole run: every suite, then the start-up timing alone (see vitest.config.ts). With
+// arguments, exactly what was asked for.
+const given = process.argv.slice(2);
+const phases = given.length
+  ? [given]
+  : [
+      ['--project', 'unit', '--project', 'node', '--project', 'e2e'],
+      ['--project', 'timing'],
+    ];
 
+let child = null;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+    process.exit(128 + { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 }[signal]);
   });
 }
 
-child.on('error', (error) => {
-  console.error(`[run-tests] could not start ${command}: ${error.message}`);
-  process.exit(1);
-});
+function runPhase(args) {
+  const [command, ...rest] = wrap([process.execPath, vitest, 'run', ...args]);
+  return new Promise((resolve) => {
+    child = spawn(command, rest, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (error) => {
+      console.error(`[run-tests] could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      const number = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1, SIGKILL: 9 }[signal] ?? 1;
+      resolve(signal ? 128 + number : (code ?? 1));
+    });
+  });
+}
 
-child.on('exit', (code, signal) => {
-  if (signal) {
-    const number = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1, SIGKILL: 9 }[signal] ?? 1;
-    process.exit(128 + number);
-  }
-  process.exit(code ?? 1);
-});
+let failed = 0;
+for (const phase of phases) {
+  const code = await runPhase(phase);
+  if (code !== 0 && !failed) failed = code;
+}
+process.exit(failed);

@@ -146,8 +146,6 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
   }
 
   addProject(...args: Parameters<Projects['add']>): ProjectRecord {
-    const [dir, targets] = args;
-    for (const t of targets) resolveInside(dir, t.file);
     return this.projects.add(...args);
   }
 

@@ -77,11 +77,13 @@ describeWithKeyring("pasting a token (the guide's Option 1)", () => {
     expect(r2.status.state).toBe('disconnected');
   });
 
-  it('rejects a token lacking a permission, naming it', async () => {
-    const r = await paste(fake.mintAppConsoleToken({ scopes: ['account_info.read', 'files.content.read'] }));
+  it('rejects a token lacking a permission, naming it (its technical name with --verbose)', async () => {
+    const minted = () => fake.mintAppConsoleToken({ scopes: ['account_info.read', 'files.content.read'] });
+    const r = await paste(minted());
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('A permission is missing');
-    expect(r.stderr).toContain('files.content.write');
+    expect(r.stderr).toContain('A permission is missing — this token cannot write files.');
+    expect(r.stderr).not.toContain('files.content.write');
+    expect((await paste(minted(), {}, ['--verbose'])).stderr).toContain('files.content.write');
     expect(r.status.state).toBe('disconnected');
   });
 

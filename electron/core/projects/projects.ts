@@ -55,7 +55,11 @@ export class Projects {
   ): ProjectRecord {
     if (targets.length === 0) throw new DttError('invalid-input', 'choose at least one file to write the token into');
     const projectDir = existingProjectDir(dir);
-    for (const t of targets) assertUtf8Name(t.file, 'file');
+    for (const t of targets) {
+      assertUtf8Name(t.file, 'file');
+      // The same check for the CLI's --file and the window's ticks: nothing outside the folder.
+      resolveInside(projectDir, t.file);
+    }
     // Remember which targets are links now: --allow-symlinks covers these links, not later ones.
     const withLinks = targets.map((t) => ({ ...t, linkAtAdd: linkTextAt(projectDir, t.file) }));
     return this.registry.upsert(projectDir, withLinks, opts);
