@@ -22,27 +22,28 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function timeRun(args: string[], env: NodeJS.ProcessEnv): number {
+function timeRun(node: string, args: string[], env: NodeJS.ProcessEnv): number {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.error) throw r.error;
   return ms;
 }
 
-export function measureStartup(runs = 7): StartupTimes {
+/** `node`: the Node binary both runs use (the CLI against a bare `node -e 0` of the same Node). */
+export function measureStartup(runs = 7, node = process.execPath): StartupTimes {
   const configDir = mkdtempSync(path.join(os.tmpdir(), 'dtt-startup-'));
   const env = { ...process.env, DTT_CONFIG_DIR: configDir, DEBUG: '' };
   try {
-    const check = spawnSync(process.execPath, [cliBin, 'status', '--json'], { env, encoding: 'utf8' });
+    const check = spawnSync(node, [cliBin, 'status', '--json'], { env, encoding: 'utf8' });
     if (!check.stdout.includes('"disconnected"')) throw new Error(`status --json did not run: ${check.stderr}`);
-    const node: number[] = [];
+    const bare: number[] = [];
     const cli: number[] = [];
     for (let i = 0; i < runs; i++) {
-      node.push(timeRun(['-e', '0'], env));
-      cli.push(timeRun([cliBin, 'status', '--json'], env));
+      bare.push(timeRun(node, ['-e', '0'], env));
+      cli.push(timeRun(node, [cliBin, 'status', '--json'], env));
     }
-    const nodeMs = median(node);
+    const nodeMs = median(bare);
     const cliMs = median(cli);
     return { nodeMs, cliMs, ratio: cliMs / nodeMs };
   } finally {
