@@ -186,13 +186,13 @@ describe('keep out of git (clean filter, this clone only)', () => {
     expect(gitViews(repo.clone)).not.toContain(token.slice(5, 40));
   });
 
-  it('fails closed: without sed, git refuses to stage the file instead of staging the token', async () => {
+  it('fails closed: without perl, git refuses to stage the file instead of staging the token', async () => {
     const { targets } = await setUp(repo.clone);
     const token = mintToken();
     await writeToken(repo.clone, targets, token);
     const settings = path.join(repo.clone, targets[0]!.file);
     writeFileSync(settings, `${readFileSync(settings, 'utf8')}# edit\n`);
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'dtt-nosed-'));
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'dtt-noperl-'));
     for (const tool of ['git', 'sh'])
       symlinkSync(execFileSync('which', [tool], { encoding: 'utf8' }).trim(), path.join(bin, tool));
     let failed = false;
@@ -228,12 +228,48 @@ describe('keep-out-of-git building blocks', () => {
     expect(attributesPattern('my dir/a [1].py')).toBe('"/my dir/a \\[1\\].py"');
   });
 
-  it('makes a sed command that swaps only tokens, whatever the placeholder holds', () => {
+  it('makes a filter command that swaps only tokens, whatever the placeholder holds', () => {
     const placeholder = `it's & #1 \\ "x"`;
     const token = mintToken();
     const input = `a = "${token}"\nb = "sl.u."\nc = x${token}\n`;
     const out = execFileSync('sh', ['-c', cleanCommand(placeholder)], { input, encoding: 'utf8' });
     expect(out).toBe(`a = "${placeholder}"\nb = "sl.u."\nc = x${token}\n`);
+  });
+
+  // Git runs the filter through sh, as here. A file must come out byte for byte except the token:
+  // no final newline added (BSD sed adds one), CRLF kept, bytes that aren't UTF-8 kept (a UTF-8
+  // locale makes some tools fail or rewrite them), whatever perl's Unicode switches say.
+  it('gives back every byte but the token: no final newline, CRLF, NUL, bytes that are not UTF-8', () => {
+    const placeholder = 'YOUR_NEW_TOKEN_HERE';
+    const token = mintToken();
+    const bytes = (text: string) => Buffer.from(text, 'latin1'); // one byte per character
+    const cases = [
+      (t: string) => `token = "${t}"`,
+      (t: string) => `# caf\u00e9\r\ntoken = "${t}"\r\nnext = 1\r\n`,
+      (t: string) => `a\u0000b\r\n\u00ff\u00fe token=${t}\r\nlast line ${t}`,
+      (t: string) => `\r\n\r\n${t}`,
+    ];
+    const utf8Locale = { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8', PERL_UNICODE: 'SDA' };
+    for (const make of cases) {
+      const out = execFileSync('sh', ['-c', cleanCommand(placeholder)], {
+        input: bytes(make(token)),
+        env: utf8Locale,
+      });
+      expect(out.equals(bytes(make(placeholder))), JSON.stringify(out.toString('latin1'))).toBe(true);
+    }
+  });
+
+  it('needs neither sed nor anything the app installs: sh and perl, which git for every platform has', () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'dtt-onlyperl-'));
+    for (const tool of ['sh', 'perl'])
+      symlinkSync(execFileSync('which', [tool], { encoding: 'utf8' }).trim(), path.join(bin, tool));
+    const token = mintToken();
+    const out = execFileSync(path.join(bin, 'sh'), ['-c', cleanCommand('x')], {
+      input: `k = "${token}"`,
+      env: { PATH: bin },
+      encoding: 'utf8',
+    });
+    expect(out).toBe('k = "x"');
   });
 
   it('refuses a file whose committed version has no value where the token goes', () => {

@@ -8,16 +8,20 @@ import { editorFor } from './formats';
 // "Write it here, and keep it out of git": the token goes into a file git tracks (the guide's
 // settings.py), and git is told, in this clone only, to turn it back into the committed
 // placeholder whenever it reads the file. That is a *clean filter*:
-//   .git/config            filter.dtt-keep-out-<id>.clean = sed … ; .smudge = cat ; .required = true
+//   .git/config            filter.dtt-keep-out-<id>.clean = perl … ; .smudge = cat ; .required = true
 //   .git/info/attributes   "/src/…/settings.py" filter=dtt-keep-out-<id>
 // Every git command that reads the working file (status, diff, add, commit -a, stash) sees the
 // placeholder, so no commit and no push from this clone can carry the token, and `git status`
 // stays clean. Neither file is ever committed or pushed, so nobody else's clone changes.
 //
-// The filter is one `sed` substitution, not a call back into this app, so it keeps working when
+// The filter is one perl substitution, not a call back into this app, so it keeps working when
 // the app is moved or uninstalled. It fails closed: `required = true` makes git refuse to stage
-// the file if the filter can't run (sed missing), instead of staging it unfiltered. Git for
-// Windows ships sed with its own sh, which git uses to run filters.
+// the file if the filter can't run (perl missing), instead of staging it unfiltered.
+// Perl, not sed: the output must be the file byte for byte but the token, and sed differs by
+// platform there (macOS's adds a final newline; in a UTF-8 locale it refuses bytes that aren't
+// UTF-8). Perl in binary mode is byte-exact everywhere, and git has it on every platform it
+// runs filters on: macOS ships it, Git for Windows bundles it beside its sh, and on Linux git's
+// own scripts need it (Debian: perl-base is essential).
 
 /** runSafeGit's shape (safe-git.ts), so tests can pass their own runner. */
 export type GitRun = (
@@ -73,12 +77,20 @@ export function placeholderIn(committed: string, target: Pick<ProjectTarget, 'fo
     : original;
 }
 
-/** sh-quoted `sed` that swaps any Dropbox access token for the placeholder, byte for byte otherwise. */
+/**
+ * The sh command git runs as the clean filter: any Dropbox access token becomes the placeholder,
+ * every other byte passes through. binmode drops any layer (CRLF on a Windows perl, Unicode from
+ * PERL_UNICODE or -C); a failed write makes it exit non-zero, so git stops rather than stage less.
+ */
 export function cleanCommand(placeholder: string): string {
   if (/[\n\r\0]/.test(placeholder)) throw new DttError('keep-out-unsupported', 'the placeholder spans lines');
-  const replacement = placeholder.replace(/[\\&#]/g, (c) => `\\${c}`);
-  const script = `s#${TOKEN_PATTERN}#\\1${replacement}#g`;
-  return `sed -E -e '${script.replace(/'/g, `'\\''`)}'`;
+  // Letters and digits as they are, every other byte as \x{..}: nothing left for perl or sh to
+  // read specially, so the script needs no quoting inside its single quotes.
+  const replacement = Array.from(Buffer.from(placeholder, 'utf8'), (b) =>
+    /[A-Za-z0-9]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `\\x{${b.toString(16)}}`,
+  ).join('');
+  const script = `binmode STDIN; binmode STDOUT; while (<STDIN>) { s/${TOKEN_PATTERN}/\${1}${replacement}/g; print } close STDOUT or exit 1;`;
+  return `perl -e '${script}'`;
 }
 
 /** A gitattributes pattern naming exactly this file from the repository root. */
