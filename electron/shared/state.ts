@@ -24,6 +24,8 @@ export interface PublicTargetStatus {
 
 export interface PublicProject {
   path: string;
+  /** The path as the window shows it (`~/code/engine`); `path` stays its identity. */
+  shownPath: string;
   name: string;
   keepInSync: boolean;
   /** Tracked files are written, with git set up so the token never reaches a commit. */

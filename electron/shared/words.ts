@@ -124,3 +124,15 @@ export function lifetimeLine(s: PublicStatus, now = Date.now()): string | null {
   }
   return 'Long-lived token (does not expire).';
 }
+
+/**
+ * A folder as staff read it: under their home folder it starts with `~`, as macOS's Go to Folder
+ * and every terminal write it; anywhere else, and on Windows (where `~` means nothing), in full.
+ * The full path stays the folder's identity: this is for showing only.
+ */
+export function shownPath(dir: string, home: string, platform: string): string {
+  const base = home.replace(/\/+$/, '');
+  if (platform === 'win32' || base === '') return dir;
+  if (dir === base) return '~';
+  return dir.startsWith(`${base}/`) ? `~${dir.slice(base.length)}` : dir;
+}

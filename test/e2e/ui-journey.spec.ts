@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
+import { repoRoot } from '../support/cli';
 import { describeWithKeyring } from '../support/keyring';
 import { engineRepo, git } from '../support/projects';
 import {
@@ -11,14 +13,32 @@ import {
   followRedirect,
   nextOpenedUrl,
   queueFolder,
+  SCREENS_DIR,
   type Ui,
 } from './ui-helpers';
 import { uiSuite } from './ui-suite';
 
 // The staff member's whole job in the window: the guide's engine, a real git clone with both
 // Python files committed, from first launch to "your project is ready" — counting what they do.
+// Its pictures are the README's: `DTT_DOCS_SCREENS=1` copies them into docs/screens.
 
 const suite = uiSuite();
+const DOCS_PICTURES = {
+  'journey-welcome': 'welcome',
+  'journey-waiting': 'waiting',
+  'journey-home-next': 'home',
+  'journey-ready': 'projects-added',
+};
+
+function copyDocsPictures(): void {
+  if (process.env.DTT_DOCS_SCREENS !== '1') return;
+  for (const [from, to] of Object.entries(DOCS_PICTURES))
+    for (const scheme of ['', '-dark'])
+      copyFileSync(
+        path.join(SCREENS_DIR, `${from}${scheme}.png`),
+        path.join(repoRoot, 'docs/screens', `${to}${scheme}.png`),
+      );
+}
 const SETTINGS = 'src/cloud/training/config/settings.py';
 const RETRAIN = 'src/cloud/training/pipelines/daily_retrain.py';
 
@@ -69,8 +89,15 @@ const target = (u: Ui, dir: string, file: string) => card(u, dir).locator(`[data
 
 describeWithKeyring('the staff member’s journey', { timeout: 120_000 }, () => {
   it('takes the engine in git from first launch to “your project is ready” in a few clicks, no typing', async () => {
-    const { dir } = engineRepo('training-engine');
-    const u = await suite.open();
+    // The engine where staff keep it, in their home folder: the window shows ~/code/training-engine.
+    const home = mkdtempSync(path.join(os.tmpdir(), 'dtt-home-'));
+    const { dir } = engineRepo('training-engine', path.join(home, 'code'));
+    const realHome = process.env.HOME;
+    process.env.HOME = home;
+    onTestFinished(() => {
+      process.env.HOME = realHome;
+    });
+    const u = await suite.open({ env: { HOME: home } });
     const { page } = u;
     const user = userCounter(page);
     await user.install();
@@ -138,6 +165,7 @@ describeWithKeyring('the staff member’s journey', { timeout: 120_000 }, () => 
       await expect(target(u, dir, file).locator('[data-line="status"]').count()).resolves.toBe(1);
     }
     await expect(overflowing(card(u, dir))).resolves.toEqual([]);
+    await expect(card(u, dir).locator('.path').textContent()).resolves.toBe('~/code/training-engine');
 
     // Home says it's done, what happens next, and where the token really is.
     await page.getByRole('button', { name: 'Home' }).click();
@@ -164,5 +192,6 @@ describeWithKeyring('the staff member’s journey', { timeout: 120_000 }, () => 
     await page.getByRole('button', { name: 'Home' }).click();
     await expect(next.getAttribute('data-next')).resolves.toBe('attention');
     expect(git(dir, 'status', '--porcelain')).toBe('');
+    copyDocsPictures();
   });
 });

@@ -48,9 +48,10 @@ export function git(dir: string, ...args: string[]): string {
 
 /**
  * The guide's engine as staff really have it: a clone (from a bare origin) with both Python
- * files committed, in a folder with a name people use (`…/training-engine`).
+ * files committed, in a folder with a name people use (`…/training-engine`), inside `parent`
+ * when given (the clone's parent folders are made), else beside its origin in a temp folder.
  */
-export function engineRepo(name = 'training-engine'): { dir: string; origin: string } {
+export function engineRepo(name = 'training-engine', parent?: string): { dir: string; origin: string } {
   const base = mkdtempSync(path.join(os.tmpdir(), 'dtt-repo-'));
   const origin = path.join(base, 'origin.git');
   const upstream = path.join(base, 'upstream');
@@ -62,7 +63,7 @@ export function engineRepo(name = 'training-engine'): { dir: string; origin: str
   git(upstream, 'add', '-A');
   git(upstream, 'commit', '-qm', 'engine');
   git(upstream, 'push', '-q', 'origin', 'HEAD:main');
-  const dir = path.join(base, name);
+  const dir = path.join(parent ?? base, name);
   git(base, 'clone', '-q', '--branch', 'main', origin, dir);
   return { dir, origin };
 }

@@ -1,4 +1,6 @@
+import os from 'node:os';
 import type { PublicProject, PublicTargetStatus } from '../../shared/state';
+import { shownPath } from '../../shared/words';
 import { DttError } from '../errors';
 import type { ProjectRecord } from '../settings-schema';
 import { readTarget, resolveInside } from './files';
@@ -10,6 +12,7 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
   return Promise.all(
     projects.map(async (p) => ({
       path: p.path,
+      shownPath: shownPath(p.path, os.homedir(), process.platform),
       name: p.name,
       keepInSync: p.keepInSync,
       keepOutOfGit: Boolean(p.keepOutOfGit),

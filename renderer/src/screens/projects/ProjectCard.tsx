@@ -73,7 +73,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
     <li className="card project" aria-labelledby={titleId} data-project={path}>
       <h2 id={titleId}>{project.name}</h2>
       <p className="path mono" title={path}>
-        <PathText path={path} />
+        <PathText path={project.shownPath} />
       </p>
       <ul className="target-list" aria-label={`Files in ${project.name}`}>
         {project.targets.map((t) => (
