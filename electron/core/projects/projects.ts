@@ -21,8 +21,8 @@ import { syncProjects, type SyncOptions, type SyncReport } from './sync';
 import { projectStatuses } from './target-status';
 
 export interface TokenSource {
-  /** Current values to write, or null when not connected. */
-  values(): Promise<TokenValues | null>;
+  /** Current values to write, or null when not connected; `access`: only the access token is needed. */
+  values(need?: 'all' | 'access'): Promise<TokenValues | null>;
 }
 
 /** Projects: register, detect, sync, undo. One lock per settings folder serialises every sync. */
@@ -142,8 +142,11 @@ export class Projects {
   }
 
   async statuses(): Promise<PublicProject[]> {
-    const values = await this.tokens.values().catch(() => null);
-    return projectStatuses(this.list(), values?.accessToken ?? null);
+    const list = this.list();
+    // No project, nothing to compare: no keychain read. A status compares access tokens only.
+    if (list.length === 0) return [];
+    const values = await this.tokens.values('access').catch(() => null);
+    return projectStatuses(list, values?.accessToken ?? null);
   }
 
   /**
