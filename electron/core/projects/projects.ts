@@ -96,7 +96,9 @@ export class Projects {
   /** Syncs the named projects, or all; refuses folders that aren't registered. */
   async sync(dirs: string[] = [], opts: SyncOptions = {}): Promise<SyncReport> {
     const projects = dirs.length ? dirs.map((d) => this.registry.get(d)) : this.list();
-    const values = opts.blank ? null : await this.tokens.values();
+    // The refresh token is read from the keychain only when a file is to receive it.
+    const need = projects.some((p) => p.targets.some((t) => t.includeRefreshToken)) ? 'all' : 'access';
+    const values = opts.blank ? null : await this.tokens.values(need);
     if (!values && !opts.blank) throw new DttError('not-connected');
     return withLock(this.lockDir, 'sync', () =>
       syncProjects(projects, values, { registry: this.registry, backups: this.backups }, opts),
