@@ -57,22 +57,38 @@ export function App() {
     } else setLoadError(result.error);
   }, []);
 
+  // The latest status, for callbacks that must not wait for a render to see it.
+  const statusRef = useRef(status);
+  // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by callbacks
+  statusRef.current = status;
+  /** Where to go once the pushed status shows the new connection (see `connected`). */
+  const afterConnect = useRef<Route | null>(null);
+
+  const statusChanged = useCallback((next: PublicStatus) => {
+    setStatus(next);
+    const route = afterConnect.current;
+    if (route && isLinked(next)) {
+      afterConnect.current = null;
+      setRoute(route);
+    }
+  }, []);
+
   const connected = useCallback(
-    async (result: ConnectResultView) => {
-      // Status first, so the window doesn't flash the Connect screen on its way to Home.
-      await refresh();
+    (result: ConnectResultView) => {
       const before = result.previousAccount;
-      setRoute(
-        before
-          ? {
-              name: 'home',
-              notice: `Now connected as ${result.account.name} (${result.account.email}) — before: ${before.name} (${before.email})`,
-            }
-          : { name: 'home' },
-      );
+      const home: Route = before
+        ? {
+            name: 'home',
+            notice: `Now connected as ${result.account.name} (${result.account.email}) — before: ${before.name} (${before.email})`,
+          }
+        : { name: 'home' };
+      // The service pushes the new status itself (no second ask). Home waits for it when it
+      // hasn't arrived yet, so the window doesn't flash the Connect screen on its way there.
+      if (statusRef.current && isLinked(statusRef.current)) setRoute(home);
+      else afterConnect.current = home;
       announce(connectedMessage(result));
     },
-    [announce, refresh],
+    [announce],
   );
 
   const signInFinished = useCallback(
@@ -88,18 +104,13 @@ export function App() {
     [connected, flow],
   );
 
-  const report = useCallback(
-    (r: SyncReportView) => {
-      setOutcomes((prev) => mergeOutcomes(prev, r));
-      void refresh();
-    },
-    [refresh],
-  );
+  // Every sync is followed by the service's status push, which brings the files' new state.
+  const report = useCallback((r: SyncReportView) => setOutcomes((prev) => mergeOutcomes(prev, r)), []);
 
   // Subscribe once; the listeners read the latest handlers through a ref.
-  const handlers = useRef({ signInFinished, report });
+  const handlers = useRef({ signInFinished, report, statusChanged });
   // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by event listeners
-  handlers.current = { signInFinished, report };
+  handlers.current = { signInFinished, report, statusChanged };
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the first status load; it sets state after IPC answers
     void refresh();
@@ -111,7 +122,7 @@ export function App() {
         setRoute({ name: 'waiting', url: r.value.url, redirectUri: r.value.redirectUri, startedAt: Date.now() });
     });
     const offs = [
-      dtt.onStateChanged(setStatus),
+      dtt.onStateChanged((s) => handlers.current.statusChanged(s)),
       dtt.onSignInFinished((o) => handlers.current.signInFinished(o)),
       // Started from the tray or a notification: show the same Waiting screen as our own button.
       dtt.onSignInStarted((s) =>
@@ -162,7 +173,7 @@ export function App() {
           go={setRoute}
           onStatus={setStatus}
           onReport={report}
-          onConnected={(r) => void connected(r)}
+          onConnected={connected}
           refresh={refresh}
         />
       </main>

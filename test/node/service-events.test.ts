@@ -107,7 +107,15 @@ describe('a paste costs only the keychain calls it needs, and pushes once', () =
     const result = await service.pasteToken(pasted);
     // readAccess once for keep-in-sync to write the file, once for the pushed status to compare
     // both projects' files. No refresh token: a pasted connection has none.
-    expect(counting.calls).toEqual(['check', 'getAccess', 'getRefresh', 'clear', 'setAccess', 'readAccess', 'readAccess']);
+    expect(counting.calls).toEqual([
+      'check',
+      'getAccess',
+      'getRefresh',
+      'clear',
+      'setAccess',
+      'readAccess',
+      'readAccess',
+    ]);
     expect(result.projects?.projectsUpdated).toBe(1);
     expect(readFileSync(watched, 'utf8')).toContain(pasted);
     await later();

@@ -27,7 +27,10 @@ export function countingVault(opts: { writeDelayMs?: number } = {}): CountingVau
           if (opts.writeDelayMs) await new Promise((resolve) => setTimeout(resolve, opts.writeDelayMs));
           items.set(account, Uint8Array.from(secret));
         },
-        getSecret: async () => (native.push(`get ${name}`), items.has(account) ? Array.from(items.get(account)!) : null),
+        getSecret: async () => (
+          native.push(`get ${name}`),
+          items.has(account) ? Array.from(items.get(account)!) : null
+        ),
         deleteCredential: async () => (native.push(`delete ${name}`), items.delete(account)),
       };
     },
