@@ -39,7 +39,7 @@ function mergeOutcomes(
 
 export function App() {
   const announce = useAnnounce();
-  const [status, setStatus] = useState<PublicStatus | null>(null);
+  const [status, setStatusState] = useState<PublicStatus | null>(null);
   const [loadError, setLoadError] = useState<ErrorView | null>(null);
   const [route, setRoute] = useState<Route>({ name: 'home' });
   const [outcomes, setOutcomes] = useState<Record<string, TargetReportView[]>>({});
@@ -49,29 +49,27 @@ export function App() {
   // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by event listeners
   routeRef.current = route;
 
-  const refresh = useCallback(async () => {
-    const result = await call((dtt) => dtt.status());
-    if (result.ok) {
-      setStatus(result.value);
-      setLoadError(null);
-    } else setLoadError(result.error);
-  }, []);
-
-  // The latest status, for callbacks that must not wait for a render to see it.
-  const statusRef = useRef(status);
-  // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by callbacks
-  statusRef.current = status;
-  /** Where to go once the pushed status shows the new connection (see `connected`). */
+  // The latest status, set with it: `connected` may run before the render that shows a push.
+  const statusRef = useRef<PublicStatus | null>(null);
+  /** Where to go once a status shows the new connection (see `connected`). */
   const afterConnect = useRef<Route | null>(null);
-
-  const statusChanged = useCallback((next: PublicStatus) => {
-    setStatus(next);
+  const setStatus = useCallback((next: PublicStatus) => {
+    statusRef.current = next;
+    setStatusState(next);
     const route = afterConnect.current;
     if (route && isLinked(next)) {
       afterConnect.current = null;
       setRoute(route);
     }
   }, []);
+
+  const refresh = useCallback(async () => {
+    const result = await call((dtt) => dtt.status());
+    if (result.ok) {
+      setStatus(result.value);
+      setLoadError(null);
+    } else setLoadError(result.error);
+  }, [setStatus]);
 
   const connected = useCallback(
     (result: ConnectResultView) => {
@@ -108,9 +106,9 @@ export function App() {
   const report = useCallback((r: SyncReportView) => setOutcomes((prev) => mergeOutcomes(prev, r)), []);
 
   // Subscribe once; the listeners read the latest handlers through a ref.
-  const handlers = useRef({ signInFinished, report, statusChanged });
+  const handlers = useRef({ signInFinished, report });
   // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by event listeners
-  handlers.current = { signInFinished, report, statusChanged };
+  handlers.current = { signInFinished, report };
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the first status load; it sets state after IPC answers
     void refresh();
@@ -122,7 +120,7 @@ export function App() {
         setRoute({ name: 'waiting', url: r.value.url, redirectUri: r.value.redirectUri, startedAt: Date.now() });
     });
     const offs = [
-      dtt.onStateChanged((s) => handlers.current.statusChanged(s)),
+      dtt.onStateChanged(setStatus),
       dtt.onSignInFinished((o) => handlers.current.signInFinished(o)),
       // Started from the tray or a notification: show the same Waiting screen as our own button.
       dtt.onSignInStarted((s) =>
@@ -131,7 +129,7 @@ export function App() {
       dtt.onSyncFinished((r) => handlers.current.report(r)),
     ];
     return () => offs.forEach((off) => off());
-  }, [refresh]);
+  }, [refresh, setStatus]);
 
   if (!status) {
     return (
