@@ -9,8 +9,7 @@ import { runDoctor, type DoctorReport } from './doctor';
 import type { WakeReason } from './monitor';
 import type { UndoResult } from './projects/files';
 import type { DetectResult } from './projects/detect';
-import { gitVerdict, type GitVerdict } from './projects/git-guard';
-import { resolveInside } from './projects/files/resolve-inside';
+import type { GitVerdict } from './projects/git-guard';
 import { Projects } from './projects/projects';
 import type { SyncOptions, SyncReport } from './projects/sync';
 import { forgetConnection, type DisconnectResult } from './service/disconnect';
@@ -69,23 +68,13 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     this.setSetting = this.settings.set.bind(this.settings);
   }
 
-  get settingsFile(): string {
-    return this.settings.file;
-  }
-
   /** What `config` shows and changes: each value in effect, where it comes from, and a checked set. */
   configSettings(): Pick<Settings, 'get' | 'set' | 'has' | 'appKey' | 'redirectPort' | 'fromEnvironment' | 'file'> {
     return this.settings;
   }
 
-  settingsView(): SettingsView {
-    return settingsView(this.settings);
-  }
-
-  setSettings(patch: SettingsPatch): SettingsView {
-    applySettings(this.settings, patch);
-    return this.settingsView();
-  }
+  settingsView = (): SettingsView => settingsView(this.settings);
+  setSettings = (patch: SettingsPatch): SettingsView => (applySettings(this.settings, patch), this.settingsView());
 
   // Tracked projects, their file statuses, and the edits the window and CLI make to them.
   listProjects = (): ProjectRecord[] => this.projects.list();
@@ -102,16 +91,9 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
   undoProject = (dir: string, opts: { force?: boolean } = {}): Promise<UndoResult[]> => this.projects.undo(dir, opts);
   makePrivate = (dir: string, file: string): Promise<void> => this.projects.makePrivate(dir, file);
 
-  /**
-   * Adds `file` (inside `root`) to .gitignore when that is git's fix, and returns git's verdict.
-   * `chosen`: a folder just picked, not yet registered. `strict`: no fix is an error, not a verdict.
-   */
-  async ignoreInGit(root: string, file: string, opts: { chosen?: string; strict?: boolean } = {}): Promise<GitVerdict> {
-    const verdict = await gitVerdict(resolveInside(root, file));
-    if (!opts.strict && verdict.fix?.kind !== 'add-to-gitignore') return verdict;
-    await this.projects.applyGitignoreFix(verdict, opts.chosen);
-    return verdict;
-  }
+  /** Adds `file` to .gitignore when that is git's fix (see Projects.ignoreInGit), and returns git's verdict. */
+  ignoreInGit = (...args: Parameters<Projects['ignoreInGit']>): Promise<GitVerdict> =>
+    this.projects.ignoreInGit(...args);
 
   /** The redacted view, from what we last knew; no network. */
   status(now = Date.now()): PublicStatus {
@@ -119,14 +101,14 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
   }
 
   /** The redacted view including each project's target status. */
-  async statusWithProjects(): Promise<PublicStatus> {
-    return { ...this.status(), projects: await this.projects.statuses() };
-  }
+  statusWithProjects = async (): Promise<PublicStatus> => ({
+    ...this.status(),
+    projects: await this.projects.statuses(),
+  });
 
   /** Asks Dropbox (renewing if due), records the answer and pushes it once. */
   async check(): Promise<PublicStatus> {
-    await this.checkQuietly();
-    return this.flow.push();
+    return (await this.checkQuietly()) ? this.flow.push() : this.status();
   }
 
   // The tray's background checks: on a timer and when the machine wakes or comes back online.
@@ -157,7 +139,8 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
    */
   async syncProjects(dirs: string[] = [], opts: SyncOptions = {}): Promise<SyncReport> {
     try {
-      const refusal = opts.blank ? null : writeRefusal(await this.checkQuietly());
+      if (!opts.blank) await this.checkQuietly();
+      const refusal = opts.blank ? null : writeRefusal(this.status());
       if (refusal) throw refusal;
       return await this.projects.sync(dirs, opts);
     } finally {
@@ -175,9 +158,8 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
   /** Refresh token and app key, only for writing into projects that opted in. */
   UNSAFE_refreshToken = (): Promise<string | null> => this.vault.getRefresh();
 
-  async doctor(): Promise<DoctorReport> {
-    return runDoctor({ ...this.deps, credentials: this.credentials, port: this.settings.redirectPort() });
-  }
+  doctor = (): Promise<DoctorReport> =>
+    runDoctor({ ...this.deps, credentials: this.credentials, port: this.settings.redirectPort() });
 
   /** Forgets the connection; `blankProjects` first empties our values in every project (never deletes a file). */
   async disconnect(opts: { blankProjects?: boolean } = {}): Promise<DisconnectResult & { projects?: SyncReport }> {
@@ -197,13 +179,15 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     return { settings: this.settings, vault: this.vault, credentials: this.credentials, check: () => this.check() };
   }
 
-  /** A check without its push, for callers that push once when all of their work is done. */
-  private async checkQuietly(): Promise<PublicStatus> {
+  /** A check without its push, for callers that push once when all their work is done; false: nothing to check. */
+  private async checkQuietly(): Promise<boolean> {
     const c = this.settings.get('connection');
-    if (!c) return this.status();
-    const outcome = await this.flow.checking(() => checkConnection(this.http, this.credentials, c.lastState));
-    recordCheck(this.settings, outcome);
-    return this.status();
+    if (!c) return false;
+    recordCheck(
+      this.settings,
+      await this.flow.checking(() => checkConnection(this.http, this.credentials, c.lastState)),
+    );
+    return true;
   }
 
   private async connected(result: ConnectResult): Promise<Connected> {

@@ -1,10 +1,9 @@
 import type { BrowserWindow as BrowserWindowType } from 'electron';
-import { DttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { APP_ID } from '../shared/app-identity';
 import { errorText } from '../shared/error-catalog';
 import type { ElectronApi } from './electron-api';
-import { loginItemProblem, setLinuxAutostart, startAtLoginPlan } from './autostart';
+import { applyStartAtLogin } from './autostart';
 import { isSafeExternalUrl } from './external-url';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers, sendEvent, senderCheck } from './ipc';
@@ -96,16 +95,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   /** A notification that could not be shown: the tray's attention icon says it instead. */
   let missedNotice = false;
 
-  const setStartAtLogin = async (on: boolean) => {
-    const plan = startAtLoginPlan(on, platform, app.isPackaged);
-    if (plan.kind === 'refused') throw new DttError(plan.reason);
-    if (plan.kind === 'xdg-autostart') return setLinuxAutostart(on, process.execPath);
-    app.setLoginItemSettings(plan.settings);
-    // Windows reports openAtLogin only when asked with the same args that were set.
-    const { args } = plan.settings;
-    const problem = loginItemProblem(on, platform, app.getLoginItemSettings(args ? { args } : undefined));
-    if (problem) throw new DttError(problem);
-  };
+  const setStartAtLogin = (on: boolean) => applyStartAtLogin(app, on, platform);
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url, opts.localOrigin)) throw new Error('only https links can be opened');
     await electron.shell.openExternal(url);

@@ -14,7 +14,7 @@ import {
   type UndoResult,
 } from './files';
 import type { TokenValues } from './formats';
-import { addToGitignore, type GitVerdict } from './git-guard';
+import { addToGitignore, gitVerdict, type GitVerdict } from './git-guard';
 import { refreshAfterUndo, removeKeepOut } from './keep-out-sync';
 import { assertUtf8Name, existingProjectDir, ProjectRegistry } from './registry';
 import { syncProjects, type SyncOptions, type SyncReport } from './sync';
@@ -149,6 +149,17 @@ export class Projects {
     if (list.length === 0) return [];
     const values = await this.tokens.values('access').catch(() => null);
     return projectStatuses(list, values?.accessToken ?? null);
+  }
+
+  /**
+   * Adds `file` (inside `root`) to .gitignore when that is git's fix, and returns git's verdict.
+   * `chosen`: a folder just picked, not yet registered. `strict`: no fix is an error, not a verdict.
+   */
+  async ignoreInGit(root: string, file: string, opts: { chosen?: string; strict?: boolean } = {}): Promise<GitVerdict> {
+    const verdict = await gitVerdict(resolveInside(root, file));
+    if (!opts.strict && verdict.fix?.kind !== 'add-to-gitignore') return verdict;
+    await this.applyGitignoreFix(verdict, opts.chosen);
+    return verdict;
   }
 
   /**
