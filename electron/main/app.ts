@@ -1,11 +1,9 @@
 import type { BrowserWindow as BrowserWindowType } from 'electron';
-import { DttError } from '../core/errors';
-import { ConnectionMonitor } from '../core/monitor';
 import type { TokenTrayService } from '../core/service';
 import { APP_ID } from '../shared/app-identity';
 import { errorText } from '../shared/error-catalog';
 import type { ElectronApi } from './electron-api';
-import { loginItemProblem, setLinuxAutostart, startAtLoginPlan } from './autostart';
+import { applyStartAtLogin } from './autostart';
 import { isSafeExternalUrl } from './external-url';
 import { createHandlers } from './handlers';
 import { registerIpcHandlers, sendEvent, senderCheck } from './ipc';
@@ -13,8 +11,8 @@ import { Notifier } from './notifier';
 import { stderrLog } from './startup';
 import { TrayController } from './tray';
 import type { TrayHost } from './tray-host';
-import type { TrayView } from './tray-model';
-import { toErrorView, toSyncView } from './views';
+import type { TrayAction, TrayView } from './tray-model';
+import { toConnectView, toErrorView, toSyncView } from './views';
 import { createMainWindow } from './window';
 
 export interface AppOptions {
@@ -35,10 +33,15 @@ export interface AppOptions {
 }
 
 export interface AppHandle {
-  monitor: ConnectionMonitor;
+  /** The service's background checks: the end-to-end specs stop them and tick by hand. */
+  monitor: { stop(): void; wake: TokenTrayService['wake'] };
   window(): BrowserWindowType | undefined;
   showWindow(): void;
-  action(id: string): Promise<void>;
+  action(action: TrayAction): Promise<void>;
+}
+
+function unreachable(action: never): never {
+  throw new Error(`unknown tray action ${JSON.stringify(action)}`);
 }
 
 /** Electron glue only: every decision lives in electron/core or a pure model beside this file. */
@@ -58,7 +61,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   let win: BrowserWindowType | undefined;
   app.on('before-quit', () => {
     quitting = true;
-    monitor.stop();
+    service.stopWatching();
   });
   // Keep running in the tray when the window is closed.
   app.on('window-all-closed', () => {});
@@ -92,10 +95,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   /** A notification that could not be shown: the tray's attention icon says it instead. */
   let missedNotice = false;
 
-  const monitor = new ConnectionMonitor({
-    check: () => service.check(),
-    intervalMinutes: () => service.setting('checkIntervalMinutes'),
-  });
+  const setStartAtLogin = (on: boolean) => applyStartAtLogin(app, on, platform);
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url, opts.localOrigin)) throw new Error('only https links can be opened');
     await electron.shell.openExternal(url);
@@ -111,17 +111,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       });
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
-    setStartAtLogin: async (on) => {
-      const plan = startAtLoginPlan(on, platform, app.isPackaged);
-      if (plan.kind === 'refused') throw new DttError(plan.reason);
-      if (plan.kind === 'xdg-autostart') return setLinuxAutostart(on, process.execPath);
-      app.setLoginItemSettings(plan.settings);
-      // Windows reports openAtLogin only when asked with the same args that were set.
-      const { args } = plan.settings;
-      const problem = loginItemProblem(on, platform, app.getLoginItemSettings(args ? { args } : undefined));
-      if (problem) throw new DttError(problem);
-    },
-    signInFinished: (outcome) => sendEvent(win?.webContents, 'dtt:signin-finished', outcome),
+    setStartAtLogin,
   });
   registerIpcHandlers(
     electron.ipcMain,
@@ -139,39 +129,50 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   const connect = async () => {
     showWindow();
     try {
-      const started = await handlers['dtt:connect-browser'](undefined);
+      const started = await service.signIn.startBrowser();
+      await openExternal(started.url);
       sendEvent(win?.webContents, 'dtt:signin-started', started);
     } catch (error) {
       // e.g. the port is busy: the window takes over and offers the copy-code flow.
       sendEvent(win?.webContents, 'dtt:signin-finished', { ok: false, error: toErrorView(error) });
     }
   };
-  const sync = async (paths?: string[]) => {
+  const sync = async (paths: string[] = []) => {
     syncing = true;
     tray.render(view());
     try {
-      const report = await handlers['dtt:projects-sync']({ paths });
-      sendEvent(win?.webContents, 'dtt:sync-finished', report);
+      const report = await service.syncProjects(paths.map((p) => service.projectPath(p)));
+      sendEvent(win?.webContents, 'dtt:sync-finished', toSyncView(report));
     } finally {
       syncing = false;
       tray.render(view());
     }
   };
-  const action = async (id: string): Promise<void> => {
-    if (id === 'open') return showWindow();
-    if (id === 'connect') return connect();
-    if (id === 'sync-all') return sync();
-    if (id.startsWith('sync:')) return sync([id.slice(5)]);
-    if (id.startsWith('open:'))
-      return void (await handlers['dtt:projects-open-folder']({ path: id.slice(5) }).catch(() => undefined));
-    if (id === 'start-at-login')
-      return void (
-        await handlers['dtt:settings-set']({ startAtLogin: !service.setting('startAtLogin') }),
-        tray.render(view())
-      );
-    if (id === 'quit') return app.quit();
+  const action = async (a: TrayAction): Promise<void> => {
+    switch (a.kind) {
+      case 'open':
+        return showWindow();
+      case 'connect':
+        return connect();
+      case 'sync-all':
+        return sync();
+      case 'sync':
+        return sync([a.path]);
+      case 'open-folder':
+        return void (await electron.shell.openPath(service.projectPath(a.path)));
+      case 'start-at-login': {
+        const on = !service.setting('startAtLogin');
+        await setStartAtLogin(on);
+        service.setSettings({ startAtLogin: on });
+        return tray.render(view());
+      }
+      case 'quit':
+        return app.quit();
+      default:
+        return unreachable(a);
+    }
   };
-  const tray = new TrayController(electron, opts.assetsDir, (id) => void action(id).catch(() => undefined), view());
+  const tray = new TrayController(electron, opts.assetsDir, (a) => void action(a).catch(() => undefined), view());
   const notifier = new Notifier(
     electron,
     () => service.setting('notifications'),
@@ -186,30 +187,34 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
     },
   );
 
-  service.on('status', () => {
+  // Core decides what happened and says it once; main only draws it and shows notifications.
+  service.on('status', (status) => {
     tray.render(view());
-    void service.statusWithProjects().then((s) => sendEvent(win?.webContents, 'dtt:state-changed', s));
+    sendEvent(win?.webContents, 'dtt:state-changed', status);
   });
-  service.on('projects-synced', (report) => {
-    monitor.handleSyncReport(report);
-    sendEvent(win?.webContents, 'dtt:sync-finished', toSyncView(report));
-  });
-  monitor.on('incident', (incident) => notifier.show(incident));
-  service.on('account-changed', (change) => notifier.show({ kind: 'account-changed', ...change }));
-  electron.powerMonitor.on('resume', () => void monitor.wake('resume'));
+  service.on('projects-synced', (report) => sendEvent(win?.webContents, 'dtt:sync-finished', toSyncView(report)));
+  service.on('incident', (incident) => notifier.show(incident));
+  service.signIn.on('finished', (end) =>
+    sendEvent(
+      win?.webContents,
+      'dtt:signin-finished',
+      end.ok ? { ok: true, result: toConnectView(end.result) } : { ok: false, error: toErrorView(end.error) },
+    ),
+  );
+  electron.powerMonitor.on('resume', () => void service.wake('resume'));
   // macOS and Windows only; Linux has no such event.
-  if (platform !== 'linux') electron.powerMonitor.on('unlock-screen', () => void monitor.wake('unlock'));
+  if (platform !== 'linux') electron.powerMonitor.on('unlock-screen', () => void service.wake('unlock'));
   // Electron's main process has no "online" event: poll cheaply while we are offline.
   let wasOnline = electron.net.isOnline();
   const netTimer = setInterval(() => {
     const online = electron.net.isOnline();
-    if (online && !wasOnline) void monitor.wake('online');
+    if (online && !wasOnline) void service.wake('online');
     wasOnline = online;
   }, 15_000);
   netTimer.unref();
   app.on('before-quit', () => clearInterval(netTimer));
 
-  monitor.start();
+  service.startWatching();
   if (!opts.startHidden && service.status().state !== 'connected') showWindow();
   if (platform === 'linux' && opts.trayHost) {
     // Without a tray host the tray icon is invisible, so a hidden start would be a lost app.
@@ -225,5 +230,6 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       });
     });
   }
+  const monitor = { stop: service.stopWatching, wake: service.wake };
   return { monitor, window: () => win, showWindow, action };
 }

@@ -1,6 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DttError } from '../core/errors';
+import type { ElectronApi } from './electron-api';
 
 // Linux has no app.setLoginItemSettings: start at login is an XDG autostart entry.
 
@@ -76,4 +78,18 @@ export function openedAtLogin(
 ): boolean {
   if (argv.includes('--hidden')) return true;
   return platform === 'darwin' && loginItem().wasOpenedAtLogin;
+}
+
+type LoginItemApp = Pick<ElectronApi['app'], 'isPackaged' | 'setLoginItemSettings' | 'getLoginItemSettings'>;
+
+/** Turns start at login on or off the platform's way; throws the plain reason when it can't, or didn't take. */
+export async function applyStartAtLogin(app: LoginItemApp, on: boolean, platform: NodeJS.Platform): Promise<void> {
+  const plan = startAtLoginPlan(on, platform, app.isPackaged);
+  if (plan.kind === 'refused') throw new DttError(plan.reason);
+  if (plan.kind === 'xdg-autostart') return setLinuxAutostart(on, process.execPath);
+  app.setLoginItemSettings(plan.settings);
+  // Windows reports openAtLogin only when asked with the same args that were set.
+  const { args } = plan.settings;
+  const problem = loginItemProblem(on, platform, app.getLoginItemSettings(args ? { args } : undefined));
+  if (problem) throw new DttError(problem);
 }

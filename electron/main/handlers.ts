@@ -5,27 +5,25 @@ import { gitVerdict } from '../core/projects/git-guard';
 import { normalizeProjectDir } from '../core/projects/registry';
 import type { Req, RequestChannel, RequestMap } from '../shared/ipc-contract';
 import type { PublicStatus } from '../shared/state';
-import type { SignInFinished, SignInStarted } from '../shared/views';
-import type { BrowserSignIn } from '../core/signin/flows';
-import { toConnectView, toDetectedView, toErrorView, toSyncView } from './views';
+import { toConnectView, toDetectedView, toSyncView } from './views';
 
-/** What the handlers need from the shell; all of it Electron-free so they run under Node too. */
+/**
+ * What the handlers need from the shell; all of it Electron-free so they run under Node too.
+ * The sign-in in progress lives in the service (service.signIn); main only shows its end.
+ */
 export interface HandlerContext {
   service: TokenTrayService;
   openExternal(url: string): Promise<void>;
   openPath(dir: string): Promise<void>;
   chooseFolder(): Promise<string | null>;
   setStartAtLogin(on: boolean): Promise<void>;
-  signInFinished(outcome: SignInFinished): void;
 }
 
 export type Handlers = { [C in RequestChannel]: (req: Req<C>) => Promise<RequestMap[C]['res']> };
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { service } = ctx;
-  let browserSignIn: BrowserSignIn | null = null;
-  let browserStarted: SignInStarted | null = null;
-  let codeSignIn: Awaited<ReturnType<TokenTrayService['startCodeSignIn']>> | null = null;
+  const { signIn } = service;
   // Only folders the user picked in the native dialog may be added: the window can't name paths.
   const chosenDirs = new Set<string>();
 
@@ -35,39 +33,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return {
     'dtt:status': status,
     'dtt:connect-browser': async () => {
-      browserSignIn?.cancel();
-      const signIn = await service.startBrowserSignIn();
-      browserSignIn = signIn;
-      browserStarted = { url: signIn.url, redirectUri: signIn.redirectUri };
-      signIn.result
-        .then(
-          (r) => ctx.signInFinished({ ok: true, result: toConnectView(r) }),
-          (error: unknown) => ctx.signInFinished({ ok: false, error: toErrorView(error) }),
-        )
-        .finally(() => {
-          if (browserSignIn === signIn) browserSignIn = browserStarted = null;
-        });
-      await ctx.openExternal(signIn.url);
-      return { url: signIn.url, redirectUri: signIn.redirectUri };
+      const started = await signIn.startBrowser();
+      await ctx.openExternal(started.url);
+      return started;
     },
-    'dtt:connect-cancel': async () => {
-      browserSignIn?.cancel();
-      browserSignIn = browserStarted = null;
-      return null;
-    },
-    'dtt:connect-pending': async () => browserStarted,
+    'dtt:connect-cancel': async () => (signIn.cancel(), null),
+    'dtt:connect-pending': async () => signIn.pending(),
     'dtt:connect-code-start': async () => {
-      browserSignIn?.cancel();
-      codeSignIn = await service.startCodeSignIn();
-      await ctx.openExternal(codeSignIn.url);
-      return { url: codeSignIn.url };
+      const started = await signIn.startCode();
+      await ctx.openExternal(started.url);
+      return started;
     },
-    'dtt:connect-code-finish': async ({ code }) => {
-      if (!codeSignIn) throw new DttError('code-invalid', 'start the code sign-in first');
-      const result = toConnectView(await codeSignIn.finish(code));
-      codeSignIn = null;
-      return result;
-    },
+    'dtt:connect-code-finish': async ({ code }) => toConnectView(await signIn.finishCode(code)),
     'dtt:paste-token': async ({ token, minutesLeft }) =>
       toConnectView(await service.pasteToken(token, { minutesLeft })),
     'dtt:doctor': async () => service.doctor(),

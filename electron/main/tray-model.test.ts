@@ -137,3 +137,47 @@ describe('menuFor', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('menu actions', () => {
+  const flat = (menu: MenuItemSpec[]) => menu.flatMap((m) => [m, ...(m.submenu ?? [])]);
+  // Inert: the header says where things stand; separators and submenus only hold others.
+  const inert = (m: MenuItemSpec) => m.type === 'separator' || m.type === 'submenu' || m.id === 'header';
+
+  it('every clickable item carries an action, in every state, syncing or not', () => {
+    for (const status of Object.values(all)) {
+      for (const syncing of [false, true]) {
+        for (const m of flat(menuFor(view(status, { syncing }), now))) {
+          if (inert(m)) expect(m.action, m.id).toBeUndefined();
+          else expect(m.action, m.id).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('maps each fixed item to its own kind', () => {
+    const menu = flat(menuFor(view(disconnected), now));
+    const kinds = Object.fromEntries(menu.filter((m) => m.action).map((m) => [m.id, m.action!.kind]));
+    expect(kinds).toMatchObject({
+      connect: 'connect',
+      'sync-all': 'sync-all',
+      open: 'open',
+      'start-at-login': 'start-at-login',
+      quit: 'quit',
+    });
+  });
+
+  it("keeps a project's whole path in its actions, ':' and all", () => {
+    const odd = [
+      { path: 'C:\\Users\\dana\\app', name: 'app' },
+      { path: '/home/dana/sync:open:a', name: 'sync:open:a' },
+    ];
+    const menu = flat(menuFor(view(connected, { projects: odd }), now));
+    for (const p of odd) {
+      expect(item(menu, `sync:${p.path}`)?.action).toEqual({ kind: 'sync', path: p.path });
+      expect(item(menu, `open:${p.path}`)?.action).toEqual({ kind: 'open-folder', path: p.path });
+    }
+    // Two projects, two of each: no path was cut short into another's.
+    expect(menu.filter((m) => m.action?.kind === 'sync')).toHaveLength(2);
+    expect(menu.filter((m) => m.action?.kind === 'open-folder')).toHaveLength(2);
+  });
+});

@@ -7,13 +7,26 @@ import { escapeControl } from '../shared/input-rules';
 
 export type TrayIcon = 'normal' | 'attention' | 'disconnected';
 
+/** What a click on the tray (or one of its menu items) asks main to do. */
+export type TrayAction =
+  | { kind: 'open' }
+  | { kind: 'connect' }
+  | { kind: 'sync-all' }
+  | { kind: 'sync'; path: string }
+  | { kind: 'open-folder'; path: string }
+  | { kind: 'start-at-login' }
+  | { kind: 'quit' };
+
 export type MenuItemSpec = {
+  /** Unique within the menu; Electron's item id (the tests click by it). */
   id: string;
   label: string;
   enabled?: boolean;
   type?: 'normal' | 'separator' | 'checkbox' | 'submenu';
   checked?: boolean;
   submenu?: MenuItemSpec[];
+  /** What a click does; absent on the header, separators and submenus, which do nothing. */
+  action?: TrayAction;
 };
 
 export interface TrayView {
@@ -79,7 +92,8 @@ function connectLabel(s: PublicStatus): string | null {
 const separator = (n: number): MenuItemSpec => ({ id: `separator-${n}`, label: '', type: 'separator' });
 
 /**
- * The tray menu. Ids are the contract main maps to actions. "Open" and "Quit" are always there:
+ * The tray menu. Each clickable item carries its action, so main switches on a typed union
+ * instead of parsing ids (a project path may hold any character, ':' included). "Open" and "Quit" are always there:
  * on Linux a click on the icon usually just opens this menu (electron/electron#37112), so the
  * menu is the only reliable way back to the window.
  */
@@ -87,7 +101,7 @@ export function menuFor(view: TrayView, now = Date.now()): MenuItemSpec[] {
   const { status } = view;
   const items: MenuItemSpec[] = [{ id: 'header', label: literal(stateLine(status, now)), enabled: false }];
   const connect = connectLabel(status);
-  if (connect) items.push({ id: 'connect', label: connect });
+  if (connect) items.push({ id: 'connect', label: connect, action: { kind: 'connect' } });
 
   // Without a working token there is nothing to write; while syncing, one run at a time.
   const haveToken = status.state === 'connected' || status.state === 'offline';
@@ -97,6 +111,7 @@ export function menuFor(view: TrayView, now = Date.now()): MenuItemSpec[] {
     id: 'sync-all',
     label: view.syncing ? 'Syncing…' : 'Sync all projects',
     enabled: canSync && view.projects.length > 0,
+    action: { kind: 'sync-all' },
   });
   for (const p of view.projects) {
     items.push({
@@ -104,16 +119,22 @@ export function menuFor(view: TrayView, now = Date.now()): MenuItemSpec[] {
       label: literal(p.name),
       type: 'submenu',
       submenu: [
-        { id: `sync:${p.path}`, label: 'Sync now', enabled: canSync },
-        { id: `open:${p.path}`, label: 'Open folder' },
+        { id: `sync:${p.path}`, label: 'Sync now', enabled: canSync, action: { kind: 'sync', path: p.path } },
+        { id: `open:${p.path}`, label: 'Open folder', action: { kind: 'open-folder', path: p.path } },
       ],
     });
   }
 
   items.push(separator(2));
-  items.push({ id: 'open', label: `Open ${PRODUCT}…` });
-  items.push({ id: 'start-at-login', label: 'Start at login', type: 'checkbox', checked: view.startAtLogin });
+  items.push({ id: 'open', label: `Open ${PRODUCT}…`, action: { kind: 'open' } });
+  items.push({
+    id: 'start-at-login',
+    label: 'Start at login',
+    type: 'checkbox',
+    checked: view.startAtLogin,
+    action: { kind: 'start-at-login' },
+  });
   items.push(separator(3));
-  items.push({ id: 'quit', label: `Quit ${PRODUCT}` });
+  items.push({ id: 'quit', label: `Quit ${PRODUCT}`, action: { kind: 'quit' } });
   return items;
 }

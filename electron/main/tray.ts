@@ -1,21 +1,21 @@
 import type { MenuItemConstructorOptions, Tray as TrayType } from 'electron';
 import type { ElectronApi } from './electron-api';
-import { menuFor, tooltipFor, trayIconForView, type MenuItemSpec, type TrayView } from './tray-model';
+import { menuFor, tooltipFor, trayIconForView, type MenuItemSpec, type TrayAction, type TrayView } from './tray-model';
 import { iconPathFor } from './tray-icons';
 
-/** Renders the tray from one view object; menu ids map to actions in one place. */
+/** Renders the tray from one view object; each menu item's click hands main its action. */
 export class TrayController {
   private readonly tray: TrayType;
 
   constructor(
     private readonly electron: ElectronApi,
     private readonly assetsDir: string,
-    private readonly onAction: (id: string) => void,
+    private readonly onAction: (action: TrayAction) => void,
     initial: TrayView,
   ) {
     this.tray = new electron.Tray(this.icon(initial));
     // Linux tray icons often ignore clicks (electron/electron#14941); the menu always has Open.
-    this.tray.on('click', () => this.onAction('open'));
+    this.tray.on('click', () => this.onAction({ kind: 'open' }));
     this.render(initial);
   }
 
@@ -39,14 +39,14 @@ export class TrayController {
 
   private toTemplate(spec: MenuItemSpec): MenuItemConstructorOptions {
     if (spec.type === 'separator') return { type: 'separator' };
+    const { action } = spec;
     return {
       id: spec.id,
       label: spec.label,
       enabled: spec.enabled ?? true,
       ...(spec.type === 'checkbox' ? { type: 'checkbox' as const, checked: Boolean(spec.checked) } : {}),
-      ...(spec.submenu
-        ? { submenu: spec.submenu.map((s) => this.toTemplate(s)) }
-        : { click: () => this.onAction(spec.id) }),
+      ...(spec.submenu ? { submenu: spec.submenu.map((s) => this.toTemplate(s)) } : {}),
+      ...(action ? { click: () => this.onAction(action) } : {}),
     };
   }
 }

@@ -39,7 +39,7 @@ function mergeOutcomes(
 
 export function App() {
   const announce = useAnnounce();
-  const [status, setStatus] = useState<PublicStatus | null>(null);
+  const [status, setStatusState] = useState<PublicStatus | null>(null);
   const [loadError, setLoadError] = useState<ErrorView | null>(null);
   const [route, setRoute] = useState<Route>({ name: 'home' });
   const [outcomes, setOutcomes] = useState<Record<string, TargetReportView[]>>({});
@@ -49,30 +49,44 @@ export function App() {
   // eslint-disable-next-line react-hooks/refs -- a latest-value ref, read only by event listeners
   routeRef.current = route;
 
+  // The latest status, set with it: `connected` may run before the render that shows a push.
+  const statusRef = useRef<PublicStatus | null>(null);
+  /** Where to go once a status shows the new connection (see `connected`). */
+  const afterConnect = useRef<Route | null>(null);
+  const setStatus = useCallback((next: PublicStatus) => {
+    statusRef.current = next;
+    setStatusState(next);
+    const route = afterConnect.current;
+    if (route && isLinked(next)) {
+      afterConnect.current = null;
+      setRoute(route);
+    }
+  }, []);
+
   const refresh = useCallback(async () => {
     const result = await call((dtt) => dtt.status());
     if (result.ok) {
       setStatus(result.value);
       setLoadError(null);
     } else setLoadError(result.error);
-  }, []);
+  }, [setStatus]);
 
   const connected = useCallback(
-    async (result: ConnectResultView) => {
-      // Status first, so the window doesn't flash the Connect screen on its way to Home.
-      await refresh();
+    (result: ConnectResultView) => {
       const before = result.previousAccount;
-      setRoute(
-        before
-          ? {
-              name: 'home',
-              notice: `Now connected as ${result.account.name} (${result.account.email}) — before: ${before.name} (${before.email})`,
-            }
-          : { name: 'home' },
-      );
+      const home: Route = before
+        ? {
+            name: 'home',
+            notice: `Now connected as ${result.account.name} (${result.account.email}) — before: ${before.name} (${before.email})`,
+          }
+        : { name: 'home' };
+      // The service pushes the new status itself (no second ask). Home waits for it when it
+      // hasn't arrived yet, so the window doesn't flash the Connect screen on its way there.
+      if (statusRef.current && isLinked(statusRef.current)) setRoute(home);
+      else afterConnect.current = home;
       announce(connectedMessage(result));
     },
-    [announce, refresh],
+    [announce],
   );
 
   const signInFinished = useCallback(
@@ -88,13 +102,8 @@ export function App() {
     [connected, flow],
   );
 
-  const report = useCallback(
-    (r: SyncReportView) => {
-      setOutcomes((prev) => mergeOutcomes(prev, r));
-      void refresh();
-    },
-    [refresh],
-  );
+  // Every sync is followed by the service's status push, which brings the files' new state.
+  const report = useCallback((r: SyncReportView) => setOutcomes((prev) => mergeOutcomes(prev, r)), []);
 
   // Subscribe once; the listeners read the latest handlers through a ref.
   const handlers = useRef({ signInFinished, report });
@@ -120,7 +129,7 @@ export function App() {
       dtt.onSyncFinished((r) => handlers.current.report(r)),
     ];
     return () => offs.forEach((off) => off());
-  }, [refresh]);
+  }, [refresh, setStatus]);
 
   if (!status) {
     return (
@@ -162,7 +171,7 @@ export function App() {
           go={setRoute}
           onStatus={setStatus}
           onReport={report}
-          onConnected={(r) => void connected(r)}
+          onConnected={connected}
           refresh={refresh}
         />
       </main>

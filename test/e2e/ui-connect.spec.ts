@@ -162,6 +162,11 @@ describeWithKeyring('connect screens', { timeout: 90_000 }, () => {
     );
     // The token is gone from the page once saved.
     expect(await u.page.locator('textarea').count()).toBe(0);
+    // The new state was pushed once, and the window didn't ask for it again (each ask reads the keychain).
+    const log = await u.app.ipcLog();
+    const after = log.slice(log.findIndex((e) => e.kind === 'invoke' && e.channel === 'dtt:paste-token'));
+    expect(after.filter((e) => e.kind === 'event' && e.channel === 'dtt:state-changed')).toHaveLength(1);
+    expect(after.filter((e) => e.kind === 'invoke' && e.channel === 'dtt:status')).toEqual([]);
     await checkScreen(u.page, 'home-pasted');
   });
 

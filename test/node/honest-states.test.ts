@@ -244,7 +244,6 @@ describeWithKeyring("the window's sync refuses the same way, naming the button",
       openPath: async () => {},
       chooseFolder: async () => null,
       setStartAtLogin: async () => {},
-      signInFinished: () => {},
     });
     const result = await asResult(() => handlers['dtt:projects-sync']({}));
     expect(result.ok).toBe(false);

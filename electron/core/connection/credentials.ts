@@ -20,6 +20,7 @@ export class Credentials {
     private readonly vault: Vault,
     private readonly settings: Settings,
     private readonly http: DropboxHttp,
+    /** Runs once a renewal is stored (keychain, then settings): anything it reads gets the new token. */
     private readonly onRenewed: (token: string) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
@@ -53,6 +54,7 @@ export class Credentials {
     }
     await this.vault.setAccess({ token: grant.accessToken, expiresAt: grant.expiresAt });
     this.settings.update('connection', (c) => (c ? { ...c, accessTokenExpiresAt: grant.expiresAt } : c));
+    // Only now, with both stored: a keep-in-sync run it starts reads this token, not the old one.
     this.onRenewed(grant.accessToken);
     return grant.accessToken;
   }

@@ -14,15 +14,15 @@ import {
   type UndoResult,
 } from './files';
 import type { TokenValues } from './formats';
-import { addToGitignore, type GitVerdict } from './git-guard';
+import { addToGitignore, gitVerdict, type GitVerdict } from './git-guard';
 import { refreshAfterUndo, removeKeepOut } from './keep-out-sync';
 import { assertUtf8Name, existingProjectDir, ProjectRegistry } from './registry';
 import { syncProjects, type SyncOptions, type SyncReport } from './sync';
 import { projectStatuses } from './target-status';
 
 export interface TokenSource {
-  /** Current values to write, or null when not connected. */
-  values(): Promise<TokenValues | null>;
+  /** Current values to write, or null when not connected; `access`: only the access token is needed. */
+  values(need?: 'all' | 'access'): Promise<TokenValues | null>;
 }
 
 /** Projects: register, detect, sync, undo. One lock per settings folder serialises every sync. */
@@ -96,7 +96,9 @@ export class Projects {
   /** Syncs the named projects, or all; refuses folders that aren't registered. */
   async sync(dirs: string[] = [], opts: SyncOptions = {}): Promise<SyncReport> {
     const projects = dirs.length ? dirs.map((d) => this.registry.get(d)) : this.list();
-    const values = opts.blank ? null : await this.tokens.values();
+    // The refresh token is read from the keychain only when a file is to receive it.
+    const need = projects.some((p) => p.targets.some((t) => t.includeRefreshToken)) ? 'all' : 'access';
+    const values = opts.blank ? null : await this.tokens.values(need);
     if (!values && !opts.blank) throw new DttError('not-connected');
     return withLock(this.lockDir, 'sync', () =>
       syncProjects(projects, values, { registry: this.registry, backups: this.backups }, opts),
@@ -142,8 +144,22 @@ export class Projects {
   }
 
   async statuses(): Promise<PublicProject[]> {
-    const values = await this.tokens.values().catch(() => null);
-    return projectStatuses(this.list(), values?.accessToken ?? null);
+    const list = this.list();
+    // No project, nothing to compare: no keychain read. A status compares access tokens only.
+    if (list.length === 0) return [];
+    const values = await this.tokens.values('access').catch(() => null);
+    return projectStatuses(list, values?.accessToken ?? null);
+  }
+
+  /**
+   * Adds `file` (inside `root`) to .gitignore when that is git's fix, and returns git's verdict.
+   * `chosen`: a folder just picked, not yet registered. `strict`: no fix is an error, not a verdict.
+   */
+  async ignoreInGit(root: string, file: string, opts: { chosen?: string; strict?: boolean } = {}): Promise<GitVerdict> {
+    const verdict = await gitVerdict(resolveInside(root, file));
+    if (!opts.strict && verdict.fix?.kind !== 'add-to-gitignore') return verdict;
+    await this.applyGitignoreFix(verdict, opts.chosen);
+    return verdict;
   }
 
   /**
