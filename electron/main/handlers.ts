@@ -1,8 +1,10 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { TokenTrayService } from '../core/service';
 import { DttError } from '../core/errors';
 import { gitVerdict } from '../core/projects/git-guard';
 import { normalizeProjectDir } from '../core/projects/registry';
+import { shownPath } from '../shared/words';
 import type { Req, RequestChannel, RequestMap } from '../shared/ipc-contract';
 import type { PublicStatus } from '../shared/state';
 import { toConnectView, toDetectedView, toSyncView } from './views';
@@ -63,7 +65,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
           toDetectedView(t, await gitVerdict(path.join(dir, t.file)).catch(() => undefined)),
         ),
       );
-      return { dir, name: path.basename(dir), targets, truncated: found.truncated };
+      const shownDir = shownPath(dir, os.homedir(), process.platform);
+      return { dir, shownDir, name: path.basename(dir), targets, truncated: found.truncated };
     },
     'dtt:projects-add': async ({ dir, targets, keepInSync, keepOutOfGit }) => {
       const normalized = normalizeProjectDir(dir);

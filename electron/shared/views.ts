@@ -64,8 +64,8 @@ export interface DetectedTargetView {
 
 export interface FolderChoice {
   dir: string;
-  /** `dir` as the window shows it (shownPath in words.ts); the full `dir` until main sets it. */
-  shownDir?: string;
+  /** `dir` as the window shows it (shownPath in words.ts): `~/…` under the home folder. */
+  shownDir: string;
   name: string;
   targets: DetectedTargetView[];
   truncated: boolean;

@@ -127,6 +127,9 @@ describeWithKeyring('the staff member’s journey', { timeout: 120_000 }, () => 
     await queueFolder(u.app, dir);
     await user.click(page.getByRole('button', { name: 'Add your project folder…' }));
     await page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
+    await expect(page.locator('[aria-labelledby="add-title"] .path').textContent()).resolves.toBe(
+      '~/code/training-engine',
+    );
     for (const file of [SETTINGS, RETRAIN]) {
       await expect(page.getByRole('checkbox', { name: new RegExp(file) }).isChecked()).resolves.toBe(false);
     }

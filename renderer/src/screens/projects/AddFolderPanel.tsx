@@ -81,7 +81,7 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
     <section className="panel" aria-labelledby="add-title">
       <h2 id="add-title">Add “{choice.name}”</h2>
       <p className="path mono" title={choice.dir}>
-        <PathText path={choice.shownDir ?? choice.dir} />
+        <PathText path={choice.shownDir} />
       </p>
       {choice.targets.length === 0 ? (
         <p className="notice notice-info">
