@@ -1,10 +1,9 @@
-import type { BrowserWindow as BrowserWindowType } from 'electron';
 import { DttError } from '../core/errors';
 import { ConnectionMonitor } from '../core/monitor';
 import type { TokenTrayService } from '../core/service';
 import { APP_ID } from '../shared/app-identity';
 import { errorText } from '../shared/error-catalog';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, MainWindow as BrowserWindowType } from './electron-api';
 import { loginItemProblem, setLinuxAutostart, startAtLoginPlan } from './autostart';
 import { isSafeExternalUrl } from './external-url';
 import { createHandlers } from './handlers';

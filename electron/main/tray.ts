@@ -1,11 +1,11 @@
-import type { MenuItemConstructorOptions, Tray as TrayType } from 'electron';
-import type { ElectronApi } from './electron-api';
+import type { MenuItemConstructorOptions } from 'electron';
+import type { ElectronApi, MainTray } from './electron-api';
 import { menuFor, tooltipFor, trayIconForView, type MenuItemSpec, type TrayView } from './tray-model';
 import { iconPathFor } from './tray-icons';
 
 /** Renders the tray from one view object; menu ids map to actions in one place. */
 export class TrayController {
-  private readonly tray: TrayType;
+  private readonly tray: MainTray;
 
   constructor(
     private readonly electron: ElectronApi,

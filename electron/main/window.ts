@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { BrowserWindow as BrowserWindowType } from 'electron';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, MainWindow } from './electron-api';
 import { isSafeExternalUrl } from './external-url';
 import { isPermissionGranted } from './permissions';
 import { isOwnRendererUrl } from './sender-check';
@@ -23,7 +22,7 @@ export function createMainWindow(
   electron: ElectronApi,
   opts: WindowOptions,
   isQuitting: () => boolean,
-): BrowserWindowType {
+): MainWindow {
   const renderer = { dir: opts.rendererDir, devUrl: opts.devRendererUrl };
   const win = new electron.BrowserWindow({
     width: 420,
