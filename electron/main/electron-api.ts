@@ -26,7 +26,7 @@ export interface ElectronApi {
   };
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => MainWindow;
   Tray: typeof TrayClass;
-  Menu: { buildFromTemplate(template: Electron.MenuItemConstructorOptions[]): TrayMenu };
+  Menu: { buildFromTemplate(template: TrayMenuItem[]): TrayMenu };
   Notification: Pick<typeof Electron.Notification, 'isSupported'> &
     (new (options: Electron.NotificationConstructorOptions) => MainNotification);
   ipcMain: { handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void };
@@ -104,6 +104,15 @@ export type PermissionHandler = (
 ) => void;
 
 export type TrayImage = Pick<Electron.NativeImage, 'setTemplateImage'>;
+/** A tray menu item: the fields of Electron's MenuItemConstructorOptions main sets. */
+export type TrayMenuItem = Pick<
+  Electron.MenuItemConstructorOptions,
+  'id' | 'label' | 'type' | 'enabled' | 'checked'
+> & {
+  submenu?: TrayMenuItem[];
+  /** Electron passes (menuItem, window, event); main reads none of them. */
+  click?: () => void;
+};
 /** Main only hands a built menu to the tray. */
 export type TrayMenu = Pick<Electron.Menu, never>;
 

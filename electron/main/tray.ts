@@ -1,5 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
-import type { ElectronApi, MainTray } from './electron-api';
+import type { ElectronApi, MainTray, TrayMenuItem } from './electron-api';
 import { menuFor, tooltipFor, trayIconForView, type MenuItemSpec, type TrayView } from './tray-model';
 import { iconPathFor } from './tray-icons';
 
@@ -37,7 +36,7 @@ export class TrayController {
     return image;
   }
 
-  private toTemplate(spec: MenuItemSpec): MenuItemConstructorOptions {
+  private toTemplate(spec: MenuItemSpec): TrayMenuItem {
     if (spec.type === 'separator') return { type: 'separator' };
     return {
       id: spec.id,

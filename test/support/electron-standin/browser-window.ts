@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type * as Electron from 'electron';
+import type { MainWindow, WindowEvents } from '../../../electron/main/electron-api';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -22,7 +23,7 @@ const WINDOW_OPTIONS = new Set([
   'backgroundColor',
   'resizable',
 ]);
-const WINDOW_EVENTS = ['close', 'closed'] as const;
+const WINDOW_EVENTS: readonly (keyof WindowEvents)[] = ['close'];
 
 export interface WindowHooks {
   ctx: StandInContext;
@@ -35,10 +36,10 @@ export interface WindowHooks {
 /** A BrowserWindow whose page is a real Chromium page (one browser context per window). */
 export function browserWindowClass(hooks: WindowHooks) {
   const { ctx } = hooks;
-  return class BrowserWindow implements BrowserWindowStandIn {
+  return class BrowserWindow implements BrowserWindowStandIn, MainWindow {
     readonly webContents: WebContentsStandIn;
     readonly ready: Promise<Page>;
-    readonly listeners = new Listeners();
+    readonly listeners = new Listeners<WindowEvents>();
     readonly options: Record<string, unknown>;
     visible: boolean;
     focused = false;
@@ -147,7 +148,7 @@ export function browserWindowClass(hooks: WindowHooks) {
       return this.destroyed;
     }
 
-    on(event: string, listener: (...args: never[]) => unknown): this {
+    on(event: string, listener: (...args: never[]) => void): this {
       checkEvent('BrowserWindow', event, WINDOW_EVENTS);
       this.listeners.add(event, listener);
       return this;
@@ -167,7 +168,6 @@ export function browserWindowClass(hooks: WindowHooks) {
       this.visible = false;
       this.webContents.destroyed = true;
       hooks.windows.delete(this);
-      this.listeners.emit('closed');
       void this.ready.then(() => this.browserContext?.close()).catch(() => undefined);
       if (hooks.windows.size === 0) hooks.allClosed();
     }
