@@ -171,6 +171,8 @@ export const POWER_EVENT_PLATFORMS: Record<PowerEvent, readonly NodeJS.Platform[
   shutdown: ['linux', 'darwin'],
 };
 
+const PLATFORM_NAMES: Partial<Record<NodeJS.Platform, string>> = { darwin: 'macOS', win32: 'Windows', linux: 'Linux' };
+
 export function createPowerMonitor(platform: NodeJS.Platform) {
   const listeners = new Listeners<Record<PowerEvent, () => void> & PowerMonitorEvents>();
   const events = Object.keys(POWER_EVENT_PLATFORMS) as PowerEvent[];
@@ -182,7 +184,8 @@ export function createPowerMonitor(platform: NodeJS.Platform) {
   });
   const emit = (event: PowerEvent): number => {
     const where = POWER_EVENT_PLATFORMS[event];
-    if (where && !where.includes(platform)) throw new Error(`powerMonitor '${event}' is never emitted on ${platform}`);
+    if (where && !where.includes(platform))
+      throw new Error(`powerMonitor '${event}' is never emitted on ${PLATFORM_NAMES[platform] ?? platform}`);
     return listeners.emit(event);
   };
   return { api, emit };
