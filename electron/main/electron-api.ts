@@ -24,11 +24,11 @@ export interface ElectronApi {
     /** Electron types every field as always there; each platform answers only some (see LoginItemAnswer). */
     getLoginItemSettings(options?: Electron.LoginItemSettingsOptions): LoginItemAnswer;
   };
-  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => MainWindow;
+  BrowserWindow: new (options: MainWindowOptions) => MainWindow;
   Tray: typeof TrayClass;
   Menu: { buildFromTemplate(template: TrayMenuItem[]): TrayMenu };
   Notification: Pick<typeof Electron.Notification, 'isSupported'> &
-    (new (options: Electron.NotificationConstructorOptions) => MainNotification);
+    (new (options: Pick<Electron.NotificationConstructorOptions, 'title' | 'body'>) => MainNotification);
   ipcMain: { handle(channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => unknown): void };
   shell: Pick<Electron.Shell, 'openExternal' | 'openPath'>;
   dialog: Pick<Electron.Dialog, 'showErrorBox'> & {
@@ -75,6 +75,11 @@ export type LoginItemAnswer = Pick<Electron.LoginItemSettings, 'openAtLogin' | '
 
 /** The window's part a dialog is attached to (any BaseWindow is one). */
 export type DialogParent = Pick<Electron.BaseWindow, 'isDestroyed'>;
+
+export type MainWindowOptions = Pick<
+  Electron.BrowserWindowConstructorOptions,
+  'width' | 'height' | 'minWidth' | 'minHeight' | 'show' | 'title' | 'webPreferences'
+>;
 
 export type MainWindow = DialogParent &
   Pick<Electron.BrowserWindow, 'show' | 'hide' | 'focus' | 'close' | 'isVisible' | 'loadURL' | 'loadFile'> & {

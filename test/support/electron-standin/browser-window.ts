@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import type * as Electron from 'electron';
-import type { MainWindow, WindowEvents } from '../../../electron/main/electron-api';
+import type { MainWindow, MainWindowOptions, WindowEvents } from '../../../electron/main/electron-api';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -11,7 +10,7 @@ import { preloadInitScript } from './preload-script';
 import { checkEvent, Listeners, strict } from './strict';
 import { WebContentsStandIn } from './web-contents';
 
-const WINDOW_OPTIONS = new Set([
+const WINDOW_OPTIONS: ReadonlySet<string> = new Set<keyof MainWindowOptions>([
   'width',
   'height',
   'minWidth',
@@ -19,9 +18,6 @@ const WINDOW_OPTIONS = new Set([
   'show',
   'title',
   'webPreferences',
-  'icon',
-  'backgroundColor',
-  'resizable',
 ]);
 const WINDOW_EVENTS: readonly (keyof WindowEvents)[] = ['close'];
 
@@ -48,11 +44,11 @@ export function browserWindowClass(hooks: WindowHooks) {
     loading: Promise<void> = Promise.resolve();
     private browserContext: BrowserContext | undefined;
 
-    constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
+    constructor(options: MainWindowOptions = {}) {
       for (const key of Object.keys(options))
         if (!WINDOW_OPTIONS.has(key)) throw new Error(`electron stand-in does not model BrowserWindow option "${key}"`);
       this.options = { ...options };
-      const prefs = { ...((options.webPreferences as Record<string, unknown> | undefined) ?? {}) };
+      const prefs: Record<string, unknown> = { ...options.webPreferences };
       ctx.webPreferences.push(prefs);
       const preload = prefs.preload;
       if (preload !== undefined && (typeof preload !== 'string' || !existsSync(preload))) {

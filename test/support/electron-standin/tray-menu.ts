@@ -1,5 +1,5 @@
-import type * as Electron from 'electron';
 import type {
+  ElectronApi,
   MainNotification,
   MainTray,
   NotificationEvents,
@@ -147,7 +147,10 @@ function imagePath(image: ImageStandIn): string {
 }
 
 const NOTIFICATION_EVENTS: readonly (keyof NotificationEvents)[] = ['click', 'close', 'failed'];
-const NOTIFICATION_KEYS = new Set(['title', 'body', 'silent', 'icon', 'urgency', 'timeoutType', 'subtitle']);
+// What main sets. Electron also emits 'failed' on Linux (libnotify's show failing), though its
+// docs tag the event macOS and Windows.
+const NOTIFICATION_KEYS: ReadonlySet<string> = new Set<keyof NotificationOptions>(['title', 'body']);
+type NotificationOptions = ConstructorParameters<ElectronApi['Notification']>[0];
 
 export function notificationClass(ctx: StandInContext) {
   return class Notification implements NotificationStandIn, MainNotification {
@@ -158,7 +161,7 @@ export function notificationClass(ctx: StandInContext) {
     readonly record: NotificationRecord;
     readonly listeners = new Listeners<NotificationEvents>();
 
-    constructor(options: Electron.NotificationConstructorOptions) {
+    constructor(options: NotificationOptions) {
       for (const key of Object.keys(options))
         if (!NOTIFICATION_KEYS.has(key))
           throw new Error(`electron stand-in does not model Notification option "${key}"`);
