@@ -73,7 +73,10 @@ export type On<Events extends Record<string, Listener>> = UnionToIntersection<
 export type LoginItemAnswer = Pick<Electron.LoginItemSettings, 'openAtLogin' | 'wasOpenedAtLogin'> &
   Partial<Pick<Electron.LoginItemSettings, 'status'>>;
 
-/** The window's part a dialog is attached to (any BaseWindow is one). */
+/**
+ * What main's window is to a dialog. Electron's showMessageBox wants a BaseWindow, which is one
+ * of these; TypeScript compares method parameters both ways, so Electron's dialog fits too.
+ */
 export type DialogParent = Pick<Electron.BaseWindow, 'isDestroyed'>;
 
 export type MainWindowOptions = Pick<

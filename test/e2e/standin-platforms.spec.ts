@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createElectronStandIn, type ElectronStandIn, type PowerEvent } from '../support/electron-standin';
-import { POWER_EVENT_PLATFORMS } from '../support/electron-standin/app-modules';
+import { POWER_EVENT_PLATFORMS } from '../support/electron-standin/power-monitor';
 import { sharedChromium } from '../support/electron-standin/chromium';
 
 // The stand-in plays one platform at a time and models only what Electron 45 does there

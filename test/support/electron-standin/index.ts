@@ -1,14 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { ElectronApi, Permission } from '../../../electron/main/electron-api';
-import {
-  AppStandIn,
-  createDialog,
-  createNativeImage,
-  createNet,
-  createPowerMonitor,
-  createShell,
-  type PowerEvent,
-} from './app-modules';
+import { AppStandIn, createDialog, createNativeImage, createNet, createShell } from './app-modules';
+import { createPowerMonitor, type PowerEvent } from './power-monitor';
 import { browserWindowClass, type BrowserWindowStandIn } from './browser-window';
 import { newContext, type StandInContext } from './context';
 import { IpcMainStandIn, type InvokeOutcome } from './ipc-main';
@@ -18,7 +11,7 @@ import { MenuStandIn, notificationClass, trayClass } from './tray-menu';
 
 export type { IpcRecord, MenuItemRecord, NotificationRecord, TrayRecord } from './records';
 export type { InvokeOutcome } from './ipc-main';
-export type { PowerEvent } from './app-modules';
+export type { PowerEvent } from './power-monitor';
 
 export interface StandInOptions {
   /** Chromium for the windows; shared across stand-ins so each test doesn't pay for a launch. */
