@@ -4,7 +4,8 @@ import type { AppStandIn, createDialog, createNet } from './app-modules';
 import type { browserWindowClass } from './browser-window';
 import type { IpcMainStandIn } from './ipc-main';
 import type { Listeners } from './strict';
-import type { notificationClass, trayClass } from './tray-menu';
+import type { createPowerMonitor } from './power-monitor';
+import type { MenuStandIn, notificationClass, trayClass } from './tray-menu';
 
 // A compile-time test, run by `npm run typecheck` (tsc -p test), never executed: the stand-in is
 // held to Electron's own types through ElectronApi. Each @ts-expect-error is a stand-in with
@@ -36,8 +37,16 @@ export function standInTypeChecks(): void {
   // @ts-expect-error Electron's app has no `setTrayHost`
   fits<ElectronApi & { app: { setTrayHost(on: boolean): void } }>(electron);
 
-  // app: a wrong return type, a wrong parameter type, a missing member.
+  // Each stand-in module as it is (also where index.ts assembles them, but not only there).
   fits<ElectronApi['app']>(a<AppStandIn>());
+  fits<ElectronApi['BrowserWindow']>(a<ReturnType<typeof browserWindowClass>>());
+  fits<ElectronApi['Tray']>(a<ReturnType<typeof trayClass>>());
+  fits<ElectronApi['Menu']>(a<typeof MenuStandIn>());
+  fits<ElectronApi['Notification']>(a<NotificationStandIn>());
+  fits<ElectronApi['ipcMain']>(a<IpcMainStandIn>());
+  fits<ElectronApi['powerMonitor']>(a<ReturnType<typeof createPowerMonitor>['api']>());
+
+  // app: a wrong return type, a wrong parameter type, a missing member.
   // @ts-expect-error whenReady resolves a promise in Electron
   fits<ElectronApi['app']>(a<With<AppStandIn, 'whenReady', () => void>>());
   // @ts-expect-error setAppUserModelId takes a string
