@@ -1,8 +1,7 @@
-import type { BrowserWindow as BrowserWindowType } from 'electron';
 import type { TokenTrayService } from '../core/service';
 import { APP_ID } from '../shared/app-identity';
 import { errorText } from '../shared/error-catalog';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, MainWindow as BrowserWindowType } from './electron-api';
 import { applyStartAtLogin } from './autostart';
 import { isSafeExternalUrl } from './external-url';
 import { createHandlers } from './handlers';

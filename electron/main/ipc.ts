@@ -1,4 +1,3 @@
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   REQUEST_CHANNELS,
   REQUEST_SCHEMAS,
@@ -8,22 +7,19 @@ import {
   type Res,
 } from '../shared/ipc-contract';
 import { redactText } from '../shared/redact';
+import type { ElectronApi, InvokeEvent, MainContents } from './electron-api';
 import type { Handlers } from './handlers';
 import { isOwnRendererUrl, type RendererSource } from './sender-check';
 import { asResult } from './views';
-
-type IpcMainLike = {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>): void;
-};
 
 /**
  * The only place that touches ipcMain. Every request is checked twice before a handler runs:
  * it must come from our own window's top frame, and its payload must match the contract.
  */
 export function registerIpcHandlers(
-  ipcMain: IpcMainLike,
+  ipcMain: ElectronApi['ipcMain'],
   handlers: Handlers,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+  isTrustedSender: (event: InvokeEvent) => boolean,
 ): void {
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(channel, async (event, payload): Promise<Res<RequestChannel>> => {
@@ -48,9 +44,9 @@ export function registerIpcHandlers(
 
 /** Trusted = the top frame of our window, showing our own renderer files. */
 export function senderCheck(
-  getContents: () => WebContents | undefined,
+  getContents: () => MainContents | undefined,
   renderer: RendererSource,
-): (event: IpcMainInvokeEvent) => boolean {
+): (event: InvokeEvent) => boolean {
   return (event) => {
     const contents = getContents();
     const frame = event.senderFrame;
@@ -65,7 +61,7 @@ export function senderCheck(
 }
 
 export function sendEvent<C extends EventChannel>(
-  contents: WebContents | undefined,
+  contents: MainContents | undefined,
   channel: C,
   payload: EventMap[C],
 ): void {

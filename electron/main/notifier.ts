@@ -1,6 +1,5 @@
-import type { Notification as NotificationType } from 'electron';
 import type { Incident } from '../core/monitor';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, MainNotification } from './electron-api';
 import { notificationFor } from './notification-model';
 
 /**
@@ -8,7 +7,7 @@ import { notificationFor } from './notification-model';
  * that gets garbage-collected loses its click handler (electron/electron#12690).
  */
 export class Notifier {
-  private readonly live = new Set<NotificationType>();
+  private readonly live = new Set<MainNotification>();
 
   constructor(
     private readonly electron: ElectronApi,

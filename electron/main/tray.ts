@@ -1,11 +1,10 @@
-import type { MenuItemConstructorOptions, Tray as TrayType } from 'electron';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, MainTray, TrayMenuItem } from './electron-api';
 import { menuFor, tooltipFor, trayIconForView, type MenuItemSpec, type TrayAction, type TrayView } from './tray-model';
 import { iconPathFor } from './tray-icons';
 
 /** Renders the tray from one view object; each menu item's click hands main its action. */
 export class TrayController {
-  private readonly tray: TrayType;
+  private readonly tray: MainTray;
 
   constructor(
     private readonly electron: ElectronApi,
@@ -37,7 +36,7 @@ export class TrayController {
     return image;
   }
 
-  private toTemplate(spec: MenuItemSpec): MenuItemConstructorOptions {
+  private toTemplate(spec: MenuItemSpec): TrayMenuItem {
     if (spec.type === 'separator') return { type: 'separator' };
     const { action } = spec;
     return {

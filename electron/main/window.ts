@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { BrowserWindow as BrowserWindowType } from 'electron';
-import type { ElectronApi } from './electron-api';
+import type { ElectronApi, MainWindow } from './electron-api';
 import { isSafeExternalUrl } from './external-url';
 import { isPermissionGranted } from './permissions';
 import { isOwnRendererUrl } from './sender-check';
@@ -19,11 +18,7 @@ export interface WindowOptions {
  * packaged files only (the CSP lives in index.html), no navigation away, no new windows, no
  * permissions but writing text to the clipboard. Closing hides it: the app lives in the tray.
  */
-export function createMainWindow(
-  electron: ElectronApi,
-  opts: WindowOptions,
-  isQuitting: () => boolean,
-): BrowserWindowType {
+export function createMainWindow(electron: ElectronApi, opts: WindowOptions, isQuitting: () => boolean): MainWindow {
   const renderer = { dir: opts.rendererDir, devUrl: opts.devRendererUrl };
   const win = new electron.BrowserWindow({
     width: 420,

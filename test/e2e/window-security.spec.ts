@@ -155,7 +155,7 @@ describe('window security', () => {
 
   it.runIf(onStandIn)('denies every permission request but clipboard writes from our own page', async () => {
     const { a } = await start();
-    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) {
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read'] as const) {
       expect(await a.standIn!.requestPermission(permission), permission).toBe(false);
     }
     // The Copy buttons: navigator.clipboard.writeText asks for this one.

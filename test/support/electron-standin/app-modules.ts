@@ -1,24 +1,35 @@
 import { existsSync } from 'node:fs';
-import type { ElectronApi } from '../../../electron/main/electron-api';
+import type * as Electron from 'electron';
+import type {
+  AppEvents,
+  DialogParent,
+  ElectronApi,
+  LoginItemAnswer,
+  TrayImage,
+} from '../../../electron/main/electron-api';
 import type { StandInContext } from './context';
+import { loginItemReply } from './login-items';
 import { checkEvent, Listeners, strict } from './strict';
 
 // app, shell, dialog, powerMonitor, net and nativeImage: the process-level modules.
 
-const APP_EVENTS = ['second-instance', 'before-quit', 'window-all-closed'] as const;
+type AppEvent = keyof AppEvents;
+const APP_EVENTS: readonly AppEvent[] = ['second-instance', 'before-quit', 'window-all-closed'];
 // Electron emits 'activate' on macOS only (Dock click, Finder/Spotlight reopening the app).
-const DARWIN_APP_EVENTS = [...APP_EVENTS, 'activate'] as const;
+const DARWIN_APP_EVENTS: readonly AppEvent[] = [...APP_EVENTS, 'activate'];
 
 export type LoginItemStatus = 'not-registered' | 'enabled' | 'requires-approval' | 'not-found';
 
-export class AppStandIn {
-  readonly listeners = new Listeners();
+type AppApi = ElectronApi['app'];
+
+export class AppStandIn implements AppApi {
+  readonly listeners = new Listeners<AppEvents>();
   quitRequested = false;
   /** app.exit(code)'s code; the process would be gone. */
   exitCode: number | null = null;
   private lockTaken = false;
   private openAtLogin = false;
-  private loginArgs: string[] = [];
+  private loginArgs: readonly string[] = [];
 
   constructor(
     private readonly ctx: StandInContext,
@@ -34,11 +45,7 @@ export class AppStandIn {
     return this.lockAvailable;
   }
 
-  hasSingleInstanceLock(): boolean {
-    return this.lockTaken;
-  }
-
-  on(event: string, listener: (...args: never[]) => unknown): this {
+  on(event: string, listener: (...args: never[]) => void): this {
     checkEvent('app', event, this.ctx.platform === 'darwin' ? DARWIN_APP_EVENTS : APP_EVENTS);
     this.listeners.add(event, listener);
     return this;
@@ -50,24 +57,35 @@ export class AppStandIn {
     this.quitRequested = true;
   }
 
+  // Electron defines setAppUserModelId on Windows only and setActivationPolicy on macOS only:
+  // elsewhere app has no such member, and calling it throws.
   setAppUserModelId(id: string): void {
-    if (this.ctx.platform !== 'win32') throw new Error('app.setAppUserModelId exists on Windows only');
+    if (this.ctx.platform !== 'win32') throw new TypeError('app.setAppUserModelId is not a function (Windows only)');
     this.ctx.appUserModelIds.push(id);
   }
 
-  getLoginItemSettings(options?: { path?: string; args?: string[] }) {
-    if (this.ctx.platform === 'linux') throw new Error('app.getLoginItemSettings is for macOS and Windows only');
-    const status: LoginItemStatus = this.openAtLogin ? this.ctx.loginItemStatusWhenOn : 'not-registered';
-    // Windows: openAtLogin is true only for the Run entry with exactly these args.
-    const argsMatch =
-      this.ctx.platform !== 'win32' || JSON.stringify(options?.args ?? []) === JSON.stringify(this.loginArgs);
-    return {
-      openAtLogin: this.openAtLogin && status === 'enabled' && argsMatch,
-      wasOpenedAtLogin: false,
-      status,
-      executableWillLaunchAtLogin: this.openAtLogin,
-      launchItems: [],
-    };
+  setActivationPolicy(policy: Parameters<Electron.App['setActivationPolicy']>[0]): void {
+    if (this.ctx.platform !== 'darwin') throw new TypeError('app.setActivationPolicy is not a function (macOS only)');
+    this.ctx.loginItemSettings.push({ activationPolicy: policy });
+  }
+
+  // On Linux Electron ignores setLoginItemSettings and answers defaults: main writes an XDG
+  // autostart entry instead, so a call there is a bug the stand-in reports.
+  setLoginItemSettings(settings: Electron.Settings): void {
+    if (this.ctx.platform !== 'darwin' && this.ctx.platform !== 'win32')
+      throw new Error('app.setLoginItemSettings does nothing on Linux (Electron ignores it): use XDG autostart');
+    this.openAtLogin = Boolean(settings.openAtLogin);
+    // Windows writes the args into the Run entry; macOS's login items take none.
+    this.loginArgs = this.ctx.platform === 'win32' ? (settings.args ?? []) : [];
+    this.ctx.loginItemSettings.push(settings);
+  }
+
+  getLoginItemSettings(options?: Electron.LoginItemSettingsOptions): LoginItemAnswer {
+    const platform = this.ctx.platform;
+    if (platform !== 'darwin' && platform !== 'win32')
+      throw new Error('app.getLoginItemSettings answers only defaults on Linux: there is nothing to read');
+    const state = { openAtLogin: this.openAtLogin, args: this.loginArgs, statusWhenOn: this.ctx.loginItemStatusWhenOn };
+    return loginItemReply(platform, state, options);
   }
 
   /** What macOS does when the app is opened again from Finder, Spotlight or the Dock. */
@@ -88,23 +106,10 @@ export class AppStandIn {
     this.quitRequested = true;
   }
 
-  setActivationPolicy(policy: string): void {
-    if (this.ctx.platform !== 'darwin') throw new Error('app.setActivationPolicy exists on macOS only');
-    this.ctx.loginItemSettings.push({ activationPolicy: policy });
-  }
-
-  setLoginItemSettings(settings: { openAtLogin?: boolean; args?: string[] }): void {
-    if (this.ctx.platform === 'linux')
-      throw new Error('app.setLoginItemSettings does nothing on Linux; Electron documents it for macOS and Windows');
-    this.openAtLogin = Boolean(settings.openAtLogin);
-    this.loginArgs = settings.args ?? [];
-    this.ctx.loginItemSettings.push(settings);
-  }
-
   /** What Electron does in the first instance when the app is started again. */
   secondInstance(argv: string[] = [], cwd = process.cwd()): void {
     if (!this.lockTaken) throw new Error('second-instance only reaches the instance holding the lock');
-    this.listeners.emit('second-instance', cancellable(), argv, cwd, {});
+    this.listeners.emit('second-instance', cancellable(), argv, cwd);
   }
 }
 
@@ -118,7 +123,7 @@ export function cancellable(): { preventDefault(): void; defaultPrevented: boole
   return event;
 }
 
-export function createShell(ctx: StandInContext) {
+export function createShell(ctx: StandInContext): ElectronApi['shell'] {
   return strict('shell', {
     async openExternal(url: string): Promise<void> {
       new URL(url); // Electron rejects what can't be parsed; a relative URL here is a bug in main.
@@ -131,20 +136,19 @@ export function createShell(ctx: StandInContext) {
   });
 }
 
-export function createDialog(ctx: StandInContext) {
+export function createDialog(ctx: StandInContext): ElectronApi['dialog'] {
   return strict('dialog', {
     showErrorBox(title: string, content: string): void {
       ctx.errorBoxes.push({ title, content });
     },
-    async showMessageBox(...args: unknown[]) {
-      const options = (args.length > 1 ? args[1] : args[0]) as { message?: unknown; detail?: unknown } | undefined;
-      if (!options || typeof options.message !== 'string') throw new Error('dialog.showMessageBox needs a message');
-      ctx.messageBoxes.push({ message: options.message, detail: String(options.detail ?? '') });
+    async showMessageBox(
+      _window: DialogParent,
+      options: Electron.MessageBoxOptions,
+    ): Promise<Electron.MessageBoxReturnValue> {
+      ctx.messageBoxes.push({ message: options.message, detail: options.detail ?? '' });
       return { response: 0, checkboxChecked: false };
     },
-    async showOpenDialog(...args: unknown[]) {
-      const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] } | undefined;
-      if (!options || typeof options !== 'object') throw new Error('dialog.showOpenDialog needs options');
+    async showOpenDialog(_options: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue> {
       const answer = ctx.dialogAnswers.shift();
       if (!answer)
         throw new Error('electron stand-in: showOpenDialog was called but the test queued no answer (queueOpenDialog)');
@@ -153,27 +157,7 @@ export function createDialog(ctx: StandInContext) {
   });
 }
 
-const POWER_EVENTS = ['suspend', 'resume', 'lock-screen', 'unlock-screen', 'on-ac', 'on-battery', 'shutdown'] as const;
-
-export function createPowerMonitor(platform: NodeJS.Platform) {
-  const listeners = new Listeners();
-  const api = strict('powerMonitor', {
-    on(event: string, listener: (...args: never[]) => unknown) {
-      checkEvent('powerMonitor', event, POWER_EVENTS);
-      listeners.add(event, listener);
-      return api;
-    },
-  });
-  const emit = (event: (typeof POWER_EVENTS)[number]): number => {
-    // Electron documents lock-screen/unlock-screen for macOS and Windows only: Linux never emits them.
-    if ((event === 'lock-screen' || event === 'unlock-screen') && platform === 'linux')
-      throw new Error(`powerMonitor '${event}' is never emitted on Linux`);
-    return listeners.emit(event, cancellable());
-  };
-  return { api, emit };
-}
-
-export function createNet(ctx: StandInContext) {
+export function createNet(ctx: StandInContext): ElectronApi['net'] {
   // Chromium's stack (OS proxy, PAC, OS certificates) is not modelled: Node's fetch stands in,
   // and each URL is recorded so specs can tell the tray's requests went through net.fetch.
   const netFetch: ElectronApi['net']['fetch'] = async (input, init) => {
@@ -193,15 +177,12 @@ export function createNet(ctx: StandInContext) {
 }
 
 /** A nativeImage that remembers which file it came from, so the tray record can name it. */
-export interface ImageStandIn {
+export interface ImageStandIn extends TrayImage {
   readonly path: string;
   template: boolean;
-  setTemplateImage(on: boolean): void;
-  isTemplateImage(): boolean;
-  isEmpty(): boolean;
 }
 
-export function createNativeImage() {
+export function createNativeImage(): ElectronApi['nativeImage'] {
   return strict('nativeImage', {
     createFromPath(path: string): ImageStandIn {
       // Electron answers an empty image for a missing file, and the tray shows nothing; a
@@ -213,8 +194,6 @@ export function createNativeImage() {
         setTemplateImage(on: boolean) {
           image.template = on;
         },
-        isTemplateImage: () => image.template,
-        isEmpty: () => false,
       });
       return image;
     },

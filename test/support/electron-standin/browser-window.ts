@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type * as Electron from 'electron';
+import type { MainWindow, MainWindowOptions, WindowEvents } from '../../../electron/main/electron-api';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page, Route } from 'playwright-core';
@@ -10,7 +10,7 @@ import { preloadInitScript } from './preload-script';
 import { checkEvent, Listeners, strict } from './strict';
 import { WebContentsStandIn } from './web-contents';
 
-const WINDOW_OPTIONS = new Set([
+const WINDOW_OPTIONS: ReadonlySet<string> = new Set<keyof MainWindowOptions>([
   'width',
   'height',
   'minWidth',
@@ -18,11 +18,8 @@ const WINDOW_OPTIONS = new Set([
   'show',
   'title',
   'webPreferences',
-  'icon',
-  'backgroundColor',
-  'resizable',
 ]);
-const WINDOW_EVENTS = ['close', 'closed'] as const;
+const WINDOW_EVENTS: readonly (keyof WindowEvents)[] = ['close'];
 
 export interface WindowHooks {
   ctx: StandInContext;
@@ -35,10 +32,10 @@ export interface WindowHooks {
 /** A BrowserWindow whose page is a real Chromium page (one browser context per window). */
 export function browserWindowClass(hooks: WindowHooks) {
   const { ctx } = hooks;
-  return class BrowserWindow implements BrowserWindowStandIn {
+  return class BrowserWindow implements BrowserWindowStandIn, MainWindow {
     readonly webContents: WebContentsStandIn;
     readonly ready: Promise<Page>;
-    readonly listeners = new Listeners();
+    readonly listeners = new Listeners<WindowEvents>();
     readonly options: Record<string, unknown>;
     visible: boolean;
     focused = false;
@@ -47,11 +44,11 @@ export function browserWindowClass(hooks: WindowHooks) {
     loading: Promise<void> = Promise.resolve();
     private browserContext: BrowserContext | undefined;
 
-    constructor(options: Electron.BrowserWindowConstructorOptions = {}) {
+    constructor(options: MainWindowOptions = {}) {
       for (const key of Object.keys(options))
         if (!WINDOW_OPTIONS.has(key)) throw new Error(`electron stand-in does not model BrowserWindow option "${key}"`);
       this.options = { ...options };
-      const prefs = { ...((options.webPreferences as Record<string, unknown> | undefined) ?? {}) };
+      const prefs: Record<string, unknown> = { ...options.webPreferences };
       ctx.webPreferences.push(prefs);
       const preload = prefs.preload;
       if (preload !== undefined && (typeof preload !== 'string' || !existsSync(preload))) {
@@ -147,7 +144,7 @@ export function browserWindowClass(hooks: WindowHooks) {
       return this.destroyed;
     }
 
-    on(event: string, listener: (...args: never[]) => unknown): this {
+    on(event: string, listener: (...args: never[]) => void): this {
       checkEvent('BrowserWindow', event, WINDOW_EVENTS);
       this.listeners.add(event, listener);
       return this;
@@ -167,7 +164,6 @@ export function browserWindowClass(hooks: WindowHooks) {
       this.visible = false;
       this.webContents.destroyed = true;
       hooks.windows.delete(this);
-      this.listeners.emit('closed');
       void this.ready.then(() => this.browserContext?.close()).catch(() => undefined);
       if (hooks.windows.size === 0) hooks.allClosed();
     }

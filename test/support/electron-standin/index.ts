@@ -1,7 +1,7 @@
-import type * as Electron from 'electron';
 import type { Browser, Page } from 'playwright-core';
-import type { ElectronApi } from '../../../electron/main/electron-api';
-import { AppStandIn, createDialog, createNativeImage, createNet, createPowerMonitor, createShell } from './app-modules';
+import type { ElectronApi, Permission } from '../../../electron/main/electron-api';
+import { AppStandIn, createDialog, createNativeImage, createNet, createShell } from './app-modules';
+import { createPowerMonitor, type PowerEvent } from './power-monitor';
 import { browserWindowClass, type BrowserWindowStandIn } from './browser-window';
 import { newContext, type StandInContext } from './context';
 import { IpcMainStandIn, type InvokeOutcome } from './ipc-main';
@@ -11,6 +11,7 @@ import { MenuStandIn, notificationClass, trayClass } from './tray-menu';
 
 export type { IpcRecord, MenuItemRecord, NotificationRecord, TrayRecord } from './records';
 export type { InvokeOutcome } from './ipc-main';
+export type { PowerEvent } from './power-monitor';
 
 export interface StandInOptions {
   /** Chromium for the windows; shared across stand-ins so each test doesn't pay for a launch. */
@@ -21,8 +22,6 @@ export interface StandInOptions {
   /** app.isPackaged: false (a development run) unless the test plays an installed app. */
   isPackaged?: boolean;
 }
-
-export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen' | 'on-ac' | 'on-battery' | 'shutdown';
 
 /**
  * A strict Electron for running the real main-process code in Node: exactly the modules in
@@ -46,46 +45,21 @@ export function createElectronStandIn(opts: StandInOptions) {
     allClosed: () => void (app.quitRequested || app.listeners.emit('window-all-closed')),
   });
 
-  // Each process-level module is checked against Electron's own declaration of the members it
-  // models: a wrong signature here is a compile error, not a test that passes against a fiction.
-  // Not yet checked: `on` (Electron types it as returning the full emitter; checkEvent guards
-  // event names at run time) and the classes (BrowserWindow, Tray, Notification, Menu,
-  // nativeImage's images), hence the one cast below.
-  const typedApp = app satisfies Pick<
-    Electron.App,
-    | 'isPackaged'
-    | 'requestSingleInstanceLock'
-    | 'hasSingleInstanceLock'
-    | 'whenReady'
-    | 'quit'
-    | 'exit'
-    | 'setActivationPolicy'
-    | 'setLoginItemSettings'
-    | 'getLoginItemSettings'
-    | 'setAppUserModelId'
-  >;
-  const shell = createShell(ctx) satisfies Pick<Electron.Shell, 'openExternal' | 'openPath'>;
-  const dialog = createDialog(ctx) satisfies Pick<
-    Electron.Dialog,
-    'showErrorBox' | 'showOpenDialog' | 'showMessageBox'
-  >;
-  const net = createNet(ctx) satisfies Pick<typeof Electron.net, 'isOnline'>;
-  const ipcMain = ipc satisfies Pick<Electron.IpcMain, 'handle'>;
-  const modules = {
-    app: strict('app', typedApp),
+  // Typed as ElectronApi, the Electron surface main uses in Electron's own types: a stand-in
+  // member whose signature differs from Electron's does not compile (see types-check.ts).
+  const electron: ElectronApi = strict('electron', {
+    app: strict('app', app),
     BrowserWindow,
     Tray: trayClass(ctx),
     Menu: MenuStandIn,
-    Notification: notificationClass(ctx) satisfies Pick<typeof Electron.Notification, 'isSupported'>,
-    ipcMain: strict('ipcMain', ipcMain),
-    shell,
-    dialog,
+    Notification: notificationClass(ctx),
+    ipcMain: strict('ipcMain', ipc),
+    shell: createShell(ctx),
+    dialog: createDialog(ctx),
     powerMonitor: power.api,
     nativeImage: createNativeImage(),
-    net,
-  };
-  // The one place the stand-in is called Electron: the compiler can't check a model, the strict proxies do.
-  const electron = strict('electron', modules) as unknown as ElectronApi;
+    net: createNet(ctx),
+  });
 
   const lastTray = () => {
     const tray = ctx.trayObjects.at(-1);
@@ -105,7 +79,7 @@ export function createElectronStandIn(opts: StandInOptions) {
       if (!menu) throw new Error('the tray has no menu');
       menu.click(id);
     },
-    clickTray: (): number => lastTray().listeners.emit('click', {}),
+    clickTray: (): number => lastTray().listeners.emit('click'),
     notifications: () => ctx.notifications,
     clickNotification(i: number): void {
       const n = ctx.notificationObjects[i];
@@ -145,7 +119,7 @@ export function createElectronStandIn(opts: StandInOptions) {
       if (!w) throw new Error('no window is open');
       return w.webContents.invokeFromOtherFrame(url, channel, args);
     },
-    requestPermission(permission: string): Promise<boolean> {
+    requestPermission(permission: Permission): Promise<boolean> {
       const w = lastWindow();
       if (!w) throw new Error('no window is open');
       return w.webContents.requestPermission(permission);

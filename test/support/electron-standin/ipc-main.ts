@@ -1,8 +1,9 @@
-import type { IpcMainInvokeEvent } from 'electron';
+import type { ElectronApi, InvokeEvent, MainContents, SenderFrame } from '../../../electron/main/electron-api';
 import type { StandInContext } from './context';
 import { strict } from './strict';
 
-type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+type InvokeListener = (event: InvokeEvent, ...args: unknown[]) => unknown;
+type IpcMainApi = ElectronApi['ipcMain'];
 
 /** What the renderer side gets back for one invoke: Electron turns a throw into a rejection. */
 export type InvokeOutcome = { ok: true; value: unknown } | { ok: false; message: string };
@@ -11,7 +12,7 @@ export type InvokeOutcome = { ok: true; value: unknown } | { ok: false; message:
  * ipcMain with `handle` only (all main uses). Duplicate registration throws like Electron's.
  * Every request and answer is logged with its direction, for the no-token scan.
  */
-export class IpcMainStandIn {
+export class IpcMainStandIn implements IpcMainApi {
   private readonly handlers = new Map<string, InvokeListener>();
 
   constructor(private readonly ctx: StandInContext) {}
@@ -27,7 +28,7 @@ export class IpcMainStandIn {
 
   /** Runs the handler the way Electron does for ipcRenderer.invoke(channel, ...args). */
   async dispatch(
-    event: { sender: unknown; senderFrame: { url: string } | null },
+    event: { sender: MainContents; senderFrame: SenderFrame | null },
     channel: string,
     args: unknown[],
   ): Promise<InvokeOutcome> {
@@ -52,12 +53,7 @@ export class IpcMainStandIn {
           ok: true,
           value: await handler(
             // The members main reads (sender, senderFrame); strict() throws on any other.
-            strict('IpcMainInvokeEvent', {
-              ...event,
-              type: 'frame',
-              processId: 1,
-              frameId: 1,
-            }) as unknown as IpcMainInvokeEvent,
+            strict('IpcMainInvokeEvent', { ...event }),
             ...args,
           ),
         };

@@ -15,35 +15,29 @@ export function strict<T extends object>(name: string, target: T): T {
 }
 
 /** For event names: Electron accepts any string, the stand-in only those it models. */
-export function checkEvent(name: string, event: string, modelled: readonly string[]): void {
-  if (!modelled.includes(event)) throw new Error(`electron stand-in does not model ${name}.on('${event}')`);
+export function checkEvent<K extends string>(name: string, event: string, modelled: readonly K[]): asserts event is K {
+  if (!(modelled as readonly string[]).includes(event))
+    throw new Error(`electron stand-in does not model ${name}.on('${event}')`);
 }
 
-/** A tiny listener list, so stand-ins don't inherit all of EventEmitter's (unmodelled) surface. */
-export class Listeners {
-  private readonly map = new Map<string, Array<(...args: unknown[]) => unknown>>();
+type Listener = (...args: never[]) => unknown;
 
-  add(event: string, fn: (...args: never[]) => unknown): void {
-    const list = this.map.get(event) ?? [];
-    list.push(fn as (...args: unknown[]) => unknown);
-    this.map.set(event, list);
+/**
+ * A tiny listener list, so stand-ins don't inherit all of EventEmitter's (unmodelled) surface.
+ * `Events` is the listener types main registers (electron-api.ts), so what the stand-in emits
+ * is checked against what Electron passes.
+ */
+export class Listeners<Events extends Record<string, Listener>> {
+  private readonly map = new Map<keyof Events, Listener[]>();
+
+  /** From `on(event: string, listener)`: the event name was checked, the listener is main's. */
+  add(event: keyof Events, fn: Listener): void {
+    this.map.set(event, [...(this.map.get(event) ?? []), fn]);
   }
 
-  remove(event: string, fn: (...args: never[]) => unknown): void {
-    const list = this.map.get(event) ?? [];
-    this.map.set(
-      event,
-      list.filter((f) => f !== fn),
-    );
-  }
-
-  emit(event: string, ...args: unknown[]): number {
+  emit<K extends keyof Events>(event: K, ...args: Parameters<Events[K]>): number {
     const list = [...(this.map.get(event) ?? [])];
-    for (const fn of list) fn(...args);
+    for (const fn of list) (fn as (...a: unknown[]) => unknown)(...args);
     return list.length;
-  }
-
-  count(event: string): number {
-    return this.map.get(event)?.length ?? 0;
   }
 }

@@ -1,14 +1,24 @@
-import type * as Electron from 'electron';
+import type {
+  ElectronApi,
+  MainNotification,
+  MainTray,
+  NotificationEvents,
+  TrayEvents,
+  TrayMenu,
+  TrayMenuItem,
+} from '../../../electron/main/electron-api';
 import type { StandInContext } from './context';
 import type { ImageStandIn } from './app-modules';
 import { menuRecord, type NotificationRecord, type TrayRecord } from './records';
+import { cancellable } from './app-modules';
 import { checkEvent, Listeners, strict } from './strict';
 
 // Tray, Menu and Notification. Each keeps its record in the shared context so specs can read
 // what the user would see without a display.
 
-type Template = Record<string, unknown>;
-const ITEM_KEYS = new Set([
+type Template = TrayMenuItem;
+// Exactly the fields main's type lets it set; anything else is a template main no longer types.
+const ITEM_KEYS: ReadonlySet<string> = new Set<keyof TrayMenuItem>([
   'id',
   'label',
   'type',
@@ -16,65 +26,59 @@ const ITEM_KEYS = new Set([
   'checked',
   'submenu',
   'click',
-  'visible',
-  'toolTip',
-  'sublabel',
 ]);
 const ITEM_TYPES = new Set(['normal', 'separator', 'checkbox', 'radio', 'submenu']);
 
-function checkTemplate(template: unknown[], where = 'Menu.buildFromTemplate'): void {
-  for (const raw of template) {
-    const item = raw as Template;
+function checkTemplate(template: readonly Template[], where = 'Menu.buildFromTemplate'): void {
+  for (const item of template) {
     for (const key of Object.keys(item))
       if (!ITEM_KEYS.has(key)) throw new Error(`electron stand-in does not model menu item option "${key}" (${where})`);
-    if (item.type !== undefined && !ITEM_TYPES.has(String(item.type)))
-      throw new Error(`unknown menu item type ${String(item.type)}`);
+    if (item.type !== undefined && !ITEM_TYPES.has(item.type)) throw new Error(`unknown menu item type ${item.type}`);
     if (item.click !== undefined && typeof item.click !== 'function')
       throw new Error(`menu item ${String(item.id)}: click must be a function`);
-    if (Array.isArray(item.submenu)) checkTemplate(item.submenu, where);
+    if (item.submenu) checkTemplate(item.submenu, where);
   }
 }
 
-export class MenuStandIn {
+export class MenuStandIn implements TrayMenu {
   constructor(readonly template: Template[]) {}
 
-  static buildFromTemplate(template: unknown[]): MenuStandIn {
+  static buildFromTemplate(template: Template[]): MenuStandIn {
     checkTemplate(template);
-    return strict('Menu', new MenuStandIn(template as Template[]));
+    return strict('Menu', new MenuStandIn(template));
   }
 
   /** Depth-first, like Menu.getMenuItemById. */
   find(id: string, items: Template[] = this.template): Template | undefined {
     for (const item of items) {
       if (item.id === id) return item;
-      const inner = Array.isArray(item.submenu) ? this.find(id, item.submenu as Template[]) : undefined;
+      const inner = item.submenu ? this.find(id, item.submenu) : undefined;
       if (inner) return inner;
     }
     return undefined;
   }
 
-  /** What a user's click does: only enabled, visible items with a click handler react. */
+  /** What a user's click does: only enabled items with a click handler react. */
   click(id: string): void {
     const item = this.find(id);
     if (!item) throw new Error(`no menu item with id "${id}" (ids: ${this.ids().join(', ')})`);
     if (item.enabled === false) throw new Error(`menu item "${id}" is disabled: a user can't click it`);
-    if (item.visible === false) throw new Error(`menu item "${id}" is hidden`);
     if (typeof item.click !== 'function') throw new Error(`menu item "${id}" has no click handler`);
     if (item.type === 'checkbox') item.checked = !item.checked;
-    (item.click as (...args: unknown[]) => void)(item, undefined, { triggeredByAccelerator: false });
+    item.click();
   }
 
   ids(items: Template[] = this.template): string[] {
     return items.flatMap((i) => [
       ...(typeof i.id === 'string' ? [i.id] : []),
-      ...(Array.isArray(i.submenu) ? this.ids(i.submenu as Template[]) : []),
+      ...(i.submenu ? this.ids(i.submenu) : []),
     ]);
   }
 }
 
 export interface TrayStandIn {
   readonly record: TrayRecord;
-  readonly listeners: Listeners;
+  readonly listeners: Listeners<TrayEvents>;
   menu: MenuStandIn | null;
 }
 
@@ -84,12 +88,12 @@ export interface NotificationStandIn {
   dismiss(): void;
 }
 
-const TRAY_EVENTS = ['click', 'right-click', 'double-click'] as const;
+const TRAY_EVENTS: readonly (keyof TrayEvents)[] = ['click'];
 
 export function trayClass(ctx: StandInContext) {
-  return class Tray implements TrayStandIn {
+  return class Tray implements TrayStandIn, MainTray {
     readonly record: TrayRecord;
-    readonly listeners = new Listeners();
+    readonly listeners = new Listeners<TrayEvents>();
     menu: MenuStandIn | null = null;
 
     constructor(image: ImageStandIn) {
@@ -116,7 +120,7 @@ export function trayClass(ctx: StandInContext) {
       this.record.menu = menu ? menuRecord(menu.template) : [];
     }
 
-    on(event: string, listener: (...args: never[]) => unknown): this {
+    on(event: string, listener: (...args: never[]) => void): this {
       checkEvent('Tray', event, TRAY_EVENTS);
       this.listeners.add(event, listener);
       return this;
@@ -142,19 +146,22 @@ function imagePath(image: ImageStandIn): string {
   return image.path;
 }
 
-const NOTIFICATION_EVENTS = ['click', 'close', 'show', 'failed'] as const;
-const NOTIFICATION_KEYS = new Set(['title', 'body', 'silent', 'icon', 'urgency', 'timeoutType', 'subtitle']);
+const NOTIFICATION_EVENTS: readonly (keyof NotificationEvents)[] = ['click', 'close', 'failed'];
+// What main sets. Electron also emits 'failed' on Linux (libnotify's show failing), though its
+// docs tag the event macOS and Windows.
+const NOTIFICATION_KEYS: ReadonlySet<string> = new Set<keyof NotificationOptions>(['title', 'body']);
+type NotificationOptions = ConstructorParameters<ElectronApi['Notification']>[0];
 
 export function notificationClass(ctx: StandInContext) {
-  return class Notification implements NotificationStandIn {
+  return class Notification implements NotificationStandIn, MainNotification {
     static isSupported(): boolean {
       return ctx.notificationsSupported;
     }
 
     readonly record: NotificationRecord;
-    readonly listeners = new Listeners();
+    readonly listeners = new Listeners<NotificationEvents>();
 
-    constructor(options: Electron.NotificationConstructorOptions) {
+    constructor(options: NotificationOptions) {
       for (const key of Object.keys(options))
         if (!NOTIFICATION_KEYS.has(key))
           throw new Error(`electron stand-in does not model Notification option "${key}"`);
@@ -168,7 +175,7 @@ export function notificationClass(ctx: StandInContext) {
       return strict('Notification', this);
     }
 
-    on(event: string, listener: (...args: never[]) => unknown): this {
+    on(event: string, listener: (...args: never[]) => void): this {
       checkEvent('Notification', event, NOTIFICATION_EVENTS);
       this.listeners.add(event, listener);
       return this;
@@ -176,7 +183,7 @@ export function notificationClass(ctx: StandInContext) {
 
     show(): void {
       if (ctx.notificationFailure !== null) {
-        this.listeners.emit('failed', {}, ctx.notificationFailure);
+        this.listeners.emit('failed', cancellable(), ctx.notificationFailure);
         return;
       }
       if (!this.record.shown) {
@@ -184,7 +191,6 @@ export function notificationClass(ctx: StandInContext) {
         ctx.notificationObjects.push(this);
       }
       this.record.shown = true;
-      this.listeners.emit('show', {});
     }
 
     close(): void {
@@ -196,13 +202,13 @@ export function notificationClass(ctx: StandInContext) {
       if (!this.record.shown || this.record.closed)
         throw new Error(`notification "${this.record.title}" is not on screen`);
       this.record.clicked = true;
-      this.listeners.emit('click', {});
+      this.listeners.emit('click');
     }
 
     dismiss(): void {
       if (this.record.closed) return;
       this.record.closed = true;
-      this.listeners.emit('close', {});
+      this.listeners.emit('close');
     }
   };
 }

@@ -1,18 +1,20 @@
+import type * as Electron from 'electron';
 import type { Frame, Page } from 'playwright-core';
+import type {
+  ContentsEvents,
+  MainContents,
+  Permission,
+  PermissionHandler,
+  SenderFrame,
+} from '../../../electron/main/electron-api';
 import { cancellable } from './app-modules';
 import type { StandInContext } from './context';
 import type { IpcMainStandIn, InvokeOutcome } from './ipc-main';
 import { checkEvent, Listeners, strict } from './strict';
 
-type OpenHandler = (details: Record<string, unknown>) => { action: string };
-type PermissionHandler = (
-  contents: unknown,
-  permission: string,
-  callback: (granted: boolean) => void,
-  details: Record<string, unknown>,
-) => void;
+type OpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']>[0];
 
-const CONTENTS_EVENTS = ['will-navigate'] as const;
+const CONTENTS_EVENTS: readonly (keyof ContentsEvents)[] = ['will-navigate'];
 
 /**
  * webContents of one window: IPC in both directions, the window-open and navigation guards,
@@ -20,15 +22,15 @@ const CONTENTS_EVENTS = ['will-navigate'] as const;
  * checks (frame === contents.mainFrame) mean the same thing here. Always used through its
  * strict() proxy, so `this` inside is the very object main holds as `event.sender`.
  */
-export class WebContentsStandIn {
-  readonly mainFrame: { readonly url: string };
+export class WebContentsStandIn implements MainContents {
+  readonly mainFrame: SenderFrame;
   readonly session: { setPermissionRequestHandler(handler: PermissionHandler | null): void };
-  readonly listeners = new Listeners();
+  readonly listeners = new Listeners<ContentsEvents>();
   destroyed = false;
   private page: Page | undefined;
   private openHandler: OpenHandler | undefined;
   private permissionHandler: PermissionHandler | null | undefined;
-  private readonly subFrames = new WeakMap<Frame, { readonly url: string }>();
+  private readonly subFrames = new WeakMap<Frame, SenderFrame>();
   private expectedLoads = new Set<string>();
   private sendQueue: Promise<unknown> = Promise.resolve();
 
@@ -90,7 +92,7 @@ export class WebContentsStandIn {
     this.openHandler = handler;
   }
 
-  on(event: string, listener: (...args: never[]) => unknown): this {
+  on(event: string, listener: (...args: never[]) => void): this {
     checkEvent('webContents', event, CONTENTS_EVENTS);
     this.listeners.add(event, listener);
     return this;
@@ -136,7 +138,7 @@ export class WebContentsStandIn {
   }
 
   /** Asks the permission handler like Chromium does; Electron grants everything without one. */
-  requestPermission(permission: string): Promise<boolean> {
+  requestPermission(permission: Permission): Promise<boolean> {
     const handler = this.permissionHandler;
     if (!handler) return Promise.resolve(true);
     return new Promise((resolve) =>
@@ -155,7 +157,7 @@ export class WebContentsStandIn {
     return this.ipc.dispatch({ sender: this, senderFrame: strict('WebFrameMain', { url }) }, channel, args);
   }
 
-  private subFrame(frame: Frame): { readonly url: string } {
+  private subFrame(frame: Frame): SenderFrame {
     let f = this.subFrames.get(frame);
     if (!f) {
       f = strict('WebFrameMain', {
