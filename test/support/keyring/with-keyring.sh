@@ -59,22 +59,12 @@ inside() {
   local password
   password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 
-  local daemon=''
-  cleanup() {
-    if [[ -n $daemon ]] && kill -0 "$daemon" 2>/dev/null; then
-      kill "$daemon" 2>/dev/null || true
-      wait "$daemon" 2>/dev/null || true
-    fi
-  }
+  keyring_supervisor=''
+  # shellcheck disable=SC2317 # run by the EXIT trap
+  cleanup() { keyring_daemon_stop; }
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-
-  printf '%s' "$password" |
-    env HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-      XDG_CACHE_HOME="$home/.cache" XDG_RUNTIME_DIR="$run" \
-      gnome-keyring-daemon --foreground --unlock --components=secrets >"$tmp/daemon.out" 2>"$tmp/daemon.log" &
-  daemon=$!
 
   fail() {
     log "could not set up the private GNOME keyring: $*"
@@ -84,19 +74,12 @@ inside() {
     exit 1
   }
 
-  local service=/org/freedesktop/secrets
-  local ready=0 i
-  for i in $(seq 1 100); do
-    kill -0 "$daemon" 2>/dev/null || fail "gnome-keyring-daemon exited"
-    if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; then
-      ready=1
-      break
-    fi
-    sleep 0.1
-  done
-  [[ $ready == 1 ]] || fail "gnome-keyring-daemon did not register org.freedesktop.secrets within 10 seconds"
+  # shellcheck source=test/support/keyring/keyring-daemon.sh
+  source "$(dirname "$self")/keyring-daemon.sh"
+  keyring_daemon_start
+  keyring_daemon_ready "$keyring_daemon_pid" || fail "$keyring_daemon_problem"
 
+  local service=/org/freedesktop/secrets
   # `--unlock` creates the "login" keyring and points "default" at it; make sure of the alias anyway.
   local alias
   alias=$(timeout 10 dbus-send --session --print-reply --dest=org.freedesktop.secrets "$service" \
@@ -121,6 +104,8 @@ inside() {
   export DTT_TEST_KEYRING_DIR=$home/.local/share/keyrings
   export DTT_TEST_KEYRING_SCRIPT=$self
   unset DTT_TEST_KEYRING_SKIP_REASON
+  # Ours, never the one a nested --fresh run inherited from the run around it.
+  unset GNOME_KEYRING_CONTROL
   if [[ -S $run/keyring/control ]]; then export GNOME_KEYRING_CONTROL=$run/keyring; fi
   # Anything the daemon printed (VAR=value lines), as `eval $(gnome-keyring-daemon …)` would.
   local line
@@ -128,8 +113,11 @@ inside() {
     if [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]]; then export "${line?}"; fi
   done <"$tmp/daemon.out"
 
+  keyring_daemon_arm
+  if [[ -e $tmp/daemon.exited ]]; then fail "gnome-keyring-daemon exited ($(describe_status "$(cat "$tmp/daemon.exited")"))"; fi
   local rc=0
   "$@" || rc=$?
+  keyring_daemon_summary
   exit "$rc"
 }
 
