@@ -10,7 +10,11 @@
 #      start a second keyring daemon, or an unlock prompt, behind our back;
 #   2. starts `gnome-keyring-daemon --foreground --unlock --components=secrets` on that bus, with
 #      HOME / XDG_* pointing into the throwaway folder and a random throwaway password on stdin:
-#      `--unlock` creates the "login" keyring with that password, unlocked, as the default collection;
+#      `--unlock` creates the "login" keyring with that password, unlocked, as the default collection
+#      (keyring-daemon.sh). It watches the daemon: if it exits while CMD runs, it prints at once
+#        [keyring] gnome-keyring-daemon exited during the tests (status …); its log:
+#      and the log, restarts it with the same password (the keyring files unlock again; at most 3
+#      times), and says so again after CMD; the exit code stays CMD's (keyring-daemon.sh says why);
 #   3. makes sure the "default" alias points at a collection, then proves the keyring works with a
 #      `secret-tool store` / `lookup` / `clear` round trip;
 #   4. runs CMD with DBUS_SESSION_BUS_ADDRESS set to the private bus and
@@ -20,8 +24,8 @@
 #        DTT_TEST_KEYRING_SCRIPT=<this file>
 #        GNOME_KEYRING_CONTROL=…            as gnome-keyring would export it
 #      CMD keeps the caller's HOME and XDG_* variables;
-#   5. stops the daemon, the bus goes away with dbus-run-session, the folder is deleted; exits with
-#      CMD's exit code.
+#   5. stops the daemon and its watcher, the bus goes away with dbus-run-session, the folder is
+#      deleted; exits with CMD's exit code.
 #
 # When the tools are missing (or not on Linux, or DTT_TEST_KEYRING=0) it runs CMD as is, with
 # DTT_TEST_KEYRING=0 and DTT_TEST_KEYRING_SKIP_REASON set, after printing one line saying why the
@@ -29,7 +33,8 @@
 # (exit 1, with the daemon's log), so CI never passes by silently skipping.
 #
 # Already inside a private keyring (DTT_TEST_KEYRING=1), CMD runs in it directly, unless --fresh
-# asks for a new one (a test that locks the keyring uses its own, not the one other tests share).
+# asks for a new one (a test that locks the keyring uses its own, not the one other tests share);
+# its daemon gets none of the outer run's GNOME_KEYRING_CONTROL / GNOME_KEYRING_PID / SSH_AUTH_SOCK.
 # --stuck-prompter (implies --fresh) simulates an unlock prompt nobody answers: the bus can
 # "activate" the keyring's password prompter, but it never appears, so an unlock hangs until the
 # bus gives up after DTT_TEST_STUCK_PROMPTER_MS (default 6000) and reports the prompt dismissed.
