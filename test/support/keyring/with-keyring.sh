@@ -122,6 +122,7 @@ inside() {
   if [[ -e $tmp/daemon.exited ]]; then fail "gnome-keyring-daemon exited ($(describe_status "$(cat "$tmp/daemon.exited")"))"; fi
   local rc=0
   "$@" || rc=$?
+  keyring_daemon_stop
   keyring_daemon_summary
   exit "$rc"
 }
