@@ -132,56 +132,59 @@ if [[ ${1-} == --inside ]]; then
   inside "$@"
 fi
 
-fresh=0
-stuck=0
-while [[ ${1-} == --fresh || ${1-} == --stuck-prompter ]]; do
-  [[ $1 == --stuck-prompter ]] && stuck=1
-  fresh=1
-  shift
-done
-if [[ $# -eq 0 ]]; then
-  echo "usage: $(basename "$0") [--fresh] [--stuck-prompter] CMD [ARGS...]" >&2
-  exit 2
-fi
-
-# Already inside one of ours (the bus lives in our folder): reuse it. A DTT_TEST_KEYRING=1 left in
-# a developer's shell never makes tests use their real session and keyring.
-if [[ $fresh == 0 && ${DTT_TEST_KEYRING-} == 1 && -n ${DTT_TEST_KEYRING_ROOT-} &&
-  ${DBUS_SESSION_BUS_ADDRESS-} == *"path=$DTT_TEST_KEYRING_ROOT/"* ]]; then
-  exec "$@"
-fi
-if [[ ${DTT_TEST_KEYRING-} == 0 ]]; then
-  run_without_keyring "DTT_TEST_KEYRING=0 is set" "$@"
-fi
-if [[ $(uname -s) != Linux ]]; then
-  run_without_keyring "they need a private GNOME keyring, which this harness only sets up on Linux" "$@"
-fi
-missing=()
-for tool in dbus-run-session dbus-daemon dbus-send gnome-keyring-daemon secret-tool timeout od; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
-done
-if ((${#missing[@]})); then
-  run_without_keyring "${missing[*]} not found (apt-get install gnome-keyring dbus libsecret-tools)" "$@"
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtt-keyring.XXXXXX")
-chmod 700 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# The bus: a session bus listening in our folder, with no service directories (no activation),
-# except, with --stuck-prompter, a password prompter that never shows up.
-activation=''
-if [[ $stuck == 1 ]]; then
-  mkdir -p "$tmp/services"
-  for name in org.gnome.keyring.SystemPrompter org.gnome.keyring.PrivatePrompter; do
-    printf '[D-BUS Service]\nName=%s\nExec=/bin/sleep 60\n' "$name" >"$tmp/services/$name.service"
+# The part that runs outside the bus, as one function: bash reads all of it before running it, so
+# editing or checking out this file while a run is under way cannot break the end of that run.
+main() {
+  fresh=0
+  stuck=0
+  while [[ ${1-} == --fresh || ${1-} == --stuck-prompter ]]; do
+    [[ $1 == --stuck-prompter ]] && stuck=1
+    fresh=1
+    shift
   done
-  activation="<servicedir>$tmp/services</servicedir>
-  <limit name=\"service_start_timeout\">${DTT_TEST_STUCK_PROMPTER_MS:-6000}</limit>"
-fi
-cat >"$tmp/bus.conf" <<EOF
+  if [[ $# -eq 0 ]]; then
+    echo "usage: $(basename "$0") [--fresh] [--stuck-prompter] CMD [ARGS...]" >&2
+    exit 2
+  fi
+
+  # Already inside one of ours (the bus lives in our folder): reuse it. A DTT_TEST_KEYRING=1 left in
+  # a developer's shell never makes tests use their real session and keyring.
+  if [[ $fresh == 0 && ${DTT_TEST_KEYRING-} == 1 && -n ${DTT_TEST_KEYRING_ROOT-} &&
+    ${DBUS_SESSION_BUS_ADDRESS-} == *"path=$DTT_TEST_KEYRING_ROOT/"* ]]; then
+    exec "$@"
+  fi
+  if [[ ${DTT_TEST_KEYRING-} == 0 ]]; then
+    run_without_keyring "DTT_TEST_KEYRING=0 is set" "$@"
+  fi
+  if [[ $(uname -s) != Linux ]]; then
+    run_without_keyring "they need a private GNOME keyring, which this harness only sets up on Linux" "$@"
+  fi
+  missing=()
+  for tool in dbus-run-session dbus-daemon dbus-send gnome-keyring-daemon secret-tool timeout od; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  if ((${#missing[@]})); then
+    run_without_keyring "${missing[*]} not found (apt-get install gnome-keyring dbus libsecret-tools)" "$@"
+  fi
+
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtt-keyring.XXXXXX")
+  chmod 700 "$tmp"
+  trap 'rm -rf "$tmp"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  # The bus: a session bus listening in our folder, with no service directories (no activation),
+  # except, with --stuck-prompter, a password prompter that never shows up.
+  activation=''
+  if [[ $stuck == 1 ]]; then
+    mkdir -p "$tmp/services"
+    for name in org.gnome.keyring.SystemPrompter org.gnome.keyring.PrivatePrompter; do
+      printf '[D-BUS Service]\nName=%s\nExec=/bin/sleep 60\n' "$name" >"$tmp/services/$name.service"
+    done
+    activation="<servicedir>$tmp/services</servicedir>
+    <limit name=\"service_start_timeout\">${DTT_TEST_STUCK_PROMPTER_MS:-6000}</limit>"
+  fi
+  cat >"$tmp/bus.conf" <<EOF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -197,14 +200,17 @@ cat >"$tmp/bus.conf" <<EOF
   </policy>
 </busconfig>
 EOF
-# dbus-daemon's own chatter (e.g. "Failed to set fd limit" as root) goes to a log, not the test output.
-cat >"$tmp/dbus-daemon" <<EOF
+  # dbus-daemon's own chatter (e.g. "Failed to set fd limit" as root) goes to a log, not the test output.
+  cat >"$tmp/dbus-daemon" <<EOF
 #!/bin/sh
 exec dbus-daemon "\$@" 2>>"$tmp/bus.log"
 EOF
-chmod 700 "$tmp/dbus-daemon"
+  chmod 700 "$tmp/dbus-daemon"
 
-rc=0
-dbus-run-session --config-file="$tmp/bus.conf" --dbus-daemon="$tmp/dbus-daemon" -- \
-  bash "$self" --inside "$tmp" "$@" || rc=$?
-exit "$rc"
+  rc=0
+  dbus-run-session --config-file="$tmp/bus.conf" --dbus-daemon="$tmp/dbus-daemon" -- \
+    bash "$self" --inside "$tmp" "$@" || rc=$?
+  exit "$rc"
+}
+
+main "$@"
