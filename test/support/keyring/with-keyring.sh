@@ -10,7 +10,11 @@
 #      start a second keyring daemon, or an unlock prompt, behind our back;
 #   2. starts `gnome-keyring-daemon --foreground --unlock --components=secrets` on that bus, with
 #      HOME / XDG_* pointing into the throwaway folder and a random throwaway password on stdin:
-#      `--unlock` creates the "login" keyring with that password, unlocked, as the default collection;
+#      `--unlock` creates the "login" keyring with that password, unlocked, as the default collection
+#      (keyring-daemon.sh). It watches the daemon: if it exits while CMD runs, it prints at once
+#        [keyring] gnome-keyring-daemon exited during the tests (status …); its log:
+#      and the log, restarts it with the same password (the keyring files unlock again; at most 3
+#      times), and says so again after CMD; the exit code stays CMD's (keyring-daemon.sh says why);
 #   3. makes sure the "default" alias points at a collection, then proves the keyring works with a
 #      `secret-tool store` / `lookup` / `clear` round trip;
 #   4. runs CMD with DBUS_SESSION_BUS_ADDRESS set to the private bus and
@@ -20,8 +24,8 @@
 #        DTT_TEST_KEYRING_SCRIPT=<this file>
 #        GNOME_KEYRING_CONTROL=…            as gnome-keyring would export it
 #      CMD keeps the caller's HOME and XDG_* variables;
-#   5. stops the daemon, the bus goes away with dbus-run-session, the folder is deleted; exits with
-#      CMD's exit code.
+#   5. stops the daemon and its watcher, the bus goes away with dbus-run-session, the folder is
+#      deleted; exits with CMD's exit code.
 #
 # When the tools are missing (or not on Linux, or DTT_TEST_KEYRING=0) it runs CMD as is, with
 # DTT_TEST_KEYRING=0 and DTT_TEST_KEYRING_SKIP_REASON set, after printing one line saying why the
@@ -29,7 +33,8 @@
 # (exit 1, with the daemon's log), so CI never passes by silently skipping.
 #
 # Already inside a private keyring (DTT_TEST_KEYRING=1), CMD runs in it directly, unless --fresh
-# asks for a new one (a test that locks the keyring uses its own, not the one other tests share).
+# asks for a new one (a test that locks the keyring uses its own, not the one other tests share);
+# its daemon gets none of the outer run's GNOME_KEYRING_CONTROL / GNOME_KEYRING_PID / SSH_AUTH_SOCK.
 # --stuck-prompter (implies --fresh) simulates an unlock prompt nobody answers: the bus can
 # "activate" the keyring's password prompter, but it never appears, so an unlock hangs until the
 # bus gives up after DTT_TEST_STUCK_PROMPTER_MS (default 6000) and reports the prompt dismissed.
@@ -59,22 +64,12 @@ inside() {
   local password
   password=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
 
-  local daemon=''
-  cleanup() {
-    if [[ -n $daemon ]] && kill -0 "$daemon" 2>/dev/null; then
-      kill "$daemon" 2>/dev/null || true
-      wait "$daemon" 2>/dev/null || true
-    fi
-  }
+  keyring_supervisor=''
+  # shellcheck disable=SC2317 # run by the EXIT trap
+  cleanup() { keyring_daemon_stop; }
   trap cleanup EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
-
-  printf '%s' "$password" |
-    env HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-      XDG_CACHE_HOME="$home/.cache" XDG_RUNTIME_DIR="$run" \
-      gnome-keyring-daemon --foreground --unlock --components=secrets >"$tmp/daemon.out" 2>"$tmp/daemon.log" &
-  daemon=$!
 
   fail() {
     log "could not set up the private GNOME keyring: $*"
@@ -84,19 +79,12 @@ inside() {
     exit 1
   }
 
-  local service=/org/freedesktop/secrets
-  local ready=0 i
-  for i in $(seq 1 100); do
-    kill -0 "$daemon" 2>/dev/null || fail "gnome-keyring-daemon exited"
-    if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; then
-      ready=1
-      break
-    fi
-    sleep 0.1
-  done
-  [[ $ready == 1 ]] || fail "gnome-keyring-daemon did not register org.freedesktop.secrets within 10 seconds"
+  # shellcheck source=test/support/keyring/keyring-daemon.sh
+  source "$(dirname "$self")/keyring-daemon.sh"
+  keyring_daemon_start
+  keyring_daemon_ready "$keyring_daemon_pid" || fail "$keyring_daemon_problem"
 
+  local service=/org/freedesktop/secrets
   # `--unlock` creates the "login" keyring and points "default" at it; make sure of the alias anyway.
   local alias
   alias=$(timeout 10 dbus-send --session --print-reply --dest=org.freedesktop.secrets "$service" \
@@ -121,6 +109,8 @@ inside() {
   export DTT_TEST_KEYRING_DIR=$home/.local/share/keyrings
   export DTT_TEST_KEYRING_SCRIPT=$self
   unset DTT_TEST_KEYRING_SKIP_REASON
+  # Ours, never the one a nested --fresh run inherited from the run around it.
+  unset GNOME_KEYRING_CONTROL
   if [[ -S $run/keyring/control ]]; then export GNOME_KEYRING_CONTROL=$run/keyring; fi
   # Anything the daemon printed (VAR=value lines), as `eval $(gnome-keyring-daemon …)` would.
   local line
@@ -128,8 +118,12 @@ inside() {
     if [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]]; then export "${line?}"; fi
   done <"$tmp/daemon.out"
 
+  keyring_daemon_arm
+  if [[ -e $tmp/daemon.exited ]]; then fail "gnome-keyring-daemon exited ($(describe_status "$(cat "$tmp/daemon.exited")"))"; fi
   local rc=0
   "$@" || rc=$?
+  keyring_daemon_stop
+  keyring_daemon_summary
   exit "$rc"
 }
 
@@ -138,56 +132,59 @@ if [[ ${1-} == --inside ]]; then
   inside "$@"
 fi
 
-fresh=0
-stuck=0
-while [[ ${1-} == --fresh || ${1-} == --stuck-prompter ]]; do
-  [[ $1 == --stuck-prompter ]] && stuck=1
-  fresh=1
-  shift
-done
-if [[ $# -eq 0 ]]; then
-  echo "usage: $(basename "$0") [--fresh] [--stuck-prompter] CMD [ARGS...]" >&2
-  exit 2
-fi
-
-# Already inside one of ours (the bus lives in our folder): reuse it. A DTT_TEST_KEYRING=1 left in
-# a developer's shell never makes tests use their real session and keyring.
-if [[ $fresh == 0 && ${DTT_TEST_KEYRING-} == 1 && -n ${DTT_TEST_KEYRING_ROOT-} &&
-  ${DBUS_SESSION_BUS_ADDRESS-} == *"path=$DTT_TEST_KEYRING_ROOT/"* ]]; then
-  exec "$@"
-fi
-if [[ ${DTT_TEST_KEYRING-} == 0 ]]; then
-  run_without_keyring "DTT_TEST_KEYRING=0 is set" "$@"
-fi
-if [[ $(uname -s) != Linux ]]; then
-  run_without_keyring "they need a private GNOME keyring, which this harness only sets up on Linux" "$@"
-fi
-missing=()
-for tool in dbus-run-session dbus-daemon dbus-send gnome-keyring-daemon secret-tool timeout od; do
-  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
-done
-if ((${#missing[@]})); then
-  run_without_keyring "${missing[*]} not found (apt-get install gnome-keyring dbus libsecret-tools)" "$@"
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtt-keyring.XXXXXX")
-chmod 700 "$tmp"
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# The bus: a session bus listening in our folder, with no service directories (no activation),
-# except, with --stuck-prompter, a password prompter that never shows up.
-activation=''
-if [[ $stuck == 1 ]]; then
-  mkdir -p "$tmp/services"
-  for name in org.gnome.keyring.SystemPrompter org.gnome.keyring.PrivatePrompter; do
-    printf '[D-BUS Service]\nName=%s\nExec=/bin/sleep 60\n' "$name" >"$tmp/services/$name.service"
+# The part that runs outside the bus, as one function: bash reads all of it before running it, so
+# editing or checking out this file while a run is under way cannot break the end of that run.
+main() {
+  fresh=0
+  stuck=0
+  while [[ ${1-} == --fresh || ${1-} == --stuck-prompter ]]; do
+    [[ $1 == --stuck-prompter ]] && stuck=1
+    fresh=1
+    shift
   done
-  activation="<servicedir>$tmp/services</servicedir>
-  <limit name=\"service_start_timeout\">${DTT_TEST_STUCK_PROMPTER_MS:-6000}</limit>"
-fi
-cat >"$tmp/bus.conf" <<EOF
+  if [[ $# -eq 0 ]]; then
+    echo "usage: $(basename "$0") [--fresh] [--stuck-prompter] CMD [ARGS...]" >&2
+    exit 2
+  fi
+
+  # Already inside one of ours (the bus lives in our folder): reuse it. A DTT_TEST_KEYRING=1 left in
+  # a developer's shell never makes tests use their real session and keyring.
+  if [[ $fresh == 0 && ${DTT_TEST_KEYRING-} == 1 && -n ${DTT_TEST_KEYRING_ROOT-} &&
+    ${DBUS_SESSION_BUS_ADDRESS-} == *"path=$DTT_TEST_KEYRING_ROOT/"* ]]; then
+    exec "$@"
+  fi
+  if [[ ${DTT_TEST_KEYRING-} == 0 ]]; then
+    run_without_keyring "DTT_TEST_KEYRING=0 is set" "$@"
+  fi
+  if [[ $(uname -s) != Linux ]]; then
+    run_without_keyring "they need a private GNOME keyring, which this harness only sets up on Linux" "$@"
+  fi
+  missing=()
+  for tool in dbus-run-session dbus-daemon dbus-send gnome-keyring-daemon secret-tool timeout od; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  if ((${#missing[@]})); then
+    run_without_keyring "${missing[*]} not found (apt-get install gnome-keyring dbus libsecret-tools)" "$@"
+  fi
+
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/dtt-keyring.XXXXXX")
+  chmod 700 "$tmp"
+  trap 'rm -rf "$tmp"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  # The bus: a session bus listening in our folder, with no service directories (no activation),
+  # except, with --stuck-prompter, a password prompter that never shows up.
+  activation=''
+  if [[ $stuck == 1 ]]; then
+    mkdir -p "$tmp/services"
+    for name in org.gnome.keyring.SystemPrompter org.gnome.keyring.PrivatePrompter; do
+      printf '[D-BUS Service]\nName=%s\nExec=/bin/sleep 60\n' "$name" >"$tmp/services/$name.service"
+    done
+    activation="<servicedir>$tmp/services</servicedir>
+    <limit name=\"service_start_timeout\">${DTT_TEST_STUCK_PROMPTER_MS:-6000}</limit>"
+  fi
+  cat >"$tmp/bus.conf" <<EOF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -203,14 +200,17 @@ cat >"$tmp/bus.conf" <<EOF
   </policy>
 </busconfig>
 EOF
-# dbus-daemon's own chatter (e.g. "Failed to set fd limit" as root) goes to a log, not the test output.
-cat >"$tmp/dbus-daemon" <<EOF
+  # dbus-daemon's own chatter (e.g. "Failed to set fd limit" as root) goes to a log, not the test output.
+  cat >"$tmp/dbus-daemon" <<EOF
 #!/bin/sh
 exec dbus-daemon "\$@" 2>>"$tmp/bus.log"
 EOF
-chmod 700 "$tmp/dbus-daemon"
+  chmod 700 "$tmp/dbus-daemon"
 
-rc=0
-dbus-run-session --config-file="$tmp/bus.conf" --dbus-daemon="$tmp/dbus-daemon" -- \
-  bash "$self" --inside "$tmp" "$@" || rc=$?
-exit "$rc"
+  rc=0
+  dbus-run-session --config-file="$tmp/bus.conf" --dbus-daemon="$tmp/dbus-daemon" -- \
+    bash "$self" --inside "$tmp" "$@" || rc=$?
+  exit "$rc"
+}
+
+main "$@"
