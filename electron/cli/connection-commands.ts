@@ -14,7 +14,7 @@ import {
 import { EXIT, examples } from './help-text';
 import { openInBrowser, readInput } from './io';
 import { formatProjects, formatSyncReport } from './project-format';
-import { quickDisconnectedStatus } from './quick-status';
+import { quickDisconnectedStatus, quickStatusJsonText } from './quick-status';
 import { loadService } from './service-loader';
 
 export type ServiceFactory = () => TokenTrayService;
@@ -147,7 +147,7 @@ ${examples(
     .action(async (opts: { json?: boolean }) => {
       const quick = quickDisconnectedStatus();
       if (quick) {
-        out(opts.json ? JSON.stringify(statusJson({ ...quick, projects: [] }), null, 2) : formatStatus(quick));
+        out(opts.json ? quickStatusJsonText(quick) : formatStatus(quick));
         return void (process.exitCode = statusExitCode(quick.state, quick.problem));
       }
       await loadService();

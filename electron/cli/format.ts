@@ -6,6 +6,7 @@ import { lifetimeLine, stateWords } from '../shared/words';
 import { redactText } from '../shared/redact';
 import type { SyncReport } from '../core/projects/sync';
 import { formatSyncReport } from './project-format';
+export { statusJson } from './status-json';
 import type { PublicStatus } from '../shared/state';
 import { escapeControl, MINUTES_LEFT, minutesLeftValue } from '../shared/input-rules';
 import { hasPermissionProblem, missingFileScopes, missingPermissionWords } from '../shared/permissions';
@@ -55,22 +56,6 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
     lines.push(cliText(new DttError('not-connected')).action);
   }
   return lines.join('\n');
-}
-
-export function statusJson(s: PublicStatus): Record<string, unknown> {
-  return {
-    state: s.state,
-    expiresSoon: s.expiresSoon,
-    account: s.account,
-    method: s.method,
-    accessTokenExpiresAt: s.accessTokenExpiresAt,
-    renewable: s.renewable,
-    scopes: s.scopes,
-    storage: s.storage,
-    lastCheckedAt: s.lastCheckedAt,
-    problem: s.problem,
-    ...(s.projects ? { projects: s.projects } : {}),
-  };
 }
 
 export function formatConnected(r: ConnectResult & { projects?: SyncReport | null }): string {

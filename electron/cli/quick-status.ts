@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { userDataDir } from '../core/paths';
 import { describeStore } from '../core/vault/store-name';
-import type { PublicStatus } from '../shared/state';
+import { statusExitCode, type PublicStatus } from '../shared/state';
+import { statusJson } from './status-json';
 
 // `status` on a machine with nothing connected and no projects needs no keychain, no network
 // and no settings store: a plain read of the settings file tells. Scripts call `status --json`
@@ -30,4 +31,22 @@ export function quickDisconnectedStatus(env: NodeJS.ProcessEnv = process.env): P
     lastCheckedAt: null,
     problem: null,
   };
+}
+
+/** What `status --json` prints for the quick status (the full CLI prints the same, see connection-commands.ts). */
+export function quickStatusJsonText(quick: PublicStatus): string {
+  return JSON.stringify(statusJson({ ...quick, projects: [] }), null, 2);
+}
+
+/**
+ * The entry's fast path: exactly `status --json`, with nothing connected, answered and true;
+ * anything else false, for the full CLI. Scripts poll this, so it loads no more than it needs.
+ */
+export function quickStatusJson(args: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  if (args.length !== 2 || args[0] !== 'status' || args[1] !== '--json') return false;
+  const quick = quickDisconnectedStatus(env);
+  if (!quick) return false;
+  process.stdout.write(`${quickStatusJsonText(quick)}\n`);
+  process.exitCode = statusExitCode(quick.state, quick.problem);
+  return true;
 }
