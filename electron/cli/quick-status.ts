@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { userDataDir } from '../core/paths';
 import { describeStore } from '../core/vault/store-name';
+import { noConnectionStatus } from '../shared/no-connection-status';
 import type { PublicStatus } from '../shared/state';
 
 // `status` on a machine with nothing connected and no projects needs no keychain, no network
@@ -18,16 +19,5 @@ export function quickDisconnectedStatus(env: NodeJS.ProcessEnv = process.env): P
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
   }
   if (typeof data !== 'object' || data === null || data.connection || (data.projects?.length ?? 0) > 0) return null;
-  return {
-    state: 'disconnected',
-    expiresSoon: false,
-    account: null,
-    method: null,
-    accessTokenExpiresAt: null,
-    renewable: false,
-    scopes: [],
-    storage: describeStore(process.platform, env),
-    lastCheckedAt: null,
-    problem: null,
-  };
+  return noConnectionStatus('disconnected', describeStore(process.platform, env));
 }
