@@ -1,5 +1,6 @@
 import type { DttBridge } from '../../electron/shared/bridge';
-import type { ErrorView, IpcResult } from '../../electron/shared/views';
+import type { IpcResult } from '../../electron/shared/views';
+import { asErrorView } from './lib/errors';
 
 declare global {
   interface Window {
@@ -22,7 +23,6 @@ export async function call<T>(run: (dtt: DttBridge) => Promise<IpcResult<T>>): P
   try {
     return await run(bridge());
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { kind: 'internal', detail } satisfies ErrorView };
+    return { ok: false, error: asErrorView('internal', error instanceof Error ? error.message : String(error)) };
   }
 }

@@ -1,5 +1,5 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isDttError } from '../errors';
+import { toDttError } from '../errors';
 import { parseDotenv } from './formats/dotenv-parse';
 import { DEFAULT_DOTENV_KEY } from './formats/dotenv';
 import { scanPython } from './formats/python-scan';
@@ -154,6 +154,6 @@ function commentedTokenField(body: string, compared: Set<string>): string | unde
 }
 
 function describe(error: unknown): string {
-  if (isDttError(error)) return error.detail ?? error.message;
-  return error instanceof Error ? error.message : String(error);
+  const e = toDttError(error);
+  return e.detail ?? e.message;
 }

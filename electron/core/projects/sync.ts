@@ -1,6 +1,6 @@
 import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
-import { DttError } from '../errors';
+import { DttError, toDttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore, type ReadResult } from './files';
 import { assertFolderInside } from './files/resolve-inside';
@@ -77,7 +77,7 @@ function report(
 }
 
 function failure(project: ProjectRecord, file: string, error: unknown): TargetReport {
-  const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
+  const e = toDttError(error);
   const skipped =
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||
