@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
+import { PRODUCT_NAME } from '../shared/app-identity';
 import type { ElectronApi } from './electron-api';
 import { isSafeExternalUrl } from './external-url';
 import { isPermissionGranted } from './permissions';
@@ -31,7 +32,7 @@ export function createMainWindow(
     minWidth: 360,
     minHeight: 480,
     show: false,
-    title: 'Dropbox Token Tray',
+    title: PRODUCT_NAME,
     webPreferences: {
       preload: opts.preloadPath,
       contextIsolation: true,

@@ -1,5 +1,6 @@
 import type { ErrorKind } from './error-catalog';
 import type { AccountSummary, ConnectMethod } from './state';
+import type { FormatName, SyncOutcome } from './targets';
 
 // What crosses IPC to the window besides PublicStatus. Never a token: these are the only shapes
 // the renderer can receive, and none has a field that could hold one.
@@ -55,7 +56,7 @@ export interface GitWarningView {
 
 export interface DetectedTargetView {
   file: string;
-  format: 'dotenv' | 'json' | 'yaml' | 'python';
+  format: FormatName;
   key?: string;
   reason: string;
   createFrom?: string;
@@ -73,7 +74,7 @@ export interface TargetReportView {
   project: string;
   projectName: string;
   file: string;
-  outcome: 'updated' | 'current' | 'skipped' | 'failed';
+  outcome: SyncOutcome;
   kind?: ErrorKind;
   detail?: string;
   git?: GitWarningView;

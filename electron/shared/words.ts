@@ -4,7 +4,7 @@ import { errorText, type ErrorKind } from './error-catalog';
 import { hasPermissionProblem } from './permissions';
 import type { ConnectionState, PublicStatus } from './state';
 
-export const PRODUCT = 'Dropbox Token Tray';
+export { PRODUCT_NAME as PRODUCT } from './app-identity';
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,6 @@
 import type { DttBridge } from '../../electron/shared/bridge';
 import type { IpcResult } from '../../electron/shared/views';
+import { PRODUCT } from '../../electron/shared/words';
 import { asErrorView } from './lib/errors';
 
 declare global {
@@ -10,7 +11,7 @@ declare global {
 }
 
 export function bridge(): DttBridge {
-  if (!window.dtt) throw new Error('This page only works inside Dropbox Token Tray.');
+  if (!window.dtt) throw new Error(`This page only works inside ${PRODUCT}.`);
   return window.dtt;
 }
 

@@ -1,4 +1,5 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { FormatName } from '../../shared/targets';
 import { toDttError } from '../errors';
 import { parseDotenv } from './formats/dotenv-parse';
 import { DEFAULT_DOTENV_KEY } from './formats/dotenv';
@@ -87,7 +88,7 @@ function isReference(value: unknown): boolean {
 // node-config maps settings to environment variable names in this file: its values are names.
 const ENV_VARIABLE_MAP = /^custom-environment-variables\./i;
 
-export function classifyStructured(text: string, format: 'json' | 'yaml', file = ''): Classified {
+export function classifyStructured(text: string, format: Extract<FormatName, 'json' | 'yaml'>, file = ''): Classified {
   const { body } = splitBom(text);
   const name = file.slice(file.lastIndexOf('/') + 1);
   if (ENV_VARIABLE_MAP.test(name)) return { findings: [] };

@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
+import type { SyncOutcome } from '../../shared/targets';
 import { DttError, toDttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore, type ReadResult } from './files';
@@ -10,7 +11,7 @@ import { blockedKind, gitVerdict, isBlocking, type GitCache, type GitVerdict } f
 import { afterKeepOutWrite, prepareKeepOut, type KeepOutWrite } from './keep-out-sync';
 import type { ProjectRegistry } from './registry';
 
-export type SyncOutcome = 'updated' | 'current' | 'skipped' | 'failed';
+export type { SyncOutcome };
 
 export interface TargetReport {
   project: string;
