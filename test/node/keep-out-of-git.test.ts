@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { detectTargets } from '../../electron/core/projects/detect';
 import { editorFor } from '../../electron/core/projects/formats';
 import {
@@ -18,11 +18,8 @@ import {
 } from '../../electron/core/projects/keep-out-of-git';
 import { runSafeGit } from '../../electron/core/projects/safe-git';
 import type { ProjectTarget } from '../../electron/core/settings-schema';
-import { cliEnv, repoRoot, runCli } from '../support/cli';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { repoRoot, runCli, useFakeDropbox } from '../support/cli';
 import { describeWithKeyring } from '../support/keyring';
-
-const APP_KEY = 'testappkey123456';
 
 // Real git, real clones: the token goes into the guide's two committed Python files, and nothing
 // git can show, commit or push from this clone may contain it.
@@ -242,18 +239,14 @@ describe('keep-out-of-git building blocks', () => {
 });
 
 describeWithKeyring('keep out of git, through the CLI', () => {
-  let fake: FakeDropbox;
-  beforeAll(async () => {
-    fake = await startFakeDropbox({ appKey: APP_KEY });
-  });
-  afterAll(() => fake.close());
+  const { fake, newEnv } = useFakeDropbox();
 
   it(
     "writes the guide's tracked files with --keep-out-of-git; remove undoes the git setup",
     { timeout: 90_000 },
     async () => {
       const repo = fixtureClone();
-      const e = await cliEnv(fake.origin, APP_KEY);
+      const e = await newEnv();
       expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
       const token = (await runCli(['token'], e.env)).stdout.trim();
 
