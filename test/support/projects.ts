@@ -48,9 +48,10 @@ export function git(dir: string, ...args: string[]): string {
 
 /**
  * The guide's engine as staff really have it: a clone (from a bare origin) with both Python
- * files committed, in a folder with a name people use (`…/training-engine`).
+ * files committed, in a folder with a name people use (`…/training-engine`). `upstream` is the
+ * clone the files were first pushed from.
  */
-export function engineRepo(name = 'training-engine'): { dir: string; origin: string } {
+export function engineRepo(name = 'training-engine'): { dir: string; origin: string; upstream: string } {
   const base = mkdtempSync(path.join(os.tmpdir(), 'dtt-repo-'));
   const origin = path.join(base, 'origin.git');
   const upstream = path.join(base, 'upstream');
@@ -64,5 +65,5 @@ export function engineRepo(name = 'training-engine'): { dir: string; origin: str
   git(upstream, 'push', '-q', 'origin', 'HEAD:main');
   const dir = path.join(base, name);
   git(base, 'clone', '-q', '--branch', 'main', origin, dir);
-  return { dir, origin };
+  return { dir, origin, upstream };
 }
