@@ -1,6 +1,6 @@
-import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
 import type { SyncOutcome } from '../../shared/targets';
+import type { TargetReportView } from '../../shared/views';
 import { DttError, toDttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore, type ReadResult } from './files';
@@ -13,13 +13,8 @@ import type { ProjectRegistry } from './registry';
 
 export type { SyncOutcome };
 
-export interface TargetReport {
-  project: string;
-  projectName: string;
-  file: string;
-  outcome: SyncOutcome;
-  kind?: ErrorKind;
-  detail?: string;
+/** The window's view of one file's result (shared/views.ts), with the git guard's full verdict. */
+export interface TargetReport extends Omit<TargetReportView, 'git'> {
   /** A git warning and its safe fix, when the write waits for consent. */
   git?: GitVerdict;
 }
