@@ -1,11 +1,11 @@
-import type { ErrorEntry } from './error-entry';
+import type { ErrorEntry, Surface } from './error-entry';
 
 // Project folders and the files the token is written into.
 
 const SYNC_CLI = 'then run `dropbox-token-tray sync {folder}`';
 
 /** Most file problems are fixed by hand and then synced again: the fix is written once for both surfaces. */
-function fixThenSync(fix: string): Pick<ErrorEntry, 'cli' | 'window'> {
+function fixThenSync(fix: string): Pick<ErrorEntry, Surface> {
   return { cli: `${fix}, ${SYNC_CLI}.`, window: `${fix}, then click "Try again".` };
 }
 

@@ -34,10 +34,13 @@ export interface SignInStarted {
 
 export type SignInFinished = { ok: true; result: ConnectResultView } | { ok: false; error: ErrorView };
 
+/** How one doctor check came out. */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
 export interface DoctorCheckView {
   id: string;
   label: string;
-  status: 'pass' | 'fail' | 'warn' | 'skip';
+  status: CheckStatus;
   detail: string;
   kind?: ErrorKind;
   /** What to do, per surface: the terminal names the command, the window the button. */
