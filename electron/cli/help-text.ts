@@ -1,3 +1,5 @@
+import { PRODUCT_NAME } from '../shared/app-identity';
+
 // Help shown without loading any command: the bare command's short help and the exit codes,
 // which the README repeats (keep them in step).
 
@@ -20,7 +22,7 @@ Exit codes:
   130  cancelled with Ctrl+C
   run passes through the exit code of the command it ran`;
 
-export const SHORT_HELP = `Dropbox Token Tray: keep a Dropbox token in the system keychain and in your projects.
+export const SHORT_HELP = `${PRODUCT_NAME}: keep a Dropbox token in the system keychain and in your projects.
 
 Usage: dropbox-token-tray <command> [options]
 

@@ -1,18 +1,17 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DttError, isDttError } from '../core/errors';
-import type { FormatName } from '../core/projects/formats';
 import { guessFormat } from '../core/projects/formats/guess';
 import { toPosix } from '../core/projects/registry';
 import type { ProjectTarget } from '../core/settings-schema';
 import { escapeControl as esc } from '../shared/input-rules';
+import { FORMAT_NAMES, type FormatName } from '../shared/targets';
 import type { ServiceFactory } from './connection-commands';
 import { examples } from './help-text';
 import { readInput } from './io';
 import { formatDetected, formatProjects, formatSyncReport } from './project-format';
 import { formatBenign } from './format';
 
-const FORMATS: FormatName[] = ['dotenv', 'json', 'yaml', 'python'];
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
 /** `PATH[:FORMAT[:KEY]]`, PATH relative to the project (or absolute inside it). */
@@ -23,10 +22,10 @@ export function parseFileSpec(dir: string, spec: string, includeRefreshToken: bo
   if (!file || rel.startsWith('..') || path.isAbsolute(rel))
     throw new DttError('path-outside-project', `${esc(file || '(empty)')} is not inside ${esc(dir)}`);
   const fmt = (format || guessFormat(rel)) as FormatName | undefined;
-  if (!fmt || !FORMATS.includes(fmt))
+  if (!fmt || !FORMAT_NAMES.includes(fmt))
     throw new DttError(
       'invalid-input',
-      `can't tell the format of ${esc(file)}; add it: --file ${esc(file)}:dotenv (one of ${FORMATS.join(', ')})`,
+      `can't tell the format of ${esc(file)}; add it: --file ${esc(file)}:dotenv (one of ${FORMAT_NAMES.join(', ')})`,
     );
   return { file: toPosix(rel), format: fmt, ...(key ? { key } : {}), includeRefreshToken };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { userDataDir } from '../core/paths';
 import { describeStore } from '../core/vault/store-name';
+import { noConnectionStatus } from '../shared/no-connection-status';
 import { statusExitCode, type PublicStatus } from '../shared/state';
 import { statusJson } from './status-json';
 
@@ -19,18 +20,7 @@ export function quickDisconnectedStatus(env: NodeJS.ProcessEnv = process.env): P
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return null;
   }
   if (typeof data !== 'object' || data === null || data.connection || (data.projects?.length ?? 0) > 0) return null;
-  return {
-    state: 'disconnected',
-    expiresSoon: false,
-    account: null,
-    method: null,
-    accessTokenExpiresAt: null,
-    renewable: false,
-    scopes: [],
-    storage: describeStore(process.platform, env),
-    lastCheckedAt: null,
-    problem: null,
-  };
+  return noConnectionStatus('disconnected', describeStore(process.platform, env));
 }
 
 /** What `status --json` prints for the quick status (the full CLI prints the same, see connection-commands.ts). */

@@ -1,6 +1,7 @@
 import type { ErrorKind } from '../shared/error-catalog';
 import { toDttError } from './errors';
 import { errorText } from '../shared/error-catalog';
+import type { CheckStatus } from '../shared/views';
 import { diagnoseToken } from './connection/token-diagnosis';
 import { isPortFree, redirectUriFor } from './signin/loopback';
 import { probeRead, probeWrite } from './dropbox/account';
@@ -12,8 +13,6 @@ import { createPkcePair, createState } from './signin/pkce';
 
 // The guide's Troubleshooting list as checks, each with a plain fix. Nothing here writes to
 // Dropbox: the scope probes are side-effect free (see the API notes).
-
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
 export interface DoctorCheck {
   id:

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const PRODUCT_NAME = 'Dropbox Token Tray';
+import { PRODUCT_NAME } from '../shared/app-identity';
 
 /**
  * The folder Electron's `app.getPath('userData')` gives for our product name, computed without

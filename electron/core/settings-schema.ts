@@ -1,5 +1,6 @@
 import { SETTING_LIMITS } from '../shared/settings-rules';
 import type { AccountSummary, ConnectMethod, ConnectionState } from '../shared/state';
+import type { FormatName, LastOutcome } from '../shared/targets';
 
 // What the settings file holds. Never a secret: tokens live only in the keychain vault.
 // The tray app opens this same file through electron-store with the same defaults and schema.
@@ -20,7 +21,7 @@ export interface ConnectionRecord {
 
 export interface TargetLastResult {
   at: string;
-  outcome: 'updated' | 'current' | 'skipped' | 'failed' | 'blanked' | 'undone';
+  outcome: LastOutcome;
   /** tokenFingerprint() of what was written, never the token. */
   fingerprint?: string;
   detail?: string;
@@ -29,7 +30,7 @@ export interface TargetLastResult {
 export interface ProjectTarget {
   /** Relative to the project folder, with forward slashes. */
   file: string;
-  format: 'dotenv' | 'json' | 'yaml' | 'python';
+  format: FormatName;
   key?: string;
   includeRefreshToken: boolean;
   /** Create this file from another (e.g. .env from .env.example) when it does not exist. */

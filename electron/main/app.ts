@@ -1,5 +1,5 @@
 import type { TokenTrayService } from '../core/service';
-import { APP_ID } from '../shared/app-identity';
+import { APP_ID, PRODUCT_NAME } from '../shared/app-identity';
 import { errorText } from '../shared/error-catalog';
 import type { ElectronApi, MainWindow as BrowserWindowType } from './electron-api';
 import { applyStartAtLogin } from './autostart';
@@ -223,7 +223,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       const text = errorText('tray-not-shown', 'window');
       await electron.dialog.showMessageBox(win!, {
         type: 'info',
-        title: 'Dropbox Token Tray',
+        title: PRODUCT_NAME,
         message: text.title,
         detail: `${text.explanation}\n\n${text.action}`,
       });

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DttError } from '../core/errors';
+import { PRODUCT_NAME } from '../shared/app-identity';
 import type { ElectronApi } from './electron-api';
 
 // Linux has no app.setLoginItemSettings: start at login is an XDG autostart entry.
@@ -17,7 +18,7 @@ export function desktopEntry(execPath: string, env: NodeJS.ProcessEnv = process.
   return [
     '[Desktop Entry]',
     'Type=Application',
-    'Name=Dropbox Token Tray',
+    `Name=${PRODUCT_NAME}`,
     `Exec=${quoted} --hidden`,
     'X-GNOME-Autostart-enabled=true',
     'Terminal=false',

@@ -1,6 +1,6 @@
 import type { Incident } from '../core/monitor';
 import type { ElectronApi, MainNotification } from './electron-api';
-import { notificationFor } from './notification-model';
+import { notificationFor, type NotificationSpec } from './notification-model';
 
 /**
  * Shows one notification per incident. Each is kept referenced until it closes: a notification
@@ -12,9 +12,9 @@ export class Notifier {
   constructor(
     private readonly electron: ElectronApi,
     private readonly enabled: () => boolean,
-    private readonly onClick: (action: 'reconnect' | 'open-window') => void,
+    private readonly onClick: (action: NotificationSpec['action']) => void,
     /** Shown nothing (unsigned macOS app, no Windows shortcut, no notification daemon). */
-    private readonly onFailed: (reason: string, action: 'reconnect' | 'open-window') => void,
+    private readonly onFailed: (reason: string, action: NotificationSpec['action']) => void,
   ) {}
 
   show(incident: Incident): void {

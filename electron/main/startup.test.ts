@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { DropboxNetworkError } from '../core/dropbox/api-error';
 import { DttError } from '../core/errors';
+import { errorText } from '../shared/error-catalog';
 import { startupFailureText } from './startup';
 
 const run = promisify(execFile);
@@ -24,6 +26,13 @@ describe('startupFailureText', () => {
     const keychain = startupFailureText(new DttError('keychain-unavailable', 'no D-Bus session'));
     expect(keychain.content).toContain('no D-Bus session');
     expect(startupFailureText(new Error('boom')).content).toContain('boom');
+  });
+
+  it('converts what was thrown the one way the core does: a network failure reads as one', () => {
+    const offline = errorText('network-offline', 'window');
+    const { content } = startupFailureText(new DropboxNetworkError('getaddrinfo ENOTFOUND api.dropboxapi.com'));
+    expect(content).toContain(`${offline.title}. ${offline.action}`);
+    expect(content).not.toContain('ENOTFOUND');
   });
 });
 

@@ -1,4 +1,4 @@
-import { DttError } from '../core/errors';
+import { toDttError } from '../core/errors';
 import { errorText } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
 import type { ElectronApi } from './electron-api';
@@ -13,13 +13,14 @@ export const stderrLog: Log = (line) => void process.stderr.write(`${redactText(
 /** The one dialog a failed start shows: plain words, then what failed (redacted). */
 export function startupFailureText(error: unknown): { title: string; content: string } {
   const text = errorText('app-start-failed', 'window');
-  const cause = error instanceof DttError ? error.textFor('window') : null;
-  const detail = error instanceof DttError ? error.detail : error instanceof Error ? error.message : String(error);
+  // An unexpected error has no catalog words of its own: only what failed is worth saying.
+  const e = toDttError(error);
+  const cause = e.kind === 'internal' ? null : e.textFor('window');
   const lines = [
     text.explanation,
     '',
-    ...(cause && error instanceof DttError && error.kind !== 'internal' ? [`${cause.title}. ${cause.action}`] : []),
-    ...(detail ? [redactText(detail)] : []),
+    ...(cause ? [`${cause.title}. ${cause.action}`] : []),
+    ...(e.detail ? [redactText(e.detail)] : []),
     '',
     text.action,
   ];

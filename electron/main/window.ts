@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PRODUCT_NAME } from '../shared/app-identity';
 import type { ElectronApi, MainWindow } from './electron-api';
 import { isSafeExternalUrl } from './external-url';
 import { isPermissionGranted } from './permissions';
@@ -26,7 +27,7 @@ export function createMainWindow(electron: ElectronApi, opts: WindowOptions, isQ
     minWidth: 360,
     minHeight: 480,
     show: false,
-    title: 'Dropbox Token Tray',
+    title: PRODUCT_NAME,
     webPreferences: {
       preload: opts.preloadPath,
       contextIsolation: true,

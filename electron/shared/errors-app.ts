@@ -1,4 +1,5 @@
 import type { ErrorEntry } from './error-entry';
+import { PRODUCT_NAME } from './app-identity';
 
 // The app itself: settings, start at login, the tray, the unexpected.
 
@@ -18,8 +19,8 @@ export const APP_ERRORS = {
   'login-item-needs-approval': {
     title: 'Start at login needs your approval',
     explanation: 'macOS keeps a new login item switched off until you allow it.',
-    cli: 'No command can do this: open System Settings → General → Login Items and switch on Dropbox Token Tray.',
-    window: 'Open System Settings → General → Login Items and switch on "Dropbox Token Tray".',
+    cli: `No command can do this: open System Settings → General → Login Items and switch on ${PRODUCT_NAME}.`,
+    window: `Open System Settings → General → Login Items and switch on "${PRODUCT_NAME}".`,
   },
   'login-item-failed': {
     title: "Couldn't set the app to start at login",
@@ -35,7 +36,7 @@ export const APP_ERRORS = {
     window: 'Install the app (the .deb, .dmg or installer) and switch "Start when I log in" on there.',
   },
   'app-start-failed': {
-    title: 'Dropbox Token Tray could not start',
+    title: `${PRODUCT_NAME} could not start`,
     explanation: 'Something the app needs at start was not available, so it closed instead of running unseen.',
     cli: 'Run `dropbox-token-tray doctor`, fix what it names, then open the app again.',
     window:
@@ -43,8 +44,7 @@ export const APP_ERRORS = {
   },
   'tray-not-shown': {
     title: "Your desktop doesn't show tray icons",
-    explanation:
-      'Dropbox Token Tray lives in the tray, which this desktop hides, so its window stays open instead. Closing the window keeps the app running; open the app again to bring the window back.',
+    explanation: `${PRODUCT_NAME} lives in the tray, which this desktop hides, so its window stays open instead. Closing the window keeps the app running; open the app again to bring the window back.`,
     cli: 'No command can do this: on GNOME (Ubuntu, Fedora), install the "AppIndicator and KStatusNotifierItem Support" extension, then log out and back in.',
     window:
       'On GNOME (Ubuntu, Fedora), install the "AppIndicator and KStatusNotifierItem Support" extension, then log out and back in.',

@@ -1,16 +1,19 @@
-import type { ErrorEntry } from './error-entry';
+import type { ErrorEntry, Surface } from './error-entry';
 
 // Project folders and the files the token is written into.
 
 const SYNC_CLI = 'then run `dropbox-token-tray sync {folder}`';
-const SYNC_WINDOW = 'then click "Try again"';
+
+/** Most file problems are fixed by hand and then synced again: the fix is written once for both surfaces. */
+function fixThenSync(fix: string): Pick<ErrorEntry, Surface> {
+  return { cli: `${fix}, ${SYNC_CLI}.`, window: `${fix}, then click "Try again".` };
+}
 
 export const FILE_ERRORS = {
   'file-unparseable': {
     title: "Can't read this file",
     explanation: 'The file is not valid for its format, so the app left it exactly as it was.',
-    cli: `Fix the line mentioned, ${SYNC_CLI}.`,
-    window: `Fix the line mentioned, ${SYNC_WINDOW}.`,
+    ...fixThenSync('Fix the line mentioned'),
   },
   'file-tracked': {
     title: 'This file would be committed to git',
@@ -28,8 +31,7 @@ export const FILE_ERRORS = {
   'keep-out-failed': {
     title: "Git couldn't be set up to keep the token out",
     explanation: 'The file was not written, because git might have committed the token.',
-    cli: `Check that git works in this folder, ${SYNC_CLI}.`,
-    window: `Check that git works in this folder, ${SYNC_WINDOW}.`,
+    ...fixThenSync('Check that git works in this folder'),
   },
   'file-git-unknown': {
     title: "Can't tell whether git would commit this file",
@@ -47,8 +49,7 @@ export const FILE_ERRORS = {
   'file-utf16': {
     title: 'This file is saved as UTF-16',
     explanation: 'The app edits UTF-8 text only, so it did not touch the file.',
-    cli: `Save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8), ${SYNC_CLI}.`,
-    window: `Save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8), ${SYNC_WINDOW}.`,
+    ...fixThenSync('Save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8)'),
   },
   'file-too-large': {
     title: 'This file is too large',
@@ -66,14 +67,12 @@ export const FILE_ERRORS = {
     title: 'This file has more than one name',
     explanation:
       'It is hard-linked under another name. Replacing it would leave the old token under the other name, so nothing was written.',
-    cli: `Give the file a single name (copy it, then move the copy over it), ${SYNC_CLI}.`,
-    window: `Give the file a single name (copy it, then move the copy over it), ${SYNC_WINDOW}.`,
+    ...fixThenSync('Give the file a single name (copy it, then move the copy over it)'),
   },
   'file-owner': {
     title: 'This file belongs to someone else',
     explanation: 'Replacing it would change its owner or group, so nothing was written.',
-    cli: `Ask the owner of the file to sync it, or make it your own file, ${SYNC_CLI}.`,
-    window: `Ask the owner of the file to sync it, or make it your own file, ${SYNC_WINDOW}.`,
+    ...fixThenSync('Ask the owner of the file to sync it, or make it your own file'),
   },
   'file-not-private': {
     title: 'Other people can read this file',
@@ -84,8 +83,7 @@ export const FILE_ERRORS = {
   'file-readonly': {
     title: "Can't write this file",
     explanation: 'The file or its folder is read-only for you. Nothing was changed.',
-    cli: `Make the file writable (or ask IT), ${SYNC_CLI}.`,
-    window: `Make the file writable (or ask IT), ${SYNC_WINDOW}.`,
+    ...fixThenSync('Make the file writable (or ask IT)'),
   },
   'file-missing': {
     title: 'The file is gone',
@@ -96,14 +94,12 @@ export const FILE_ERRORS = {
   'file-write-failed': {
     title: 'Writing the file failed',
     explanation: 'The write did not finish (for example, the disk is full). The old file is intact.',
-    cli: `Free some disk space, ${SYNC_CLI}.`,
-    window: `Free some disk space, ${SYNC_WINDOW}.`,
+    ...fixThenSync('Free some disk space'),
   },
   'file-not-updatable': {
     title: "The app can't update this file",
     explanation: 'The token is kept in a form the app does not edit, so the file was left exactly as it was.',
-    cli: `Put the token in a plain line of its own (for example access_token = "…"), ${SYNC_CLI}.`,
-    window: `Put the token in a plain line of its own (for example access_token = "…"), ${SYNC_WINDOW}.`,
+    ...fixThenSync('Put the token in a plain line of its own (for example access_token = "…")'),
   },
   'project-missing': {
     title: 'The project folder is gone',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EVENT_CHANNELS, REQUEST_CHANNELS } from './ipc-channels';
 import { MINUTES_LEFT } from './input-rules';
 import { SETTINGS_PATCH_SHAPE } from './settings-rules';
+import { FORMAT_NAMES } from './targets';
 import type { PublicStatus } from './state';
 import type {
   ConnectResultView,
@@ -22,7 +23,7 @@ import type {
 const path = z.string().min(1).max(4096);
 const targetSpec = z.object({
   file: z.string().min(1).max(1024),
-  format: z.enum(['dotenv', 'json', 'yaml', 'python']),
+  format: z.enum(FORMAT_NAMES),
   key: z.string().min(1).max(256).optional(),
   includeRefreshToken: z.boolean(),
   createFrom: z.string().min(1).max(1024).optional(),

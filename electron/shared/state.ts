@@ -1,6 +1,7 @@
 // The one connection state model (its transitions: electron/core/connection/state-rules.ts) and
 // the redacted view every shell renders.
 // Pure types and functions: importable from main, preload, renderer and plain Node.
+import type { FormatName, LastOutcome } from './targets';
 
 export type ConnectionState = 'disconnected' | 'connected' | 'offline' | 'expired' | 'revoked';
 export type ConnectMethod = 'oauth' | 'code' | 'paste';
@@ -15,11 +16,11 @@ export type TargetStatus = 'current' | 'stale' | 'missing' | 'error';
 
 export interface PublicTargetStatus {
   file: string;
-  format: string;
+  format: FormatName;
   key?: string | undefined;
   status: TargetStatus;
   detail?: string | undefined;
-  lastSync?: { at: string; outcome: string; fingerprint?: string | undefined } | undefined;
+  lastSync?: { at: string; outcome: LastOutcome; fingerprint?: string | undefined } | undefined;
 }
 
 export interface PublicProject {

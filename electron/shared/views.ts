@@ -1,5 +1,6 @@
 import type { ErrorKind } from './error-catalog';
 import type { AccountSummary, ConnectMethod } from './state';
+import type { FormatName, SyncOutcome } from './targets';
 
 // What crosses IPC to the window besides PublicStatus. Never a token: these are the only shapes
 // the renderer can receive, and none has a field that could hold one.
@@ -33,10 +34,13 @@ export interface SignInStarted {
 
 export type SignInFinished = { ok: true; result: ConnectResultView } | { ok: false; error: ErrorView };
 
+/** How one doctor check came out. */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
 export interface DoctorCheckView {
   id: string;
   label: string;
-  status: 'pass' | 'fail' | 'warn' | 'skip';
+  status: CheckStatus;
   detail: string;
   kind?: ErrorKind;
   /** What to do, per surface: the terminal names the command, the window the button. */
@@ -55,7 +59,7 @@ export interface GitWarningView {
 
 export interface DetectedTargetView {
   file: string;
-  format: 'dotenv' | 'json' | 'yaml' | 'python';
+  format: FormatName;
   key?: string;
   reason: string;
   createFrom?: string;
@@ -75,7 +79,7 @@ export interface TargetReportView {
   project: string;
   projectName: string;
   file: string;
-  outcome: 'updated' | 'current' | 'skipped' | 'failed';
+  outcome: SyncOutcome;
   kind?: ErrorKind;
   detail?: string;
   git?: GitWarningView;

@@ -1,10 +1,10 @@
 // The app's everyday words, defined once for the terminal, the tray and the window: how time
 // left reads, what each connection state is called, and the product's name.
-import { errorText } from './error-catalog';
+import { errorText, type ErrorKind } from './error-catalog';
 import { hasPermissionProblem } from './permissions';
-import type { PublicStatus } from './state';
+import type { ConnectionState, PublicStatus } from './state';
 
-export const PRODUCT = 'Dropbox Token Tray';
+export { PRODUCT_NAME as PRODUCT } from './app-identity';
 
 const MINUTE = 60_000;
 
@@ -49,59 +49,69 @@ export interface StateWords {
   tone: Tone;
 }
 
+/**
+ * The states without a working connection: each is its catalog error's title, with its own pill
+ * label, tone and tray sentence. Only "offline" keeps the connection, so only it says it retries.
+ */
+const NOT_CONNECTED: Record<
+  Exclude<ConnectionState, 'connected'>,
+  { label: string; kind: ErrorKind; tone: Tone; tray: string; after?: string }
+> = {
+  offline: {
+    label: 'Offline',
+    kind: 'network-offline',
+    after: ' (will retry)',
+    tone: 'warn',
+    tray: "The tray icon asks for attention: Dropbox can't be reached right now. Your connection is kept.",
+  },
+  expired: {
+    label: 'Expired',
+    kind: 'token-expired',
+    tone: 'bad',
+    tray: 'The tray icon shows you are disconnected: the pasted token has expired.',
+  },
+  revoked: {
+    label: 'Disconnected by Dropbox',
+    kind: 'token-revoked',
+    tone: 'bad',
+    tray: 'The tray icon shows you are disconnected.',
+  },
+  disconnected: {
+    label: 'Not connected',
+    kind: 'not-connected',
+    tone: 'idle',
+    tray: 'The tray icon shows you are not connected.',
+  },
+};
+
+function notConnectedWords(state: Exclude<ConnectionState, 'connected'>): StateWords {
+  const { label, kind, tone, tray, after = '' } = NOT_CONNECTED[state];
+  return { label, line: `${errorText(kind, 'window').title}${after}`, tone, tray };
+}
+
 /** The connection state in one set of words, for every surface. */
 export function stateWords(s: PublicStatus, now = Date.now()): StateWords {
-  switch (s.state) {
-    case 'connected':
-      if (hasPermissionProblem(s))
-        return {
-          label: 'Permission missing',
-          line: errorText('app-scope-missing', 'window').title,
-          tone: 'warn',
-          tray: 'The tray icon asks for attention: this connection is missing a permission.',
-        };
-      return s.expiresSoon
-        ? {
-            label: 'Expiring soon',
-            line: `Token expires in ${timeLeft(s.accessTokenExpiresAt, now) ?? 'a short while'}`,
-            tone: 'warn',
-            tray: 'The tray icon asks for attention: the pasted token stops working soon.',
-          }
-        : {
-            label: 'Connected',
-            line: s.account ? `Connected as ${s.account.name}` : 'Connected',
-            tone: 'ok',
-            tray: 'The tray icon shows everything is working.',
-          };
-    case 'offline':
-      return {
-        label: 'Offline',
-        line: `${errorText('network-offline', 'window').title} (will retry)`,
+  if (s.state !== 'connected') return notConnectedWords(s.state);
+  if (hasPermissionProblem(s))
+    return {
+      label: 'Permission missing',
+      line: errorText('app-scope-missing', 'window').title,
+      tone: 'warn',
+      tray: 'The tray icon asks for attention: this connection is missing a permission.',
+    };
+  return s.expiresSoon
+    ? {
+        label: 'Expiring soon',
+        line: `Token expires in ${timeLeft(s.accessTokenExpiresAt, now) ?? 'a short while'}`,
         tone: 'warn',
-        tray: "The tray icon asks for attention: Dropbox can't be reached right now. Your connection is kept.",
+        tray: 'The tray icon asks for attention: the pasted token stops working soon.',
+      }
+    : {
+        label: 'Connected',
+        line: s.account ? `Connected as ${s.account.name}` : 'Connected',
+        tone: 'ok',
+        tray: 'The tray icon shows everything is working.',
       };
-    case 'expired':
-      return {
-        label: 'Expired',
-        line: errorText('token-expired', 'window').title,
-        tone: 'bad',
-        tray: 'The tray icon shows you are disconnected: the pasted token has expired.',
-      };
-    case 'revoked':
-      return {
-        label: 'Disconnected by Dropbox',
-        line: errorText('token-revoked', 'window').title,
-        tone: 'bad',
-        tray: 'The tray icon shows you are disconnected.',
-      };
-    case 'disconnected':
-      return {
-        label: 'Not connected',
-        line: errorText('not-connected', 'window').title,
-        tone: 'idle',
-        tray: 'The tray icon shows you are not connected.',
-      };
-  }
 }
 
 /** Connected or offline: a connection is saved and believed good ("linked"), so the connected screens apply. */

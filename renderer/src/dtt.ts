@@ -1,5 +1,7 @@
 import type { DttBridge } from '../../electron/shared/bridge';
-import type { ErrorView, IpcResult } from '../../electron/shared/views';
+import type { IpcResult } from '../../electron/shared/views';
+import { PRODUCT } from '../../electron/shared/words';
+import { asErrorView } from './lib/errors';
 
 declare global {
   interface Window {
@@ -9,7 +11,7 @@ declare global {
 }
 
 export function bridge(): DttBridge {
-  if (!window.dtt) throw new Error('This page only works inside Dropbox Token Tray.');
+  if (!window.dtt) throw new Error(`This page only works inside ${PRODUCT}.`);
   return window.dtt;
 }
 
@@ -22,7 +24,6 @@ export async function call<T>(run: (dtt: DttBridge) => Promise<IpcResult<T>>): P
   try {
     return await run(bridge());
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { kind: 'internal', detail } satisfies ErrorView };
+    return { ok: false, error: asErrorView('internal', error instanceof Error ? error.message : String(error)) };
   }
 }

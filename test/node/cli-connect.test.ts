@@ -1,21 +1,14 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describe, expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, readAllFiles, runCli, startCli, type CliEnv } from '../support/cli';
+import { readAllFiles, runCli, startCli, useFakeDropbox, type CliEnv } from '../support/cli';
 import { isPortFree } from '../../electron/core/signin/loopback';
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
+const { fake, newEnv } = useFakeDropbox();
 
 /** A new connection environment whose redirect URI the fake has registered. */
 async function freshEnv(extra: NodeJS.ProcessEnv = {}): Promise<CliEnv> {
-  const e = await cliEnv(fake.origin, APP_KEY, extra);
+  const e = await newEnv(extra);
   fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
   return e;
 }
@@ -117,7 +110,7 @@ describeWithKeyring('browser sign-in (PKCE, loopback)', () => {
   });
 
   it('an unregistered redirect is found before the browser opens; the port is free and nothing is stored', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const r = await runCli(['connect', '--no-browser'], e.env);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The sign-in address is not registered');

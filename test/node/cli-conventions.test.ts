@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTING_MESSAGES } from '../../electron/shared/settings-rules';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
-import { cliBin, cliEnv, repoRoot, runCli } from '../support/cli';
+import { cliBin, repoRoot, runCli, useFakeDropbox } from '../support/cli';
 import { ptyAvailable, runOnPty } from '../support/pty';
 
 // Issue 11 item 6: the CLI behaves like gh and 1Password's op — examples in every --help,
 // documented exit codes, a bare command that helps, no accidental reconnects, no echoed token.
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
+const { fake, newEnv } = useFakeDropbox();
 
 /** Every command and subcommand, read from the help itself so a new command can't be missed. */
 async function allCommands(): Promise<string[][]> {
@@ -81,7 +75,7 @@ describe('help', () => {
 
 describe('config uses the window’s rules', () => {
   it('refuses a bad app key with the message the window shows, and keeps the old one', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY, { DTT_APP_KEY: '' });
+    const e = await newEnv({ DTT_APP_KEY: '' });
     expect((await runCli(['config', 'app-key', 'abc123'], e.env)).code).toBe(0);
     const r = await runCli(['config', 'app-key', 'bad key!'], e.env);
     expect(r.code).toBe(1);
@@ -95,7 +89,7 @@ describe('config uses the window’s rules', () => {
     ['redirect-port', '80', SETTING_MESSAGES.redirectPort],
     ['notifications', 'maybe', SETTING_MESSAGES.onOff],
   ])('config %s %s says what is allowed', async (name, value, message) => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const r = await runCli(['config', name, value], e.env);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(message.replace(/\.$/, ''));
@@ -103,7 +97,7 @@ describe('config uses the window’s rules', () => {
   });
 
   it('shows where each value comes from; the variable name only with --verbose', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY, { DTT_REDIRECT_PORT: '' });
+    const e = await newEnv({ DTT_REDIRECT_PORT: '' });
     expect((await runCli(['config', 'check-interval', '30'], e.env)).code).toBe(0);
     const r = await runCli(['config'], e.env);
     expect(r.code, r.stderr).toBe(0);
@@ -118,7 +112,7 @@ describe('config uses the window’s rules', () => {
 
 describe.skipIf(!ptyAvailable())('the paste prompt on a terminal (needs python3 with pty)', () => {
   it('Ctrl+C ends quietly with one line and exit 130', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const r = await runOnPty([process.execPath, cliBin, 'paste'], [['press Enter', 'sl.u.abc\x03']], e.env);
     expect(r.code).toBe(130);
     expect(r.output.replace(/\r/g, '')).toBe('Paste the token and press Enter: \nCancelled.\n');
@@ -127,7 +121,7 @@ describe.skipIf(!ptyAvailable())('the paste prompt on a terminal (needs python3 
 
 describeWithKeyring('on a terminal, with a keychain', () => {
   it.skipIf(!ptyAvailable())('interactive paste never shows the token', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const token = fake.mintAppConsoleToken();
     const r = await runOnPty([process.execPath, cliBin, 'paste'], [['press Enter', `${token}\r`]], e.env);
     expect(r.code, r.output).toBe(0);
@@ -137,7 +131,7 @@ describeWithKeyring('on a terminal, with a keychain', () => {
   });
 
   it('connect when already connected says so; a script needs --force, and nothing changes', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const token = fake.mintAppConsoleToken();
     expect((await runCli(['paste'], e.env, token)).code).toBe(0);
     const before = readFileSync(path.join(e.configDir, 'config.json'), 'utf8');
@@ -156,7 +150,7 @@ describeWithKeyring('on a terminal, with a keychain', () => {
   });
 
   it.skipIf(!ptyAvailable())('on a terminal, connect asks first; "n" changes nothing', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
     const r = await runOnPty([process.execPath, cliBin, 'connect', '--no-browser'], [['[y/N]', 'n\r']], e.env);
     expect(r.output).toMatch(/Already connected as Dana Okafor/);

@@ -1,22 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, runCli } from '../support/cli';
+import { runCli, useFakeDropbox } from '../support/cli';
 import { findJargon } from '../support/jargon';
 
 // The terminal's failure messages follow the catalog's rules: plain words, each said once, no
 // "..", and advice that names a command (never a window button).
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
+const { fake, newEnv } = useFakeDropbox();
 
 function checkMessage(text: string): void {
   expect(findJargon(text), text).toEqual([]);
@@ -33,7 +26,7 @@ function checkMessage(text: string): void {
 
 describeWithKeyring('CLI failure messages', () => {
   it('not connected, bad paste, unknown project: plain, once, with the command', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const cases: Array<[string[], string]> = [
       [['status'], ''],
       [['token'], ''],
@@ -53,7 +46,7 @@ describeWithKeyring('CLI failure messages', () => {
   });
 
   it('undo with nothing to undo is not an error: exit 0, no "Error:", said once', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'dtt-engine-'));
     expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
     const added = await runCli(['project', 'add', dir, '--file', '.env', '--yes'], e.env);

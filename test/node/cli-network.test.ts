@@ -5,26 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { startForwardProxy, type ForwardProxy } from '../support/forward-proxy';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, freePort, runCli, startCli } from '../support/cli';
+import { cliEnv, freePort, runCli, startCli, useFakeDropbox } from '../support/cli';
 import { makeInterceptionCertificates, opensslMissingReason } from '../support/tls-cert';
 
-const APP_KEY = 'testappkey123456';
 // Resolvable only by the proxy: reaching it proves the request went through the proxy.
 const PROXY_ONLY_HOST = 'dropbox.test';
 
-let fake: FakeDropbox;
+// The proxy tests reach the fake at other addresses too, so they name the origin themselves.
+const { fake, appKey } = useFakeDropbox();
 let proxy: ForwardProxy;
 let port: string;
 
 beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
   port = new URL(fake.origin).port;
   proxy = await startForwardProxy({ hosts: { [PROXY_ONLY_HOST]: '127.0.0.1' } });
 });
-afterAll(async () => {
-  await proxy.close();
-  await fake.close();
-});
+afterAll(() => proxy.close());
 
 async function status(env: NodeJS.ProcessEnv) {
   const r = await runCli(['status', '--json'], env);
@@ -33,7 +29,7 @@ async function status(env: NodeJS.ProcessEnv) {
 
 /** A CLI environment with a pasted token, connected through whatever `extra` says. */
 async function connected(origin: string, extra: NodeJS.ProcessEnv = {}) {
-  const e = await cliEnv(origin, APP_KEY, extra);
+  const e = await cliEnv(origin, appKey, extra);
   const r = await runCli(['paste'], e.env, fake.mintAppConsoleToken());
   expect(r.code, r.stderr).toBe(0);
   return e.env;
@@ -82,7 +78,7 @@ describeWithKeyring('through a forward proxy', () => {
         const text = await runCli(['status'], env);
         expect(text.stdout).toContain("Your network's proxy refused the connection");
 
-        const e = await cliEnv(origin, APP_KEY, { http_proxy: proxy.url });
+        const e = await cliEnv(origin, appKey, { http_proxy: proxy.url });
         const paste = await runCli(['paste'], e.env, fake.mintAppConsoleToken());
         expect(paste.code).toBe(1);
         expect(paste.stderr).toContain("Your network's proxy refused the connection");
@@ -98,7 +94,7 @@ describeWithKeyring('through a forward proxy', () => {
   });
 
   it('a proxy that is set but not there is the proxy’s problem too', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY, {
+    const e = await cliEnv(fake.origin, appKey, {
       HTTPS_PROXY: `http://127.0.0.1:${await freePort()}`,
       HTTP_PROXY: '',
     });
@@ -126,14 +122,14 @@ if (noOpenssl) console.warn(`[tls] Skipping the TLS-interception tests: ${noOpen
     beforeAll(async () => {
       const certs = makeInterceptionCertificates(['localhost', PROXY_ONLY_HOST, '127.0.0.1']);
       caFile = certs.caFile;
-      tlsFake = await startFakeDropbox({ appKey: APP_KEY, tls: certs, hostname: 'localhost' });
+      tlsFake = await startFakeDropbox({ appKey, tls: certs, hostname: 'localhost' });
       tlsPort = new URL(tlsFake.origin).port;
     });
     afterAll(() => tlsFake?.close());
 
     it('names the interception without NODE_EXTRA_CA_CERTS, and works with it', async () => {
       // The machine's own setting (if any) must not make the root trusted by accident.
-      const untrusted = await cliEnv(tlsFake.origin, APP_KEY, { NODE_EXTRA_CA_CERTS: undefined });
+      const untrusted = await cliEnv(tlsFake.origin, appKey, { NODE_EXTRA_CA_CERTS: undefined });
       const refused = await runCli(['paste'], untrusted.env, tlsFake.mintAppConsoleToken());
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('A security program on your network is intercepting connections');
@@ -142,7 +138,7 @@ if (noOpenssl) console.warn(`[tls] Skipping the TLS-interception tests: ${noOpen
       const verbose = await runCli(['paste', '--verbose'], untrusted.env, tlsFake.mintAppConsoleToken());
       expect(verbose.stderr).toContain('NODE_EXTRA_CA_CERTS');
 
-      const e = await cliEnv(tlsFake.origin, APP_KEY, { NODE_EXTRA_CA_CERTS: caFile });
+      const e = await cliEnv(tlsFake.origin, appKey, { NODE_EXTRA_CA_CERTS: caFile });
       const ok = await runCli(['paste'], e.env, tlsFake.mintAppConsoleToken());
       expect(ok.code, ok.stderr).toBe(0);
       expect((await status(e.env)).json.state).toBe('connected');
@@ -155,7 +151,7 @@ if (noOpenssl) console.warn(`[tls] Skipping the TLS-interception tests: ${noOpen
 
     it('trusts the extra root through a CONNECT tunnel as well', async () => {
       proxy.asked.length = 0;
-      const e = await cliEnv(`https://${PROXY_ONLY_HOST}:${tlsPort}`, APP_KEY, {
+      const e = await cliEnv(`https://${PROXY_ONLY_HOST}:${tlsPort}`, appKey, {
         https_proxy: proxy.url,
         NODE_EXTRA_CA_CERTS: caFile,
       });
@@ -181,7 +177,7 @@ describeWithKeyring('a captive portal (every request answered 200 with an HTML p
       expect(t.stdout).toBe('');
       expect(t.stderr).toContain('maybe a Wi-Fi sign-in page');
 
-      const e = await cliEnv(fake.origin, APP_KEY);
+      const e = await cliEnv(fake.origin, appKey);
       const paste = await runCli(['paste'], e.env, fake.mintAppConsoleToken());
       expect(paste.code).toBe(1);
       expect(paste.stderr).toContain('maybe a Wi-Fi sign-in page');
@@ -203,7 +199,7 @@ describe('the code exchange is sent exactly once', () => {
   ] as const) {
     describeWithKeyring(label, () => {
       it('says Dropbox had a problem, stores nothing, and never resends the code', async () => {
-        const e = await cliEnv(fake.origin, APP_KEY);
+        const e = await cliEnv(fake.origin, appKey);
         const before = exchanges().length;
         fake.injectFault({ route: '/oauth2/token', afterHandling: true, ...fault });
         const cli = startCli(['connect', '--copy-code', '--no-browser'], e.env);
@@ -226,7 +222,7 @@ describe('the code exchange is sent exactly once', () => {
 
   describeWithKeyring('renewal', () => {
     it('may still retry a refresh after a server error', async () => {
-      const e = await cliEnv(fake.origin, APP_KEY);
+      const e = await cliEnv(fake.origin, appKey);
       fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
       const cli = startCli(['connect', '--copy-code', '--no-browser'], e.env);
       const { code } = await fake.approve((await cli.waitForLine(/\/oauth2\/authorize\?/)).trim());

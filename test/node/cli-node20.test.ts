@@ -3,18 +3,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describe, expect, it } from 'vitest';
 import { keyringAvailable, keyringSkipReason } from '../support/keyring';
 import { readFileSync } from 'node:fs';
-import { cliBin, cliEnv } from '../support/cli';
+import { cliBin, useFakeDropbox } from '../support/cli';
 
 // The build tooling needs Node 22, but staff may run the CLI with the Node 20 they have: the CLI
 // is bundled for node20 (scripts/build.mjs). This proves it on a real Node 20 binary. The test
 // runner passes the Node 20 it came from in DTT_NODE20 (scripts/run-tests.mjs).
 const node20 = process.env.DTT_NODE20 ?? (process.versions.node.startsWith('20.') ? process.execPath : '');
 const run = promisify(execFile);
-const APP_KEY = 'testappkey123456';
 
 const reason = !node20
   ? 'no Node 20 binary (scripts/run-tests.mjs sets DTT_NODE20; run the suite with `npm test`)'
@@ -24,11 +22,7 @@ const reason = !node20
 if (reason) console.log(`[skip] CLI on Node 20: ${reason}`);
 
 describe.skipIf(Boolean(reason))('the CLI on Node 20', () => {
-  let fake: FakeDropbox;
-  beforeAll(async () => {
-    fake = await startFakeDropbox({ appKey: APP_KEY });
-  });
-  afterAll(() => fake.close());
+  const { fake, newEnv } = useFakeDropbox();
 
   const cli = async (args: string[], env: NodeJS.ProcessEnv, input?: string) => {
     const child = run(node20, [cliBin, ...args], { env, encoding: 'utf8' });
@@ -42,7 +36,7 @@ describe.skipIf(Boolean(reason))('the CLI on Node 20', () => {
   it('runs on Node 20: version, paste, status and sync', async () => {
     const version = await run(node20, ['-p', 'process.versions.node'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toMatch(/^20\./);
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const pasted = await cli(['paste'], e.env, fake.mintAppConsoleToken());
     expect(pasted.code, pasted.stderr).toBe(0);
     const status = await cli(['status', '--json'], e.env);

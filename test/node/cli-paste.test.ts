@@ -1,23 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, readAllFiles, runCli } from '../support/cli';
+import { readAllFiles, runCli, useFakeDropbox } from '../support/cli';
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
+const { fake, appKey, newEnv } = useFakeDropbox();
 const chars = (n: number) =>
   randomBytes(n * 2)
     .toString('base64url')
     .slice(0, n);
 
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
-
 async function paste(input: string, extra: NodeJS.ProcessEnv = {}, args: string[] = []) {
-  const e = await cliEnv(fake.origin, APP_KEY, extra);
+  const e = await newEnv(extra);
   const r = await runCli(['paste', ...args], e.env, input);
   const status = JSON.parse((await runCli(['status', '--json'], e.env)).stdout) as Record<string, any>;
   return { ...r, status, e };
@@ -55,7 +48,7 @@ describeWithKeyring("pasting a token (the guide's Option 1)", () => {
       },
       'space or line break inside',
     ],
-    ['the app key', () => APP_KEY.slice(0, 15), 'looks like an App key'],
+    ['the app key', () => appKey.slice(0, 15), 'looks like an App key'],
     ['unknown to Dropbox', () => `sl.u.${chars(1350)}`, 'Dropbox does not accept this token'],
   ])('rejects %s with a specific message and stores nothing', async (_label, make, message) => {
     const r = await paste(make());

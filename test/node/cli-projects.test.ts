@@ -1,28 +1,13 @@
 import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, readAllFiles, runCli, type CliEnv } from '../support/cli';
+import { readAllFiles, runCli, useFakeDropbox } from '../support/cli';
 import { engineProject, gitInit, pythonParses, tempProject } from '../support/projects';
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
+const { fake, newEnv, pasted } = useFakeDropbox();
 const SETTINGS_PY = 'src/cloud/training/config/settings.py';
 const RETRAIN_PY = 'src/cloud/training/pipelines/daily_retrain.py';
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
-
-async function pasted(): Promise<{ e: CliEnv; token: string }> {
-  const e = await cliEnv(fake.origin, APP_KEY);
-  const token = fake.mintAppConsoleToken();
-  const r = await runCli(['paste'], e.env, token);
-  expect(r.code, r.stderr).toBe(0);
-  return { e, token };
-}
 
 describeWithKeyring("projects: the guide's training engine works out of the box", () => {
   it('detects both Python files, writes the token, and both still parse', async () => {
@@ -105,7 +90,7 @@ describeWithKeyring('projects: git guard', () => {
 
 describeWithKeyring('projects: keep in sync and bad input', () => {
   it('rewrites keep-in-sync projects after a renewal, with refresh token and app key when asked', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const dir = tempProject({ '.env': '# team settings\r\nDROPBOX_ACCESS_TOKEN="old"\r\n' });
     // The refresh token only goes into a file no one else can read (issue 8).
     chmodSync(path.join(dir, '.env'), 0o600);

@@ -3,46 +3,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lastResortLine } from '../../electron/cli/last-resort';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring } from '../support/keyring';
-import { cliBin, cliEnv, readAllFiles, runCli, startCli, type CliEnv } from '../support/cli';
+import { cliBin, readAllFiles, runCli, startCli, useFakeDropbox } from '../support/cli';
 import { tempProject } from '../support/projects';
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
-
-async function pasted(): Promise<{ e: CliEnv; token: string }> {
-  const e = await cliEnv(fake.origin, APP_KEY);
-  const token = fake.mintAppConsoleToken();
-  const r = await runCli(['paste'], e.env, token);
-  expect(r.code, r.stderr).toBe(0);
-  return { e, token };
-}
+const { fake, appKey, newEnv, pasted, signedIn } = useFakeDropbox();
 
 describeWithKeyring("run: the token in a command's environment, nothing on disk", () => {
   const node = process.execPath;
   const printEnv =
     'process.stdout.write(JSON.stringify({a: process.env.DROPBOX_ACCESS_TOKEN ?? null, r: process.env.DROPBOX_REFRESH_TOKEN ?? null, k: process.env.DROPBOX_APP_KEY ?? null}))';
-
-  async function signedIn(): Promise<CliEnv> {
-    const e = await cliEnv(fake.origin, APP_KEY);
-    const port = Number(e.env.DTT_REDIRECT_PORT);
-    fake.registerRedirect(`http://127.0.0.1:${port}/callback`);
-    const cli = startCli(['connect', '--no-browser'], e.env);
-    const url = await cli.waitForLine(/^https?:\/\//);
-    const { location } = await fake.approve(url.trim());
-    await fetch(location!);
-    const done = await cli.result;
-    expect(done.code, done.stderr).toBe(0);
-    return e;
-  }
 
   it('passes the access token (and with the flag the refresh token and app key); writes nothing', async () => {
     const { e, token } = await pasted();
@@ -57,7 +29,7 @@ describeWithKeyring("run: the token in a command's environment, nothing on disk"
     const got = JSON.parse(full.stdout);
     expect(got.a).toMatch(/^sl\./);
     expect(got.r).toBeTruthy();
-    expect(got.k).toBe(APP_KEY);
+    expect(got.k).toBe(appKey);
     expect(readAllFiles(oauth.configDir)).not.toContain(got.r);
   });
 
@@ -118,7 +90,7 @@ describe('the CLI never dies silently', () => {
   });
 
   it('Ctrl+C while waiting ends quietly with one line and exit 130', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const cli = startCli(['paste'], e.env); // waits for stdin to end
     await new Promise((r) => setTimeout(r, 1500));
     cli.kill('SIGINT');

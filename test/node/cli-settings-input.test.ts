@@ -2,21 +2,15 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { describe, expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { cliBin, cliEnv, runCli, type CliResult } from '../support/cli';
+import { cliBin, runCli, useFakeDropbox, type CliResult } from '../support/cli';
 import { openSettings } from '../../electron/core/settings';
 
 // Item 8 and 9 of issue 8 through the real CLI: private settings, no lost updates under
 // concurrency, and a specific message for each kind of bad input.
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
+const { fake, newEnv } = useFakeDropbox();
 
 const mode = (p: string) => statSync(p).mode & 0o777;
 const tempDir = (prefix = 'dtt-in-') => mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -41,7 +35,7 @@ function sh(script: string, env: NodeJS.ProcessEnv): Promise<CliResult & { ms: n
 
 describe('settings are private', () => {
   it('turns a 0755 folder and a 0644 config.json into 0700 / 0600 on any command', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     chmodSync(e.configDir, 0o755);
     writeFileSync(path.join(e.configDir, 'config.json'), '{}\n');
     chmodSync(path.join(e.configDir, 'config.json'), 0o644);
@@ -52,7 +46,7 @@ describe('settings are private', () => {
   });
 
   it('creates a new settings folder 0700 with config.json 0600', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const fresh = path.join(e.configDir, 'nested', 'Dropbox Token Tray');
     const r = await runCli(['project', 'add', envProject(), '--yes'], { ...e.env, DTT_CONFIG_DIR: fresh });
     expect(r.code, r.stderr).toBe(0);
@@ -63,7 +57,7 @@ describe('settings are private', () => {
 
 describe('settings under concurrency', () => {
   it('registers all 20 projects added by 20 CLI processes at once', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const dirs = Array.from({ length: 20 }, envProject);
     const results = await Promise.all(dirs.map((d) => runCli(['project', 'add', d, '--yes'], e.env)));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
@@ -75,7 +69,7 @@ describe('settings under concurrency', () => {
 
 describe('bad input gets a specific message', () => {
   it.each(['abc', '-30', '99999999999', '1.5', '0'])('paste --minutes-left %s is refused with the range', async (v) => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const r = await runCli(['paste', `--minutes-left=${v}`], e.env, fake.mintAppConsoleToken());
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('--minutes-left');
@@ -84,7 +78,7 @@ describe('bad input gets a specific message', () => {
   });
 
   it('project add refuses a folder that does not exist, or a file', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const missing = await runCli(['project', 'add', '/nonexistent/dir', '--yes'], e.env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/\/nonexistent\/dir does not exist/);
@@ -96,7 +90,7 @@ describe('bad input gets a specific message', () => {
   });
 
   it('refuses 1 GB on stdin quickly, without reading it all', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const r = await sh('head -c 1G /dev/zero | /usr/bin/time -f "maxrss=%M" "$NODE" "$CLI" paste', e.env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/more than 10 KB/);
@@ -107,7 +101,7 @@ describe('bad input gets a specific message', () => {
   }, 60_000);
 
   it('refuses a file name that is not UTF-8 instead of writing a different file', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const dir = envProject();
     const r = await sh(
       `cd "$DIR" && printf 'DROPBOX_ACCESS_TOKEN=\\n' > $'\\xff.env' && "$NODE" "$CLI" project add "$DIR" --file $'\\xff.env'`,
@@ -124,7 +118,7 @@ describe('bad input gets a specific message', () => {
   });
 
   it('refuses a project folder whose name is not UTF-8', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const parent = tempDir();
     const inParent = await sh(
       `cd "$P" && mkdir $'\\xffproj' && printf 'DROPBOX_ACCESS_TOKEN=\\n' > $'\\xffproj/.env' && "$NODE" "$CLI" project add $'\\xffproj' --yes`,
@@ -140,7 +134,7 @@ describe('bad input gets a specific message', () => {
   });
 
   it('prints file names with control characters escaped', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const dir = tempDir('dtt-proj-');
     const evil = 'x\x1b]0;owned\x07\x1b[31m.env';
     mkdirSync(dir, { recursive: true });
@@ -157,7 +151,7 @@ describe('bad input gets a specific message', () => {
 
 describeWithKeyring('a non-UTF-8 name registered by an older build', () => {
   it('is refused at sync time, and no other file is written', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const paste = await runCli(['paste'], e.env, fake.mintAppConsoleToken());
     expect(paste.code, paste.stderr).toBe(0);
     const dir = tempDir('dtt-proj-');

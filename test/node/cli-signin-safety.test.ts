@@ -1,14 +1,11 @@
 // Sign-in and disconnect against the mistakes admins make and the pages that poke the listener
 // (issues 8 and 10): every case through the real CLI, the real keychain and the fake Dropbox.
 import { connect } from 'node:net';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_APP_SCOPES } from '../support/fake-dropbox/state';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, runCli, startCli, type CliEnv } from '../support/cli';
+import { runCli, startCli, useFakeDropbox, type CliEnv } from '../support/cli';
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
 const DANA = {
   givenName: 'Dana',
   surname: 'Okafor',
@@ -16,11 +13,7 @@ const DANA = {
   accountId: 'dbid:AAH4f99T0taONIb-Dana',
 };
 const LEE = { givenName: 'Lee', surname: 'Park', email: 'lee@example.com', accountId: 'dbid:AAH4f99T0taONIb-Lee0' };
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY, account: DANA });
-});
-afterAll(() => fake.close());
+const { fake, appKey, newEnv } = useFakeDropbox({ account: DANA });
 afterEach(() => {
   fake.setAppScopes(DEFAULT_APP_SCOPES);
   fake.setAccount(DANA);
@@ -30,7 +23,7 @@ afterEach(() => {
 });
 
 async function freshEnv(extra: NodeJS.ProcessEnv = {}): Promise<CliEnv> {
-  const e = await cliEnv(fake.origin, APP_KEY, extra);
+  const e = await newEnv(extra);
   fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
   return e;
 }
@@ -132,7 +125,7 @@ describeWithKeyring('disconnect tells the truth (issue 8 item 7)', () => {
     const renew = await fetch(`${fake.origin}/oauth2/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: APP_KEY }),
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: appKey }),
     });
     expect(renew.status).toBe(400);
     expect(await renew.json()).toMatchObject({ error: 'invalid_grant' });
@@ -207,7 +200,7 @@ describeWithKeyring('the App Console setup is checked before the browser opens (
   });
 
   it('unregistered redirect: names the exact address to register and offers the code sign-in', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const r = await expectFast(e);
     expect(r.stderr).toContain('The sign-in address is not registered');
     expect(r.stderr).toContain(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);

@@ -34,6 +34,17 @@ function authorizeUrl(p: Record<string, string | undefined>): string {
   return u.toString();
 }
 
+/** What the app posts to exchange a sign-in code: PKCE, with the redirect it signed in with. */
+function codeExchange(code: string, verifier: string): Record<string, string> {
+  return {
+    grant_type: 'authorization_code',
+    code,
+    client_id: APP_KEY,
+    code_verifier: verifier,
+    redirect_uri: REDIRECT,
+  };
+}
+
 async function token(params: Record<string, string>, where: 'query' | 'body' = 'body') {
   const q = new URLSearchParams(params).toString();
   const res =
@@ -53,13 +64,7 @@ async function signIn(scope?: string) {
   const { code } = await fake.approve(
     authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge, state: 's1', scope }),
   );
-  const r = await token({
-    grant_type: 'authorization_code',
-    code: code!,
-    client_id: APP_KEY,
-    code_verifier: verifier,
-    redirect_uri: REDIRECT,
-  });
+  const r = await token(codeExchange(code!, verifier));
   expect(r.status).toBe(200);
   return r.json;
 }
@@ -89,13 +94,7 @@ describe('authorize page and code exchange', () => {
 
     const { location, code } = await fake.approve(url);
     expect(location).toMatch(new RegExp(`^${REDIRECT.replace(/[.?]/g, '\\$&')}\\?code=[^&]+&state=xyz\\+1$`));
-    const r = await token({
-      grant_type: 'authorization_code',
-      code: code!,
-      client_id: APP_KEY,
-      code_verifier: verifier,
-      redirect_uri: REDIRECT,
-    });
+    const r = await token(codeExchange(code!, verifier));
     expect(r.status).toBe(200);
     expect(r.type).toBe('application/json');
     expect(r.json.access_token).toMatch(/^sl\.u\.[A-Za-z0-9_-]{1300,1450}$/);
@@ -151,23 +150,11 @@ describe('authorize page and code exchange', () => {
   it('rejects a wrong verifier, a reused code and a redirect mismatch with invalid_grant', async () => {
     const { verifier, challenge } = pkce();
     const first = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
-    const wrong = await token({
-      grant_type: 'authorization_code',
-      code: first.code!,
-      client_id: APP_KEY,
-      code_verifier: pkce().verifier,
-      redirect_uri: REDIRECT,
-    });
+    const wrong = await token(codeExchange(first.code!, pkce().verifier));
     expect(wrong).toMatchObject({ status: 400, type: 'application/json', json: { error: 'invalid_grant' } });
 
     const second = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
-    const ok = {
-      grant_type: 'authorization_code',
-      code: second.code!,
-      client_id: APP_KEY,
-      code_verifier: verifier,
-      redirect_uri: REDIRECT,
-    };
+    const ok = codeExchange(second.code!, verifier);
     expect((await token(ok)).status).toBe(200);
     const reused = await token(ok);
     expect(reused.json).toEqual({ error: 'invalid_grant', error_description: "code doesn't exist or has expired" });
@@ -393,13 +380,7 @@ describe('faults and the request log', () => {
     for (const fault of [{ status: 500 }, { drop: true }]) {
       const { verifier, challenge } = pkce();
       const { code } = await fake.approve(authorizeUrl({ redirect_uri: REDIRECT, code_challenge: challenge }));
-      const params = {
-        grant_type: 'authorization_code',
-        code: code!,
-        client_id: APP_KEY,
-        code_verifier: verifier,
-        redirect_uri: REDIRECT,
-      };
+      const params = codeExchange(code!, verifier);
       fake.injectFault({ route: '/oauth2/token', afterHandling: true, ...fault });
       const send = () =>
         fetch(`${fake.origin}/oauth2/token`, {

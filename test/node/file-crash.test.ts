@@ -9,25 +9,18 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { cliEnv, runCli, startCli } from '../support/cli';
+import { runCli, startCli, useFakeDropbox } from '../support/cli';
 import { tempProject } from '../support/projects';
 
 // `kill -9` a real CLI sync at random moments, again and again. At no point may a copy of the
 // token be readable by others, and once a sync completes, only the registered files hold it.
 // Needs the built CLI (node scripts/build.mjs).
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
+const { fake, newEnv } = useFakeDropbox();
 const TARGETS = Array.from({ length: 30 }, (_, i) => `svc${i}/.env`);
 const EMPTY = `# settings\n${'PADDING=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n'.repeat(2000)}DROPBOX_ACCESS_TOKEN=\n`;
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
 
 /** Every file under dir holding the token, with its mode. */
 function holders(dir: string, token: string): Array<{ rel: string; mode: number }> {
@@ -48,7 +41,7 @@ const isTemp = (rel: string) => /(^|\/)\.[^/]+\.dtt-[0-9a-f]{12}\.tmp$/.test(rel
 
 describeWithKeyring('the CLI on real files: kill -9 during a sync, and undo', () => {
   it('never leaves a token readable by others, and the next sync leaves copies only in the targets', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const token = fake.mintAppConsoleToken();
     expect((await runCli(['paste'], e.env, token)).code).toBe(0);
     const dir = tempProject(Object.fromEntries(TARGETS.map((t) => [t, EMPTY])));
@@ -119,7 +112,7 @@ describeWithKeyring('the CLI on real files: kill -9 during a sync, and undo', ()
   }, 120_000);
 
   it('undo refuses over edits made after the sync, names the file, and offers undo --force', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
     const dir = tempProject({ '.env': 'A=1\nDROPBOX_ACCESS_TOKEN=\n' });
     expect((await runCli(['project', 'add', dir, '--file', '.env'], e.env)).code).toBe(0);

@@ -6,27 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectTargets } from '../../electron/core/projects/detect';
 import { gitVerdict, isBlocking } from '../../electron/core/projects/git-guard';
 import { TokenTrayService } from '../../electron/core/service';
-import { cliEnv, freePort, runCli } from '../support/cli';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { freePort, runCli, useFakeDropbox } from '../support/cli';
 import { hostileRepo, plainGitFires, unreadableRepo } from '../support/hostile-git';
 import { describeWithKeyring, uniqueService } from '../support/keyring';
 
 // A project folder is not trusted: whatever its .git says, asking git about it must never run
 // the project's code, and when git can't answer, the token is not written without a yes.
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
+const { fake, appKey, pasted } = useFakeDropbox();
 const saved = { ...process.env };
 
-beforeAll(async () => {
+beforeAll(() => {
   // The developer's own git config is never read (the app passes the environment on to git).
   process.env.GIT_CONFIG_GLOBAL = '/dev/null';
   process.env.GIT_CEILING_DIRECTORIES = realpathSync(os.tmpdir());
-  fake = await startFakeDropbox({ appKey: APP_KEY });
 });
 afterAll(() => {
   process.env = saved;
-  return fake.close();
 });
 
 const FILES = {
@@ -136,17 +132,12 @@ describe('git never runs code from the project', () => {
   });
 });
 
-async function pasted(): Promise<{ env: NodeJS.ProcessEnv; token: string }> {
-  const e = await cliEnv(fake.origin, APP_KEY);
-  const token = fake.mintAppConsoleToken();
-  const r = await runCli(['paste'], e.env, token);
-  expect(r.code, r.stderr).toBe(0);
-  return { env: e.env, token };
-}
-
 describeWithKeyring('git never runs code from the project (CLI and keep-in-sync)', () => {
   it('project add, sync, status and project list run nothing of the project', async () => {
-    const { env, token } = await pasted();
+    const {
+      e: { env },
+      token,
+    } = await pasted();
     const repo = hostile();
     const detected = await runCli(['project', 'add', repo.dir, '--yes'], env);
     expect(detected.code, detected.stderr).toBe(0);
@@ -163,7 +154,10 @@ describeWithKeyring('git never runs code from the project (CLI and keep-in-sync)
   });
 
   it("sync refuses a file in a repository git can't read, and writes it only with --allow-tracked", async () => {
-    const { env, token } = await pasted();
+    const {
+      e: { env },
+      token,
+    } = await pasted();
     const repo = hostile();
     unreadableRepo(repo.dir);
     const before = readFileSync(path.join(repo.dir, '.env'), 'utf8');
@@ -180,7 +174,9 @@ describeWithKeyring('git never runs code from the project (CLI and keep-in-sync)
   });
 
   it('sync refuses when git is not installed but the folder has .git', async () => {
-    const { env } = await pasted();
+    const {
+      e: { env },
+    } = await pasted();
     const repo = hostile();
     const before = readFileSync(path.join(repo.dir, '.env'), 'utf8');
     expect((await runCli(['project', 'add', repo.dir, '--file', '.env'], env)).code).toBe(0);
@@ -199,7 +195,7 @@ describeWithKeyring('git never runs code from the project (CLI and keep-in-sync)
         DTT_CONFIG_DIR: mkdtempSync(path.join(os.tmpdir(), 'dtt-hostile-cfg-')),
         DTT_KEYCHAIN_SERVICE: uniqueService('hostile-git'),
         DTT_DROPBOX_ORIGIN: fake.origin,
-        DTT_APP_KEY: APP_KEY,
+        DTT_APP_KEY: appKey,
         DTT_REDIRECT_PORT: String(port),
       },
       retry: { baseDelayMs: 10 },

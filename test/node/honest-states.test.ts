@@ -5,33 +5,18 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TokenTrayService } from '../../electron/core/service';
 import { createHandlers } from '../../electron/main/handlers';
 import { asResult } from '../../electron/main/views';
 import type { ErrorView } from '../../electron/shared/views';
 import { errorWords } from '../../renderer/src/lib/errors';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring, keyringScript } from '../support/keyring';
-import { cliBin, cliEnv, runCli, type CliEnv } from '../support/cli';
+import { cliBin, runCli, useFakeDropbox } from '../support/cli';
 import { tempProject } from '../support/projects';
 
 const exec = promisify(execFile);
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
-
-async function pasted(): Promise<{ e: CliEnv; token: string }> {
-  const e = await cliEnv(fake.origin, APP_KEY);
-  const token = fake.mintAppConsoleToken();
-  const r = await runCli(['paste'], e.env, token);
-  expect(r.code, r.stderr).toBe(0);
-  return { e, token };
-}
+const { fake, newEnv, pasted } = useFakeDropbox();
 
 const accountCallsWith = (token: string) =>
   fake.requests.filter(
@@ -136,7 +121,7 @@ describeWithKeyring('the keychain: a foreign entry, a locked or unreachable keyc
   });
 
   it('a locked keychain: status exits non-zero', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const token = fake.mintAppConsoleToken();
     const script = [
       'printf %s "$DTT_T" | node "$CLI" paste >/dev/null || exit 90',
@@ -232,7 +217,7 @@ describeWithKeyring("token: exit 0 only on Dropbox's own OK", () => {
 
 describeWithKeyring("the window's sync refuses the same way, naming the button", () => {
   it('Sync now after Dropbox disconnected the app: sync-revoked, nothing written, the action names "Reconnect"', async () => {
-    const e = await cliEnv(fake.origin, APP_KEY);
+    const e = await newEnv();
     const service = new TokenTrayService({ env: e.env, retry: { baseDelayMs: 10 } });
     await service.pasteToken(fake.mintAppConsoleToken());
     const dir = tempProject({ '.env': 'DROPBOX_ACCESS_TOKEN=old\n' });

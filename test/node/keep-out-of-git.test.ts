@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { detectTargets } from '../../electron/core/projects/detect';
 import { editorFor } from '../../electron/core/projects/formats';
 import {
@@ -18,11 +18,9 @@ import {
 } from '../../electron/core/projects/keep-out-of-git';
 import { runSafeGit } from '../../electron/core/projects/safe-git';
 import type { ProjectTarget } from '../../electron/core/settings-schema';
-import { cliEnv, repoRoot, runCli } from '../support/cli';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
+import { runCli, useFakeDropbox } from '../support/cli';
 import { describeWithKeyring } from '../support/keyring';
-
-const APP_KEY = 'testappkey123456';
+import { engineRepo } from '../support/projects';
 
 // Real git, real clones: the token goes into the guide's two committed Python files, and nothing
 // git can show, commit or push from this clone may contain it.
@@ -42,23 +40,9 @@ function grepTree(dir: string, text: string): string[] {
 }
 const mintToken = () => `sl.u.${randomBytes(1000).toString('base64url')}`;
 
+/** The guide's engine cloned twice: `clone` is staff's copy, `upstream` a colleague's to push from. */
 function fixtureClone(): { origin: string; upstream: string; clone: string } {
-  const base = mkdtempSync(path.join(os.tmpdir(), 'dtt-keepout-'));
-  const origin = path.join(base, 'origin.git');
-  const upstream = path.join(base, 'upstream');
-  sh(base, 'init', '-q', '--bare', origin);
-  sh(base, 'clone', '-q', origin, upstream);
-  cpSync(path.join(repoRoot, 'test/fixtures/engine'), upstream, { recursive: true });
-  for (const [k, v] of [
-    ['user.email', 'staff@example.com'],
-    ['user.name', 'Staff'],
-  ])
-    sh(upstream, 'config', k!, v!);
-  sh(upstream, 'add', '-A');
-  sh(upstream, 'commit', '-qm', 'engine');
-  sh(upstream, 'push', '-q', 'origin', 'HEAD:main');
-  const clone = path.join(base, 'clone');
-  sh(base, 'clone', '-q', '-b', 'main', origin, clone);
+  const { dir: clone, origin, upstream } = engineRepo('clone');
   sh(clone, 'config', 'user.email', 'staff@example.com');
   sh(clone, 'config', 'user.name', 'Staff');
   sh(upstream, 'checkout', '-q', '-B', 'main', 'origin/main');
@@ -278,18 +262,14 @@ describe('keep-out-of-git building blocks', () => {
 });
 
 describeWithKeyring('keep out of git, through the CLI', () => {
-  let fake: FakeDropbox;
-  beforeAll(async () => {
-    fake = await startFakeDropbox({ appKey: APP_KEY });
-  });
-  afterAll(() => fake.close());
+  const { fake, newEnv } = useFakeDropbox();
 
   it(
     "writes the guide's tracked files with --keep-out-of-git; remove undoes the git setup",
     { timeout: 90_000 },
     async () => {
       const repo = fixtureClone();
-      const e = await cliEnv(fake.origin, APP_KEY);
+      const e = await newEnv();
       expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
       const token = (await runCli(['token'], e.env)).stdout.trim();
 

@@ -6,6 +6,7 @@ import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { APP_ID, PRODUCT_NAME } from '../../electron/shared/app-identity';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
@@ -20,6 +21,9 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('com.example.dropboxtokentray');
     expect(config.productName).toBe('Dropbox Token Tray');
     expect(config.productName).toBe(pkg.productName);
+    // The name the code says and shows (and keeps settings and the keychain entry under).
+    expect(config.productName).toBe(PRODUCT_NAME);
+    expect(config.appId).toBe(APP_ID);
   });
 
   it('packs only the compiled app, its icons and package.json, into an asar', () => {

@@ -1,19 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TokenTrayService } from '../../electron/core/service';
-import { startFakeDropbox, type FakeDropbox } from '../support/fake-dropbox';
 import { describeWithKeyring, uniqueService } from '../support/keyring';
-import { freePort } from '../support/cli';
+import { freePort, useFakeDropbox } from '../support/cli';
 
-let fake: FakeDropbox;
-const APP_KEY = 'testappkey123456';
-
-beforeAll(async () => {
-  fake = await startFakeDropbox({ appKey: APP_KEY });
-});
-afterAll(() => fake.close());
+const { fake, appKey } = useFakeDropbox();
 
 async function connectedService(): Promise<{ service: TokenTrayService; env: NodeJS.ProcessEnv }> {
   const port = await freePort();
@@ -22,7 +15,7 @@ async function connectedService(): Promise<{ service: TokenTrayService; env: Nod
     DTT_CONFIG_DIR: mkdtempSync(path.join(os.tmpdir(), 'dtt-renew-')),
     DTT_KEYCHAIN_SERVICE: uniqueService('renewal'),
     DTT_DROPBOX_ORIGIN: fake.origin,
-    DTT_APP_KEY: APP_KEY,
+    DTT_APP_KEY: appKey,
     DTT_REDIRECT_PORT: String(port),
   };
   const service = new TokenTrayService({ env, retry: { baseDelayMs: 10 } });

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startFakeDropbox, type FakeDropbox, type FakeDropboxOptions } from './fake-dropbox';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cliBin = path.join(repoRoot, 'bin', 'dropbox-token-tray.mjs');
@@ -108,4 +110,64 @@ export function readAllFiles(dir: string): string {
     all += statSync(full).isDirectory() ? readAllFiles(full) : readFileSync(full, 'utf8');
   }
   return all;
+}
+
+/** The app key the node tests' fake Dropbox knows. */
+export const TEST_APP_KEY = 'testappkey123456';
+
+export interface FakeDropboxCli {
+  /** This file's fake Dropbox: started in beforeAll, so use it inside tests and hooks only. */
+  fake: FakeDropbox;
+  appKey: string;
+  /** A fresh settings folder and keychain service, pointed at the fake (cliEnv). */
+  newEnv(extra?: NodeJS.ProcessEnv): Promise<CliEnv>;
+  /** A fresh environment with an App Console token pasted (`paste` must exit 0). */
+  pasted(extra?: NodeJS.ProcessEnv): Promise<{ e: CliEnv; token: string }>;
+  /** A fresh environment connected through `connect --no-browser`, the fake approving (exit 0). */
+  signedIn(extra?: NodeJS.ProcessEnv): Promise<CliEnv>;
+}
+
+/**
+ * The set-up the CLI tests share: one fake Dropbox per file (or per describe block it is called
+ * in), closed afterwards, and fresh connected or unconnected CLI environments against it.
+ */
+export function useFakeDropbox(options: FakeDropboxOptions = {}): FakeDropboxCli {
+  const appKey = options.appKey ?? TEST_APP_KEY;
+  let started: FakeDropbox | undefined;
+  beforeAll(async () => {
+    started = await startFakeDropbox({ ...options, appKey });
+  });
+  afterAll(() => started?.close());
+  // The tests name `fake` before beforeAll has started it; every use reaches the started one.
+  const fake = new Proxy({} as FakeDropbox, {
+    get(_target, key) {
+      if (!started) throw new Error('the fake Dropbox starts in beforeAll: use it inside tests and hooks');
+      const value: unknown = Reflect.get(started, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(started) : value;
+    },
+  });
+  const newEnv = (extra: NodeJS.ProcessEnv = {}) => cliEnv(fake.origin, appKey, extra);
+  return {
+    fake,
+    appKey,
+    newEnv,
+    async pasted(extra = {}) {
+      const e = await newEnv(extra);
+      const token = fake.mintAppConsoleToken();
+      const r = await runCli(['paste'], e.env, token);
+      expect(r.code, r.stderr).toBe(0);
+      return { e, token };
+    },
+    async signedIn(extra = {}) {
+      const e = await newEnv(extra);
+      fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
+      const cli = startCli(['connect', '--no-browser'], e.env);
+      const url = await cli.waitForLine(/^https?:\/\//);
+      const { location } = await fake.approve(url.trim());
+      await fetch(location!);
+      const done = await cli.result;
+      expect(done.code, done.stderr).toBe(0);
+      return e;
+    },
+  };
 }

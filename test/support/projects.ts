@@ -50,8 +50,12 @@ export function git(dir: string, ...args: string[]): string {
  * The guide's engine as staff really have it: a clone (from a bare origin) with both Python
  * files committed, in a folder with a name people use (`…/training-engine`), inside `parent`
  * when given (the clone's parent folders are made), else beside its origin in a temp folder.
+ * `upstream` is the clone the files were first pushed from.
  */
-export function engineRepo(name = 'training-engine', parent?: string): { dir: string; origin: string } {
+export function engineRepo(
+  name = 'training-engine',
+  parent?: string,
+): { dir: string; origin: string; upstream: string } {
   const base = mkdtempSync(path.join(os.tmpdir(), 'dtt-repo-'));
   const origin = path.join(base, 'origin.git');
   const upstream = path.join(base, 'upstream');
@@ -65,5 +69,5 @@ export function engineRepo(name = 'training-engine', parent?: string): { dir: st
   git(upstream, 'push', '-q', 'origin', 'HEAD:main');
   const dir = path.join(parent ?? base, name);
   git(base, 'clone', '-q', '--branch', 'main', origin, dir);
-  return { dir, origin };
+  return { dir, origin, upstream };
 }

@@ -1,5 +1,4 @@
-import { DttError } from '../errors';
-import { classifyDropboxError } from '../dropbox/api-error';
+import { DttError, toDttError } from '../errors';
 import type { DropboxHttp } from '../dropbox/http';
 import { refreshAccessToken, type TokenGrant } from '../dropbox/oauth';
 import type { Settings } from '../settings';
@@ -50,7 +49,7 @@ export class Credentials {
     try {
       grant = await refreshAccessToken(this.http, { appKey: this.settings.appKey(), refreshToken });
     } catch (error) {
-      throw new DttError(classifyDropboxError(error), (error as Error).message, { cause: error });
+      throw toDttError(error);
     }
     await this.vault.setAccess({ token: grant.accessToken, expiresAt: grant.expiresAt });
     this.settings.update('connection', (c) => (c ? { ...c, accessTokenExpiresAt: grant.expiresAt } : c));

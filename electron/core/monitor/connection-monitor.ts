@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { noConnectionStatus } from '../../shared/no-connection-status';
 import { redactText } from '../../shared/redact';
 import type { PublicStatus } from '../../shared/state';
 import type { SyncReport } from '../projects/sync';
@@ -91,7 +92,8 @@ export class ConnectionMonitor extends EventEmitter<MonitorEvents> {
       this.report(`connection check (${reason}) failed`, error);
       this.offlineStreak++;
       this.schedule(backoffMs(this.offlineStreak, intervalMs, this.deps.random));
-      return this.last ?? unknownStatus();
+      // The very first check threw: nothing is known, so nothing is claimed.
+      return this.last ?? noConnectionStatus('offline', '', 'internal');
     }
     this.offlineStreak = status.state === 'offline' ? this.offlineStreak + 1 : 0;
     const incidents = incidentsBetween(this.baseline, status);
@@ -144,20 +146,4 @@ export class ConnectionMonitor extends EventEmitter<MonitorEvents> {
     // An error's text can quote a server answer; never let a token reach the log.
     console.warn(`[monitor] ${message}: ${redactText(error instanceof Error ? error.message : String(error))}`);
   }
-}
-
-/** What wake() answers when the very first check throws: nothing is known, nothing is claimed. */
-function unknownStatus(): PublicStatus {
-  return {
-    state: 'offline',
-    expiresSoon: false,
-    account: null,
-    method: null,
-    accessTokenExpiresAt: null,
-    renewable: false,
-    scopes: [],
-    storage: '',
-    lastCheckedAt: null,
-    problem: 'internal',
-  };
 }

@@ -1,5 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isDttError } from '../errors';
+import type { FormatName } from '../../shared/targets';
+import { toDttError } from '../errors';
 import { parseDotenv } from './formats/dotenv-parse';
 import { DEFAULT_DOTENV_KEY } from './formats/dotenv';
 import { scanPython } from './formats/python-scan';
@@ -87,7 +88,7 @@ function isReference(value: unknown): boolean {
 // node-config maps settings to environment variable names in this file: its values are names.
 const ENV_VARIABLE_MAP = /^custom-environment-variables\./i;
 
-export function classifyStructured(text: string, format: 'json' | 'yaml', file = ''): Classified {
+export function classifyStructured(text: string, format: Extract<FormatName, 'json' | 'yaml'>, file = ''): Classified {
   const { body } = splitBom(text);
   const name = file.slice(file.lastIndexOf('/') + 1);
   if (ENV_VARIABLE_MAP.test(name)) return { findings: [] };
@@ -154,6 +155,6 @@ function commentedTokenField(body: string, compared: Set<string>): string | unde
 }
 
 function describe(error: unknown): string {
-  if (isDttError(error)) return error.detail ?? error.message;
-  return error instanceof Error ? error.message : String(error);
+  const e = toDttError(error);
+  return e.detail ?? e.message;
 }

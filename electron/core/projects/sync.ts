@@ -1,6 +1,7 @@
-import type { ErrorKind } from '../../shared/error-catalog';
 import { tokenFingerprint } from '../../shared/redact';
-import { DttError } from '../errors';
+import type { SyncOutcome } from '../../shared/targets';
+import type { TargetReportView } from '../../shared/views';
+import { DttError, toDttError } from '../errors';
 import type { ProjectRecord, ProjectTarget } from '../settings-schema';
 import { atomicWrite, readTarget, resolveInside, type BackupStore, type ReadResult } from './files';
 import { assertFolderInside } from './files/resolve-inside';
@@ -10,15 +11,10 @@ import { blockedKind, gitVerdict, isBlocking, type GitCache, type GitVerdict } f
 import { afterKeepOutWrite, prepareKeepOut, type KeepOutWrite } from './keep-out-sync';
 import type { ProjectRegistry } from './registry';
 
-export type SyncOutcome = 'updated' | 'current' | 'skipped' | 'failed';
+export type { SyncOutcome };
 
-export interface TargetReport {
-  project: string;
-  projectName: string;
-  file: string;
-  outcome: SyncOutcome;
-  kind?: ErrorKind;
-  detail?: string;
+/** The window's view of one file's result (shared/views.ts), with the git guard's full verdict. */
+export interface TargetReport extends Omit<TargetReportView, 'git'> {
   /** A git warning and its safe fix, when the write waits for consent. */
   git?: GitVerdict;
 }
@@ -77,7 +73,7 @@ function report(
 }
 
 function failure(project: ProjectRecord, file: string, error: unknown): TargetReport {
-  const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
+  const e = toDttError(error);
   const skipped =
     e.kind === 'file-unparseable' ||
     e.kind === 'file-symlink' ||

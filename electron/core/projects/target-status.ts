@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { PublicProject, PublicTargetStatus } from '../../shared/state';
 import { shownPath } from '../../shared/words';
-import { DttError } from '../errors';
+import { toDttError } from '../errors';
 import type { ProjectRecord } from '../settings-schema';
 import { readTarget, resolveInside } from './files';
 import { editorFor } from './formats';
@@ -34,7 +34,7 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
             if (editor.read(written, t.key) !== accessToken) throw notUpdatable(t);
             return { ...base, status: 'stale' };
           } catch (error) {
-            const e = error instanceof DttError ? error : new DttError('internal', (error as Error).message);
+            const e = toDttError(error);
             return {
               ...base,
               status: e.kind === 'file-missing' || e.kind === 'project-missing' ? 'missing' : 'error',

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PRODUCT_NAME } from '../../shared/app-identity';
 import { DttError, toDttError } from '../errors';
 import { callbackPage } from './callback-page';
 import { sanitizeRemoteText } from './remote-text';
@@ -47,7 +48,7 @@ function callbackError(error: string, description: string | null): DttError {
  * (the window or a command) gives the action in its own terms, so the page only sends people back.
  */
 function pageNext(error: DttError): string {
-  return `${error.textFor('window').explanation} Go back to Dropbox Token Tray (or your terminal) to see what to do next.`;
+  return `${error.textFor('window').explanation} Go back to ${PRODUCT_NAME} (or your terminal) to see what to do next.`;
 }
 
 export function redirectUriFor(port: number): string {
@@ -87,7 +88,7 @@ export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHand
         res,
         400,
         'This sign-in did not come from this app',
-        'Go back to the tab Dropbox Token Tray opened, or start again from the app.',
+        `Go back to the tab ${PRODUCT_NAME} opened, or start again from the app.`,
       );
     }
     if (busy || done)

@@ -1,6 +1,7 @@
 // The keychain vault: the only place tokens are kept. Two entries per account, in the OS keychain
 // only; when the keychain fails, the call fails (DttError) and nothing is written anywhere else.
 import { randomBytes } from 'node:crypto';
+import { PRODUCT_NAME } from '../../shared/app-identity';
 import { DttError } from '../errors';
 import { nativeBackend, type KeyringBackend, type KeyringEntry } from './backend';
 import { KeychainTimeout, toKeychainError } from './keychain-errors';
@@ -24,7 +25,7 @@ export interface Vault {
 }
 
 export interface OpenVaultOptions {
-  /** Keychain service name. Default: env DTT_KEYCHAIN_SERVICE, else 'Dropbox Token Tray'. */
+  /** Keychain service name. Default: env DTT_KEYCHAIN_SERVICE, else the product name. */
   service?: string;
   /** Default 'default'. Entries are `<account>:access-token` and `<account>:refresh-token`. */
   account?: string;
@@ -40,7 +41,7 @@ export interface OpenVaultOptions {
 /** Errors reported because a native call did not finish in time. */
 const timedOutErrors = new WeakSet<DttError>();
 
-export const DEFAULT_SERVICE = 'Dropbox Token Tray';
+export const DEFAULT_SERVICE = PRODUCT_NAME;
 export const DEFAULT_ACCOUNT = 'default';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -8,7 +8,11 @@ export function isErrorKind(kind: string | null | undefined): kind is ErrorKind 
   return typeof kind === 'string' && KNOWN.has(kind);
 }
 
-/** PublicStatus.problem is a plain string on the wire; anything unknown reads as "internal". */
+/**
+ * The window's one conversion to an ErrorView (main converts with toErrorView; this is for what
+ * reaches the window unconverted: PublicStatus.problem, a plain string on the wire, and an IPC
+ * call that itself failed). Anything unknown reads as "internal".
+ */
 export function asErrorView(kind: string | null | undefined, detail?: string): ErrorView {
   return { kind: isErrorKind(kind) ? kind : 'internal', ...(detail ? { detail } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { PublicStatus } from '../../../electron/shared/state';
 import type { DoctorReportView } from '../../../electron/shared/views';
 import { redactText } from '../../../electron/shared/redact';
+import { PRODUCT } from '../../../electron/shared/words';
 
 const MARK = { pass: 'OK  ', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const;
 
@@ -10,7 +11,7 @@ const MARK = { pass: 'OK  ', fail: 'FAIL', warn: 'WARN', skip: 'SKIP' } as const
  */
 export function doctorReportText(report: DoctorReportView, status: PublicStatus | null, now = new Date()): string {
   const lines = [
-    'Dropbox Token Tray — connection report',
+    `${PRODUCT} — connection report`,
     `Time: ${now.toISOString()}`,
     `Result: ${report.ok ? 'all checks passed' : 'some checks failed'}`,
   ];

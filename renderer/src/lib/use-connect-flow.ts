@@ -15,7 +15,7 @@ export interface ConnectFlow {
  * sign-in port is taken (the one failure the user can do nothing about from here).
  */
 export function useConnectFlow(go: (route: Route) => void): ConnectFlow {
-  const [starting, setStarting] = useState<'browser' | 'code' | null>(null);
+  const [starting, setStarting] = useState<ConnectFlow['starting']>(null);
 
   const startCode = useCallback(
     async (switchedBecause?: ErrorView) => {

@@ -1,4 +1,5 @@
 import type { PublicStatus } from '../../../electron/shared/state';
+import { PRODUCT } from '../../../electron/shared/words';
 import { stateWords } from '../lib/state-words';
 import { StatePill } from './StatePill';
 
@@ -10,7 +11,7 @@ export function AppHeader({ status }: { status: PublicStatus | null }) {
         <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M15 2a7 7 0 0 0-6.7 9.1L2 17.4V22h4.6v-2.3h2.3v-2.3h2.3l1.7-1.7A7 7 0 1 0 15 2Zm1.7 7a1.7 1.7 0 1 1 0-3.4 1.7 1.7 0 0 1 0 3.4Z" />
         </svg>
-        Dropbox Token Tray
+        {PRODUCT}
       </span>
       {words ? <StatePill tone={words.tone} label={words.label} /> : null}
     </header>

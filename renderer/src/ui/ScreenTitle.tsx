@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { PRODUCT } from '../../../electron/shared/words';
 
 /**
  * The screen's h1. When a screen replaces the control that opened it (focus fell back to the
@@ -10,7 +11,7 @@ export function ScreenTitle({ children, lead }: { children: ReactNode; lead?: Re
   useEffect(() => {
     const active = document.activeElement;
     if (!active || active === document.body || !active.isConnected) ref.current?.focus();
-    if (typeof children === 'string') document.title = `${children} — Dropbox Token Tray`;
+    if (typeof children === 'string') document.title = `${children} — ${PRODUCT}`;
   }, [children]);
   return (
     <div className="screen-title">

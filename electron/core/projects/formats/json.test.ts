@@ -2,14 +2,13 @@ import fc from 'fast-check';
 import { parse } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { jsonEditor as editor } from './json';
+import { bomArb, eolArb, makeToken, unparseableLine } from '../../../../test/support/format-arbitraries';
 import {
-  bomArb,
-  eolArb,
-  isSingleInsertion,
-  makeToken,
-  tokenArb,
-  unparseableLine,
-} from '../../../../test/support/format-arbitraries';
+  expectAddsByInsertion,
+  expectReplacesInPlace,
+  type FormatData,
+  type ModelledEditor,
+} from '../../../../test/support/format-properties';
 
 // A model of a JSON(C) document. `TOKEN` marks where the access token sits, so rendering the
 // model with the new token gives the exact expected text.
@@ -90,49 +89,26 @@ function render(doc: Doc, token: string): string {
 }
 
 const OLD = 'sl.old-value';
+const model: ModelledEditor<Doc> = {
+  editor,
+  render,
+  parse: (text) => (parse(text.replace(/^\uFEFF/, '')) ?? {}) as FormatData,
+};
 
 describe('json editor — properties', () => {
   it('replaces an existing token in place, changing nothing else', () => {
-    fc.assert(
-      fc.property(docArb('present'), tokenArb, (doc, token) => {
-        const result = editor.write(render(doc, OLD), { values: { accessToken: token } });
-        expect(result).toEqual({ text: render(doc, token), changed: true });
-        expect(editor.read(result.text)).toBe(token);
-        expect(editor.write(result.text, { values: { accessToken: token } })).toEqual({
-          text: result.text,
-          changed: false,
-        });
-      }),
-      { numRuns: 100 },
-    );
+    expectReplacesInPlace(model, docArb('present'), OLD);
   });
 
   it('adds a missing key (and its objects) by insertion only, in the file’s layout', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom<Placement>('no-token-key', 'no-dropbox').chain(docArb),
-        tokenArb,
-        fc.boolean(),
-        (doc, token, withRefresh) => {
-          const before = render(doc, OLD);
-          const values = withRefresh ? { accessToken: token, refreshToken: 'r-1' } : { accessToken: token };
-          const result = editor.write(before, { values });
-          expect(result.changed).toBe(true);
-          expect(isSingleInsertion(before, result.text)).toBe(true);
-          const expected = parse(before.replace(/^\uFEFF/, '')) as Record<string, Record<string, unknown> | undefined>;
-          expected.dropbox = {
-            ...(expected.dropbox ?? {}),
-            access_token: token,
-            ...(withRefresh ? { refresh_token: 'r-1' } : {}),
-          };
-          expect(parse(result.text.replace(/^\uFEFF/, ''))).toEqual(expected);
-          expect(editor.read(result.text)).toBe(token);
-          expect(editor.write(result.text, { values }).changed).toBe(false);
-          if (doc.unit === '\t' && before.includes('\n\t')) expect(result.text).toMatch(/\n\t+"access_token"/);
-          if (doc.eol === '\r\n') expect(result.text.replace(/\r\n/g, '')).not.toContain('\n');
-        },
-      ),
-      { numRuns: 100 },
+    expectAddsByInsertion(
+      model,
+      fc.constantFrom<Placement>('no-token-key', 'no-dropbox').chain(docArb),
+      OLD,
+      (doc, before, after) => {
+        if (doc.unit === '\t' && before.includes('\n\t')) expect(after).toMatch(/\n\t+"access_token"/);
+        if (doc.eol === '\r\n') expect(after.replace(/\r\n/g, '')).not.toContain('\n');
+      },
     );
   });
 

@@ -1,4 +1,6 @@
-export type FormatName = 'dotenv' | 'json' | 'yaml' | 'python';
+import type { FormatName } from '../../../shared/targets';
+
+export type { FormatName };
 
 export interface TokenValues {
   accessToken: string;

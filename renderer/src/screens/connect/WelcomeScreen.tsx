@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PublicStatus } from '../../../../electron/shared/state';
 import type { ErrorView } from '../../../../electron/shared/views';
+import type { ConnectFlow } from '../../lib/use-connect-flow';
 import { asErrorView, errorWords } from '../../lib/errors';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { ScreenTitle } from '../../ui/ScreenTitle';
@@ -9,7 +10,7 @@ interface Props {
   status: PublicStatus;
   error?: ErrorView | undefined;
   notice?: string | undefined;
-  starting: 'browser' | 'code' | null;
+  starting: ConnectFlow['starting'];
   onConnect(): void;
   onUseCode(): void;
   onPaste(): void;

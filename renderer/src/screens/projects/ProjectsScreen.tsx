@@ -5,6 +5,7 @@ import { call } from '../../dtt';
 import { useAction } from '../../lib/use-action';
 import { useAnnounce } from '../../ui/Announcer';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { NextStepNotice } from '../../ui/NextStepNotice';
 import { ScreenTitle } from '../../ui/ScreenTitle';
 import { AddFolderPanel } from './AddFolderPanel';
 import { ProjectCard } from './ProjectCard';
@@ -85,12 +86,9 @@ export function ProjectsScreen({ status, outcomes, addFolderFirst = false, onSta
       </div>
       {choose.error ? <ErrorBox error={choose.error} /> : null}
       {ready ? (
-        <section className="notice notice-ok next-step" aria-labelledby="ready-title" data-next="ready">
-          <h2 id="ready-title" className="notice-title">
-            Done — your project is ready
-          </h2>
+        <NextStepNotice next="ready" tone="ok" title="Done — your project is ready">
           <p className="notice-detail">{whatHappensNext(ready)}</p>
-        </section>
+        </NextStepNotice>
       ) : null}
       {projects.length === 0 ? (
         <p className="empty">No projects yet. Add {WHICH_FOLDER}.</p>
