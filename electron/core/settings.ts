@@ -113,11 +113,12 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
       configFileMode: 0o600,
     });
   } catch (error) {
-    throw new DttError(
-      'internal',
-      `The settings file in ${dir} could not be read: ${(error as Error).message}. Fix or delete it, then try again.`,
-      { cause: error },
-    );
+    // The parser's or the system's words are for IT; the file's name is what staff need.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DttError('settings-unreadable', path.join(dir, 'config.json'), {
+      cause: error,
+      moreInfo: code ? `${code}: ${(error as Error).message}` : `not valid JSON: ${(error as Error).message}`,
+    });
   }
   const read = <K extends keyof SettingsData>(key: K): SettingsData[K] => {
     const all = store.store as Partial<SettingsData>;

@@ -69,6 +69,7 @@ export const ERROR_KINDS = [
   'path-outside-project',
   'sync-busy',
   'settings-busy',
+  'settings-unreadable',
   'sync-revoked',
   'sync-expired',
   'nothing-to-undo',

@@ -10,6 +10,14 @@ export const APP_ERRORS = {
     cli: 'Wait a moment, then run the same command again (see `dropbox-token-tray status`).',
     window: 'Wait a moment and click "Save" again.',
   },
+  'settings-unreadable': {
+    title: "The app's settings file can't be read",
+    explanation:
+      "It is damaged, was changed by hand, or can't be opened, so the app can't tell which account and folders you set up. Nothing was changed.",
+    cli: 'Fix or delete the settings file named above; after deleting it, set up again: `dropbox-token-tray connect`, then `dropbox-token-tray project add FOLDER`.',
+    window:
+      'Fix or delete the settings file this message names, click "OK", then open the app again (after deleting it, set up again).',
+  },
   'invalid-input': {
     title: 'That input is not valid',
     explanation: 'The request was not understood.',

@@ -153,7 +153,8 @@ describe('a start-up that fails', () => {
     expect(standIn.exitCode()).toBe(1);
     expect(standIn.errorBoxes()).toHaveLength(1);
     expect(standIn.errorBoxes()[0]!.title).toBe('Dropbox Token Tray could not start');
-    expect(standIn.errorBoxes()[0]!.content).toContain('The settings file in');
+    expect(standIn.errorBoxes()[0]!.content).toContain("The app's settings file can't be read");
+    expect(standIn.errorBoxes()[0]!.content).toContain('config.json');
     expect(standIn.ctx.trays).toEqual([]);
     expect(logged.join('\n')).toContain('start-up failed');
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -56,5 +56,24 @@ describeWithKeyring('CLI failure messages', () => {
     expect(r.stderr).not.toContain('Error:');
     expect(r.stdout).toMatch(/^Nothing to undo/);
     checkMessage(r.stdout);
+  });
+
+  it('a damaged settings file: named, left as it is, and the way out; what the parser said only with --verbose', async () => {
+    const e = await newEnv();
+    const file = path.join(e.env.DTT_CONFIG_DIR!, 'config.json');
+    const damaged = '{"connection": null, "projects": [\n';
+    writeFileSync(file, damaged);
+    for (const args of [['status'], ['sync'], ['project', 'list']]) {
+      const r = await runCli(args, e.env);
+      expect(r.code, args.join(' ')).toBe(1);
+      checkMessage(r.stderr);
+      expect(r.stderr).toContain("Error: The app's settings file can't be read");
+      expect(r.stderr).toContain(file);
+      expect(r.stderr).not.toMatch(/unexpected problem|not valid JSON|Unexpected end/i);
+      expect(r.stderr).toMatch(/dropbox-token-tray connect/);
+    }
+    const verbose = await runCli(['--verbose', 'status'], e.env);
+    expect(verbose.stderr).toMatch(/More info: .*JSON/);
+    expect(readFileSync(file, 'utf8')).toBe(damaged);
   });
 });
