@@ -122,4 +122,34 @@ describe('SignInSession', () => {
     expect(browsers[0]!.cancelled()).toBe(1);
     expect(session.pending()).toEqual(started);
   });
+
+  it('a start that fails after it was replaced says cancelled, not its failure (e.g. the port the newer one holds)', async () => {
+    let failFirst!: (e: unknown) => void;
+    let calls = 0;
+    const session = new SignInSession<string>({
+      browser: () =>
+        ++calls === 1
+          ? new Promise<BrowserStart<string>>((_, reject) => (failFirst = reject))
+          : Promise.resolve(browserStart(calls).start),
+      code: () => Promise.reject(new Error('unused')),
+    });
+    const slow = session.startBrowser();
+    const started = await session.startBrowser();
+    failFirst(new DttError('port-busy'));
+    expect(kindOf(await slow.catch((e: unknown) => e))).toBe('signin-cancelled');
+    expect(session.pending()).toEqual(started);
+  });
+
+  it('a code start that fails after it was replaced says cancelled too', async () => {
+    let failFirst!: (e: unknown) => void;
+    const session = new SignInSession<string>({
+      browser: () => Promise.resolve(browserStart(1).start),
+      code: () => new Promise<CodeStart<string>>((_, reject) => (failFirst = reject)),
+    });
+    const slow = session.startCode();
+    const started = await session.startBrowser();
+    failFirst(new DttError('network-offline'));
+    expect(kindOf(await slow.catch((e: unknown) => e))).toBe('signin-cancelled');
+    expect(session.pending()).toEqual(started);
+  });
 });

@@ -46,7 +46,7 @@ export class SignInSession<R> extends EventEmitter<SessionEvents<R>> {
   async startBrowser(): Promise<{ url: string; redirectUri: string }> {
     this.cancel();
     const mine = this.generation;
-    const signIn = await this.starters.browser();
+    const signIn = await this.unlessReplaced(mine, this.starters.browser());
     if (mine !== this.generation) {
       // Replaced (or cancelled) while it was starting: nobody waits for this one.
       signIn.result.catch(() => {});
@@ -64,7 +64,7 @@ export class SignInSession<R> extends EventEmitter<SessionEvents<R>> {
   async startCode(): Promise<{ url: string }> {
     this.cancel();
     const mine = this.generation;
-    const signIn = await this.starters.code();
+    const signIn = await this.unlessReplaced(mine, this.starters.code());
     if (mine !== this.generation) throw new DttError('signin-cancelled');
     this.code = signIn;
     return { url: signIn.url };
@@ -90,6 +90,20 @@ export class SignInSession<R> extends EventEmitter<SessionEvents<R>> {
   /** The browser sign-in still waiting for the user, so a window opened late can show it. */
   pending(): { url: string; redirectUri: string } | null {
     return this.browser && { url: this.browser.url, redirectUri: this.browser.redirectUri };
+  }
+
+  /**
+   * A start that fails after it was replaced failed because of its replacement (the newer one
+   * holds the sign-in port) or doesn't matter any more: either way its caller hears "cancelled",
+   * so it doesn't act on the failure (e.g. switch to a code, which would end the newer one).
+   */
+  private async unlessReplaced<T>(mine: number, starting: Promise<T>): Promise<T> {
+    try {
+      return await starting;
+    } catch (error) {
+      if (mine !== this.generation) throw new DttError('signin-cancelled');
+      throw error;
+    }
   }
 
   private ended(signIn: BrowserStart<R>, end: SignInEnd<R>): void {

@@ -11,6 +11,12 @@ export interface ConnectFlow {
 }
 
 /**
+ * A start another start replaced (the tray's Connect, a second click) or the user cancelled: the
+ * newer one shows its own screen, so this one says nothing and goes nowhere.
+ */
+const replaced = (error: ErrorView) => error.kind === 'signin-cancelled';
+
+/**
  * Starting a sign-in: the browser way, falling back to the code way by itself when the
  * sign-in port is taken (the one failure the user can do nothing about from here).
  */
@@ -23,7 +29,7 @@ export function useConnectFlow(go: (route: Route) => void): ConnectFlow {
       const started = await call((dtt) => dtt.startCodeSignIn());
       setStarting(null);
       if (started.ok) go({ name: 'code', url: started.value.url, ...(switchedBecause ? { switchedBecause } : {}) });
-      else go({ name: 'welcome', error: started.error });
+      else if (!replaced(started.error)) go({ name: 'welcome', error: started.error });
     },
     [go],
   );
@@ -42,7 +48,7 @@ export function useConnectFlow(go: (route: Route) => void): ConnectFlow {
     } else if (started.error.kind === 'port-busy' || started.error.kind === 'redirect-unregistered') {
       // Neither needs anything the code way uses; the admin's fix is shown on the code screen.
       await startCode(started.error);
-    } else {
+    } else if (!replaced(started.error)) {
       go({ name: 'welcome', error: started.error });
     }
   }, [go, startCode]);

@@ -36,6 +36,10 @@ async function handle(
 
   if (modes.captivePortal) return sendHtml(res, 200, PORTAL_PAGE);
   const fault = faults.take(url.pathname);
+  if (fault?.delayMs !== undefined) {
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    return route(req, url, method, body, res, s);
+  }
   if (fault?.afterHandling) {
     // A response that is never attached to the socket: the route runs, its answer goes nowhere.
     route(req, url, method, body, new ServerResponse(req), s);

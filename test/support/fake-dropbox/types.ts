@@ -50,6 +50,8 @@ export interface Fault {
    * then throw the answer away and fail with `status`/`drop` instead.
    */
   afterHandling?: boolean;
+  /** A slow line: wait this long, then answer normally (the fault's other fields are ignored). */
+  delayMs?: number;
 }
 
 export interface LoggedRequest {
