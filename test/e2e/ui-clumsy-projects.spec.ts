@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { describeWithKeyring } from '../support/keyring';
+import { tempProject } from '../support/projects';
+import { connectWithBrowser, currentToken, eventually, queueFolder, type Ui } from './ui-helpers';
+import { uiSuite } from './ui-suite';
+
+// A clumsy user on the Projects screen: double clicks, the same folder twice, two things at once.
+// The files always end as the user meant, and Undo still brings back what was there first.
+
+const suite = uiSuite();
+const ORIGINAL = 'DROPBOX_ACCESS_TOKEN=\nOTHER=keep\n';
+
+async function connectedOnProjects(): Promise<Ui> {
+  const ui = await suite.open();
+  await connectWithBrowser(ui, suite.fake);
+  await ui.page.getByRole('button', { name: 'Projects' }).click();
+  await ui.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  return ui;
+}
+
+const card = (u: Ui, dir: string) => u.page.locator(`[data-project="${dir}"]`);
+const envStatus = (u: Ui, dir: string) => card(u, dir).locator('[data-file=".env"]').getAttribute('data-status');
+const env = (dir: string) => readFileSync(path.join(dir, '.env'), 'utf8');
+
+async function addProject(u: Ui): Promise<string> {
+  const dir = tempProject({ '.env': ORIGINAL });
+  await queueFolder(u.app, dir);
+  await u.page.getByRole('button', { name: 'Add a folder' }).click();
+  await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
+  await u.page.getByRole('button', { name: /^Add and write/ }).click();
+  await card(u, dir).waitFor();
+  await eventually(() => envStatus(u, dir)).toBe('current');
+  return dir;
+}
+
+describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
+  it('double-clicking Sync now, then Undo, brings back the file as it was first', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    await card(u, dir).getByRole('button', { name: 'Sync now' }).dblclick();
+    await eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    expect(env(dir)).toContain(await currentToken(u));
+    expect(await card(u, dir).locator('[data-error-kind]').count()).toBe(0);
+    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
+    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await eventually(() => envStatus(u, dir)).not.toBe('current');
+  });
+
+  it('double-clicking Undo restores once, with no error', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).dblclick();
+    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await u.page.waitForTimeout(300);
+    expect(await card(u, dir).locator('[data-error-kind]').count()).toBe(0);
+    expect(env(dir)).toBe(ORIGINAL);
+    await eventually(() => envStatus(u, dir)).not.toBe('current');
+  });
+
+  it('Sync now in the window and Sync all in the tray at once: Undo still brings back the first content', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
+    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await Promise.all([card(u, dir).getByRole('button', { name: 'Sync now' }).click(), u.app.clickMenu('sync-all')]);
+    await eventually(() => env(dir)).toContain(await currentToken(u));
+    await eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await u.page.waitForTimeout(500);
+    expect(await card(u, dir).locator('[data-error-kind]').count()).toBe(0);
+    await eventually(() => envStatus(u, dir)).toBe('current');
+    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
+    await eventually(() => env(dir)).toBe(ORIGINAL);
+  });
+
+  it('adding the same folder twice keeps one card, the token, and the way back', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    await queueFolder(u.app, dir);
+    await u.page.getByRole('button', { name: 'Add a folder' }).click();
+    await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
+    await u.page.getByRole('button', { name: /^Add and write/ }).click();
+    await card(u, dir).waitFor();
+    await eventually(() => envStatus(u, dir)).toBe('current');
+    expect(await u.page.locator('[data-project]').count()).toBe(1);
+    expect(u.app.service.listProjects()).toHaveLength(1);
+    expect(env(dir)).toContain(await currentToken(u));
+    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
+    await eventually(() => env(dir)).toBe(ORIGINAL);
+  });
+
+  it('removing a project while the tray syncs: it is gone, its file whole', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    await card(u, dir).getByRole('button', { name: 'Remove…' }).click();
+    const sync = u.app.clickMenu('sync-all');
+    await card(u, dir).getByRole('button', { name: 'Remove', exact: true }).click();
+    await sync;
+    await u.page.getByText('No projects yet.').waitFor();
+    await u.page.waitForTimeout(500);
+    expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
+    expect(u.app.service.listProjects()).toHaveLength(0);
+    expect(env(dir)).toMatch(/^DROPBOX_ACCESS_TOKEN=\S*\nOTHER=keep\n$/);
+  });
+});
