@@ -164,6 +164,10 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
   /** Forgets the connection; `blankProjects` first empties our values in every project (never deletes a file). */
   async disconnect(opts: { blankProjects?: boolean } = {}): Promise<DisconnectResult & { projects?: SyncReport }> {
     try {
+      // A renewal under way finishes first (stored, and written by keep-in-sync), so blanking
+      // and revoking come after it, and nothing it writes lands after the disconnect.
+      await this.credentials.settled();
+      await this.flow.keepInSyncIdle();
       const projects = opts.blankProjects ? await this.projects.sync([], { blank: true, allowTracked: true }) : null;
       return { ...(await forgetConnection(this.deps)), ...(projects ? { projects } : {}) };
     } finally {

@@ -104,4 +104,25 @@ describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
     expect(u.app.service.listProjects()).toHaveLength(0);
     expect(env(dir)).toMatch(/^DROPBOX_ACCESS_TOKEN=\S*\nOTHER=keep\n$/);
   });
+
+  it('disconnecting while a renewal and its keep-in-sync write run: nothing comes back', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    // The next check finds the token expired and renews it, slowly; the user disconnects meanwhile.
+    suite.fake.expireAccessTokens();
+    suite.fake.injectFault({ route: '/oauth2/token', delayMs: 1500, afterHandling: true });
+    const renewing = u.app.tick();
+    await eventually(() => suite.fake.requests.at(-1)?.path).toBe('/oauth2/token');
+    await u.page.getByRole('button', { name: 'Home' }).click();
+    await u.page.getByRole('button', { name: 'Disconnect…' }).click();
+    await u.page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await u.page.getByRole('heading', { name: 'Connect to Dropbox' }).waitFor();
+    await renewing;
+    await u.page.waitForTimeout(1000);
+    // Disconnected stays disconnected: no secret back in the keychain, no token back in the file.
+    expect((await u.app.service['vault'].getAccess()) ? 'a token' : 'nothing').toBe('nothing');
+    expect(u.app.service.status().state).toBe('disconnected');
+    expect(env(dir)).toBe('DROPBOX_ACCESS_TOKEN=\nOTHER=keep\n');
+    await expect(u.page.locator('.app-header').textContent()).resolves.not.toMatch(/Connected/);
+  });
 });

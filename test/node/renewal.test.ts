@@ -84,4 +84,15 @@ describeWithKeyring('renewal', () => {
     });
     expect((await service.check()).state).toBe('revoked');
   });
+
+  it('a renewal Dropbox answers after a disconnect elsewhere (the CLI) keeps nothing', async () => {
+    const { service, env } = await connectedService();
+    fake.injectFault({ route: '/oauth2/token', delayMs: 800, afterHandling: true });
+    const renewing = service['credentials'].renew().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new TokenTrayService({ env, retry: { baseDelayMs: 10 } }).disconnect();
+    await expect(renewing).resolves.toMatchObject({ kind: 'not-connected' });
+    expect((await service['vault'].getAccess()) ? 'a token' : 'nothing').toBe('nothing');
+    expect(service.status().state).toBe('disconnected');
+  });
 });

@@ -42,6 +42,11 @@ export class Credentials {
     return this.inflight;
   }
 
+  /** Resolves once no renewal is under way (however it ends). */
+  async settled(): Promise<void> {
+    await this.inflight?.catch(() => undefined);
+  }
+
   private async doRenew(): Promise<string> {
     const refreshToken = await this.vault.getRefresh();
     if (!refreshToken) throw new DttError('token-expired', 'there is no way to renew this token');
@@ -51,6 +56,8 @@ export class Credentials {
     } catch (error) {
       throw toDttError(error);
     }
+    // Disconnected while Dropbox answered: keep nothing, or the forgotten connection comes back.
+    if (!this.settings.get('connection')) throw new DttError('not-connected');
     await this.vault.setAccess({ token: grant.accessToken, expiresAt: grant.expiresAt });
     this.settings.update('connection', (c) => (c ? { ...c, accessTokenExpiresAt: grant.expiresAt } : c));
     // Only now, with both stored: a keep-in-sync run it starts reads this token, not the old one.

@@ -67,6 +67,11 @@ export class EventFlow {
     return this.keepInSync.afterNewToken();
   }
 
+  /** Resolves once no keep-in-sync run is queued or running. */
+  keepInSyncIdle(): Promise<void> {
+    return this.keepInSync.idle();
+  }
+
   /** A renewal is stored: rewrite keep-in-sync projects, then push (unless a check under way will). */
   renewed(): void {
     const run = this.keepInSync.afterNewToken();

@@ -37,7 +37,12 @@ async function handle(
   if (modes.captivePortal) return sendHtml(res, 200, PORTAL_PAGE);
   const fault = faults.take(url.pathname);
   if (fault?.delayMs !== undefined) {
-    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    const delayMs = fault.delayMs;
+    if (fault.afterHandling) {
+      // Handled now (a refresh is spent, a token issued), its answer arrives late.
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => (setTimeout(() => end(...args), delayMs), res)) as typeof res.end;
+    } else await new Promise((resolve) => setTimeout(resolve, delayMs));
     return route(req, url, method, body, res, s);
   }
   if (fault?.afterHandling) {

@@ -50,7 +50,10 @@ export interface Fault {
    * then throw the answer away and fail with `status`/`drop` instead.
    */
   afterHandling?: boolean;
-  /** A slow line: wait this long, then answer normally (the fault's other fields are ignored). */
+  /**
+   * A slow line: wait this long, then handle the request normally (the fault's other fields are
+   * ignored); with `afterHandling`, handle it at once and deliver the answer this late.
+   */
   delayMs?: number;
 }
 
