@@ -190,6 +190,7 @@ export class TokenTrayService extends EventEmitter<ServiceEvents> {
     recordCheck(
       this.settings,
       await this.flow.checking(() => checkConnection(this.http, this.credentials, c.lastState)),
+      c.connectedAt,
     );
     return true;
   }

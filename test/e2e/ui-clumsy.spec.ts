@@ -134,4 +134,25 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     await eventually(() => u.page.locator('.status-line').textContent()).toContain('Connected as Lee Park');
     expect((await primaryText(u.page)).split('Now connected as').length - 1).toBe(1);
   });
+
+  it('a check of the old connection that answers after reconnecting does not mark the new one', async () => {
+    const u = await suite.open();
+    await u.page.getByRole('button', { name: 'Paste a token' }).click();
+    await u.page.getByLabel('Token', { exact: true }).fill(suite.fake.mintAppConsoleToken());
+    await u.page.getByRole('button', { name: 'Connect with this token' }).click();
+    await home(u);
+    // Dropbox has ended the pasted token; the background check that finds out is slow.
+    suite.fake.revokeAll();
+    suite.fake.injectFault({ route: 'users/get_current_account', delayMs: 2000 });
+    const checking = u.app.tick();
+    const before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Connect with the browser' }).click();
+    await followRedirect((await suite.fake.approve(await nextOpenedUrl(u.app, before))).location);
+    await home(u);
+    await checking;
+    await u.page.waitForTimeout(500);
+    expect(u.app.service.status().state).toBe('connected');
+    await expect(h1(u).textContent()).resolves.toBe('Home');
+    await expect(u.page.locator('.app-header').textContent()).resolves.not.toContain('Disconnected by Dropbox');
+  });
 });

@@ -95,4 +95,17 @@ describeWithKeyring('renewal', () => {
     expect((await service['vault'].getAccess()) ? 'a token' : 'nothing').toBe('nothing');
     expect(service.status().state).toBe('disconnected');
   });
+
+  it('a renewal Dropbox answers after a reconnect elsewhere leaves the new connection its own token', async () => {
+    const { service, env } = await connectedService();
+    fake.injectFault({ route: '/oauth2/token', delayMs: 800, afterHandling: true });
+    const renewing = service['credentials'].renew().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const other = new TokenTrayService({ env, retry: { baseDelayMs: 10 } });
+    await other.pasteToken(fake.mintAppConsoleToken());
+    const fresh = (await other['vault'].getAccess())!.token;
+    await expect(renewing).resolves.toMatchObject({ kind: 'not-connected' });
+    expect((await service['vault'].getAccess())?.token === fresh).toBe(true);
+    await other.disconnect();
+  });
 });

@@ -48,6 +48,7 @@ export class Credentials {
   }
 
   private async doRenew(): Promise<string> {
+    const renewing = this.settings.get('connection')?.connectedAt;
     const refreshToken = await this.vault.getRefresh();
     if (!refreshToken) throw new DttError('token-expired', 'there is no way to renew this token');
     let grant: TokenGrant;
@@ -56,8 +57,9 @@ export class Credentials {
     } catch (error) {
       throw toDttError(error);
     }
-    // Disconnected while Dropbox answered: keep nothing, or the forgotten connection comes back.
-    if (!this.settings.get('connection')) throw new DttError('not-connected');
+    // Disconnected or reconnected while Dropbox answered: keep nothing, or the forgotten
+    // connection comes back (or overwrites the new one's token).
+    if (this.settings.get('connection')?.connectedAt !== renewing) throw new DttError('not-connected');
     await this.vault.setAccess({ token: grant.accessToken, expiresAt: grant.expiresAt });
     this.settings.update('connection', (c) => (c ? { ...c, accessTokenExpiresAt: grant.expiresAt } : c));
     // Only now, with both stored: a keep-in-sync run it starts reads this token, not the old one.

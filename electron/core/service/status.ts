@@ -22,20 +22,27 @@ export function statusFrom(settings: Settings, storage: string, now = Date.now()
   };
 }
 
-/** Records what a check found; a connection made without a file permission stays a problem until replaced. */
-export function recordCheck(settings: Settings, outcome: CheckOutcome): void {
+/**
+ * Records what a check found; a connection made without a file permission stays a problem until
+ * replaced. Only onto the connection it checked (`connectedAt`): a check of the old one that
+ * answers after a reconnect says nothing about the new one.
+ */
+export function recordCheck(settings: Settings, outcome: CheckOutcome, connectedAt: string): void {
   const scopes = settings.get('connection')?.scopes ?? [];
   if (outcome.state === 'connected' && missingFileScopes(scopes).length) outcome.problem = 'app-scope-missing';
   settings.update(
     'connection',
     (cur) =>
-      cur && {
-        ...cur,
-        account: outcome.account ?? cur.account,
-        lastState: outcome.state,
-        lastProblem: outcome.problem,
-        lastCheckedAt: new Date().toISOString(),
-      },
+      cur &&
+      (cur.connectedAt !== connectedAt
+        ? cur
+        : {
+            ...cur,
+            account: outcome.account ?? cur.account,
+            lastState: outcome.state,
+            lastProblem: outcome.problem,
+            lastCheckedAt: new Date().toISOString(),
+          }),
   );
 }
 
