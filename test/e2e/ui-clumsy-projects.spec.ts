@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
 import { tempProject } from '../support/projects';
-import { connectWithBrowser, currentToken, eventually, queueFolder, type Ui } from './ui-helpers';
+import {
+  connectWithBrowser,
+  currentToken,
+  eventually,
+  followRedirect,
+  nextOpenedUrl,
+  queueFolder,
+  type Ui,
+} from './ui-helpers';
 import { uiSuite } from './ui-suite';
 
 // A clumsy user on the Projects screen: double clicks, the same folder twice, two things at once.
@@ -124,5 +132,23 @@ describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
     expect(u.app.service.status().state).toBe('disconnected');
     expect(env(dir)).toBe('DROPBOX_ACCESS_TOKEN=\nOTHER=keep\n');
     await expect(u.page.locator('.app-header').textContent()).resolves.not.toMatch(/Connected/);
+  });
+
+  it('reconnecting after the project folder was moved away: Home, and the project does not say current', async () => {
+    const u = await suite.open();
+    await u.page.getByRole('button', { name: 'Paste a token' }).click();
+    await u.page.getByLabel('Token', { exact: true }).fill(suite.fake.mintAppConsoleToken());
+    await u.page.getByRole('button', { name: 'Connect with this token' }).click();
+    await u.page.getByRole('button', { name: 'Projects' }).click();
+    const dir = await addProject(u);
+    rmSync(dir, { recursive: true, force: true });
+    await u.page.getByRole('button', { name: 'Home' }).click();
+    const before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Connect with the browser' }).click();
+    await followRedirect((await suite.fake.approve(await nextOpenedUrl(u.app, before))).location);
+    await u.page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await u.page.getByRole('button', { name: 'Projects' }).click();
+    await eventually(() => envStatus(u, dir)).not.toBe('current');
+    await expect(card(u, dir).textContent()).resolves.toContain('The project folder is gone');
   });
 });
