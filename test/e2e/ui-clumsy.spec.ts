@@ -8,6 +8,8 @@ import { uiSuite } from './ui-suite';
 
 const suite = uiSuite();
 const h1 = (u: Ui) => u.page.getByRole('heading', { level: 1 });
+const invokes = async (u: Ui, channel: string) =>
+  (await u.app.ipcLog()).filter((e) => e.kind === 'invoke' && e.channel === channel).length;
 const home = (u: Ui) => u.page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
 
 describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
@@ -154,5 +156,43 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     expect(u.app.service.status().state).toBe('connected');
     await expect(h1(u).textContent()).resolves.toBe('Home');
     await expect(u.page.locator('.app-header').textContent()).resolves.not.toContain('Disconnected by Dropbox');
+  });
+
+  it('after a denied sign-in, double-clicking Try again: one waiting screen, and the newest sign-in works', async () => {
+    const u = await suite.open();
+    let before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    await followRedirect((await suite.fake.deny(await nextOpenedUrl(u.app, before))).location);
+    await u.page.locator('[data-error-kind="signin-denied"]').waitFor();
+    before = (await u.app.openedUrls()).length;
+    const starts = await invokes(u, 'dtt:connect-browser');
+    await u.page.getByRole('button', { name: 'Try again' }).dblclick();
+    // Nothing stops the second click: two starts, the first replaced by the second.
+    await eventually(() => invokes(u, 'dtt:connect-browser')).toBe(starts + 2);
+    await nextOpenedUrl(u.app, before);
+    await u.page.waitForTimeout(1000);
+    await expect(h1(u).textContent()).resolves.toBe('Finish in your browser');
+    expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
+    await followRedirect((await suite.fake.approve((await u.app.openedUrls()).at(-1)!)).location);
+    await home(u);
+  });
+
+  it('after a denied sign-in, double-clicking Use a code instead: the code screen, and the code works', async () => {
+    const u = await suite.open();
+    let before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+    await followRedirect((await suite.fake.deny(await nextOpenedUrl(u.app, before))).location);
+    await u.page.locator('[data-error-kind="signin-denied"]').waitFor();
+    before = (await u.app.openedUrls()).length;
+    await u.page.getByRole('button', { name: 'Use a code instead' }).dblclick();
+    await eventually(() => invokes(u, 'dtt:connect-code-start')).toBe(2);
+    await nextOpenedUrl(u.app, before);
+    await u.page.waitForTimeout(1000);
+    await expect(h1(u).textContent()).resolves.toBe('Connect with a code');
+    expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
+    const { code } = await suite.fake.approve((await u.app.openedUrls()).at(-1)!);
+    await u.page.getByLabel('Code from Dropbox').fill(code!);
+    await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await home(u);
   });
 });
