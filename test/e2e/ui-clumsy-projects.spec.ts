@@ -151,4 +151,21 @@ describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
     await eventually(() => envStatus(u, dir)).not.toBe('current');
     await expect(card(u, dir).textContent()).resolves.toContain('The project folder is gone');
   });
+
+  it('disconnecting (and clearing files) while Sync now runs: the file ends without a token', async () => {
+    const u = await connectedOnProjects();
+    const dir = await addProject(u);
+    // Sync now asks Dropbox first, slowly; meanwhile the user goes Home and disconnects.
+    suite.fake.injectFault({ route: 'users/get_current_account', delayMs: 1500, afterHandling: true });
+    await card(u, dir).getByRole('button', { name: 'Sync now' }).click();
+    await u.page.getByRole('button', { name: 'Home' }).click();
+    await u.page.getByRole('button', { name: 'Disconnect…' }).click();
+    await u.page.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await u.page.getByRole('heading', { name: 'Connect to Dropbox' }).waitFor();
+    await u.page.waitForTimeout(2500);
+    expect(env(dir)).toBe(ORIGINAL);
+    expect(u.app.service.status().state).toBe('disconnected');
+    await expect(u.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connect to Dropbox');
+  });
 });
+
