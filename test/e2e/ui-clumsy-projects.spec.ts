@@ -168,4 +168,3 @@ describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
     await expect(u.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connect to Dropbox');
   });
 });
-
