@@ -1,0 +1,245 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBackupStore } from '../../electron/core/projects/files';
+import { driverName } from '../../electron/core/projects/keep-out-of-git';
+import { ProjectRegistry } from '../../electron/core/projects/registry';
+import { syncProjects } from '../../electron/core/projects/sync';
+import { openSettings } from '../../electron/core/settings';
+import type { ProjectRecord, ProjectTarget } from '../../electron/core/settings-schema';
+import { cleanGitEnv } from '../support/hostile-git';
+
+// "Keep it out of git" against a project folder that was made to defeat it: file names that
+// break or bend the lines we add to .git/info/attributes and .git/info/exclude, a .git whose
+// files point outside the project, config that overrides our filter behind our back, a token the
+// filter does not know, and a `perl` planted in the project. Real files, real git; after each
+// sync the user commits everything (`git add -A`), and no object in the repository may hold the token.
+
+const saved = { ...process.env };
+beforeAll(() => {
+  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+  process.env.GIT_CEILING_DIRECTORIES = realpathSync(os.tmpdir());
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env: cleanGitEnv(), encoding: 'utf8', stdio: 'pipe' });
+const mintToken = () => `sl.u.${randomBytes(300).toString('base64url')}`;
+const ENV = 'DROPBOX_ACCESS_TOKEN=YOUR_NEW_TOKEN_HERE\n';
+
+function repoWith(files: Record<string, string>, commit: string[] | 'all' = 'all'): string {
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'dtt-keepout-')));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  git(dir, 'init', '-q');
+  git(dir, 'config', 'user.email', 'staff@example.com');
+  git(dir, 'config', 'user.name', 'Staff');
+  git(dir, 'add', '--', ...(commit === 'all' ? Object.keys(files) : commit));
+  git(dir, 'commit', '-qm', 'initial', '--allow-empty');
+  return dir;
+}
+
+/** The app's sync of a "keep out of git" project, as the CLI and the window run it. */
+async function sync(dir: string, files: string[], token: string) {
+  const config = mkdtempSync(path.join(os.tmpdir(), 'dtt-keepout-config-'));
+  const settings = openSettings({ ...process.env, DTT_CONFIG_DIR: config });
+  const targets: ProjectTarget[] = files.map((file) => ({
+    file,
+    format: 'dotenv',
+    key: 'DROPBOX_ACCESS_TOKEN',
+    includeRefreshToken: false,
+  }));
+  const project: ProjectRecord = { path: dir, name: 'p', keepInSync: true, keepOutOfGit: true, targets };
+  settings.set('projects', [project]);
+  const report = await syncProjects(
+    [project],
+    { accessToken: token },
+    { registry: new ProjectRegistry(settings), backups: openBackupStore(path.join(config, 'undo')) },
+  );
+  return Object.fromEntries(report.targets.map((t) => [t.file, t.outcome]));
+}
+
+/** The user commits everything; then every object git holds, and its history, are searched. */
+function committedAnywhere(dir: string, token: string): boolean {
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'everything', '--allow-empty');
+  const objects = execFileSync('git', ['cat-file', '--batch-all-objects', '--batch'], {
+    cwd: dir,
+    env: cleanGitEnv(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return objects.includes(token.slice(5, 60)) || git(dir, 'log', '-p', '--all').includes(token.slice(5, 60));
+}
+
+describe('keep out of git: names that bend our lines', () => {
+  it('a folder name with line breaks cannot add its own line to info/attributes (one that un-sets our filter)', async () => {
+    // The second line of this path, once written unescaped, reads "/app.env -filter".
+    const evil = 'a\n/app.env -filter\n#/x.env';
+    const dir = repoWith({ 'app.env': ENV, [evil]: ENV });
+    const token = mintToken();
+    const outcomes = await sync(dir, ['app.env', evil], token);
+    expect(outcomes['app.env']).toBe('updated');
+    expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).toContain(token);
+    expect(git(dir, 'check-attr', 'filter', '--', 'app.env')).toMatch(/filter: dtt-keep-out-/);
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('names with [ ] * ? \\ spaces and tabs are matched exactly, and the token stays out', async () => {
+    const names = ['conf [1]/app.env', 'a*b/app.env', 'q?/app.env', 'back\\slash/app.env', 'tab\there/app.env'];
+    // A file the glob would also match must not take the filter by mistake: the patterns are exact.
+    const dir = repoWith({ ...Object.fromEntries(names.map((n) => [n, ENV])), 'conf 1/app.env': ENV });
+    const token = mintToken();
+    const outcomes = await sync(dir, names, token);
+    for (const n of names) expect(outcomes[n], n).toBe('updated');
+    expect(git(dir, 'check-attr', 'filter', '--', 'conf 1/app.env')).toContain('filter: unspecified');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('an untracked file whose name ends in a carriage return (git drops it from exclude lines) is not left unignored', async () => {
+    const dir = repoWith({ 'README.md': 'hi\n' });
+    writeFileSync(path.join(dir, 'app.env\r'), ENV);
+    const token = mintToken();
+    const outcomes = await sync(dir, ['app.env\r'], token);
+    if (outcomes['app.env\r'] === 'updated')
+      expect(git(dir, 'check-ignore', '--', 'app.env\r').length).toBeGreaterThan(0);
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+});
+
+describe('keep out of git: a token the filter does not know', () => {
+  it("refuses to write an older long-lived token (no sl. prefix) into a tracked file: the filter wouldn't catch it", async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    const legacy = randomBytes(48).toString('base64url');
+    expect(legacy).toHaveLength(64);
+    const outcomes = await sync(dir, ['app.env'], legacy);
+    expect(outcomes['app.env']).toBe('failed');
+    expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).toBe(ENV);
+    expect(committedAnywhere(dir, `sl.u.${legacy}`)).toBe(false);
+  });
+});
+
+describe('keep out of git: config that overrides our filter', () => {
+  // Our driver's name is predictable; a hostile .git/config can prepare for it.
+  const driver = driverName('app.env');
+
+  it('a config.worktree (read after .git/config) that makes our clean filter a no-op: nothing is written', async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    git(dir, 'config', 'extensions.worktreeConfig', 'true');
+    git(dir, 'config', '--worktree', `filter.${driver}.clean`, 'cat');
+    const token = mintToken();
+    const outcomes = await sync(dir, ['app.env'], token);
+    expect(outcomes['app.env']).not.toBe('updated');
+    expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).toBe(ENV);
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('an include after our section (our --replace-all keeps its place) that replaces the clean command', async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    writeFileSync(path.join(dir, '.git', 'evil.cfg'), `[filter "${driver}"]\n\tclean = cat\n\trequired = false\n`);
+    const config = path.join(dir, '.git', 'config');
+    writeFileSync(
+      config,
+      `${readFileSync(config, 'utf8')}[filter "${driver}"]\n\tclean = true\n[include]\n\tpath = evil.cfg\n`,
+    );
+    const token = mintToken();
+    const outcomes = await sync(dir, ['app.env'], token);
+    expect(outcomes['app.env']).not.toBe('updated');
+    expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).toBe(ENV);
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+});
+
+describe('keep out of git: nothing is written outside the project', () => {
+  const outsideFile = () => {
+    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'dtt-outside-')));
+    const file = path.join(dir, 'precious');
+    writeFileSync(file, 'export PATH=/usr/bin\n');
+    return { dir, file };
+  };
+
+  it('.git/info/attributes as a link to a file of the user: the file is not touched', async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    const outside = outsideFile();
+    mkdirSync(path.join(dir, '.git', 'info'), { recursive: true });
+    rmSync(path.join(dir, '.git', 'info', 'attributes'), { force: true });
+    symlinkSync(outside.file, path.join(dir, '.git', 'info', 'attributes'));
+    const token = mintToken();
+    const outcomes = await sync(dir, ['app.env'], token);
+    expect(readFileSync(outside.file, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(outcomes['app.env']).not.toBe('updated');
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('.git/info as a link to a folder of the user: nothing lands there', async () => {
+    const dir = repoWith({ 'README.md': 'hi\n', 'app.env': ENV });
+    writeFileSync(path.join(dir, 'new.env'), ENV); // untracked: goes to info/exclude
+    const outside = outsideFile();
+    rmSync(path.join(dir, '.git', 'info'), { recursive: true, force: true });
+    symlinkSync(outside.dir, path.join(dir, '.git', 'info'));
+    const token = mintToken();
+    await sync(dir, ['app.env', 'new.env'], token);
+    expect(execFileSync('ls', ['-A', outside.dir], { encoding: 'utf8' }).trim()).toBe('precious');
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('.git/info/exclude as a link to a file of the user: the file is not touched', async () => {
+    const dir = repoWith({ 'README.md': 'hi\n' });
+    writeFileSync(path.join(dir, 'new.env'), ENV);
+    const outside = outsideFile();
+    rmSync(path.join(dir, '.git', 'info', 'exclude'), { force: true });
+    symlinkSync(outside.file, path.join(dir, '.git', 'info', 'exclude'));
+    const token = mintToken();
+    await sync(dir, ['new.env'], token);
+    expect(readFileSync(outside.file, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('.git/config as a link to a config file of the user: git is not asked to write through it', async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    const outside = outsideFile();
+    const gitconfig = path.join(outside.dir, 'gitconfig');
+    writeFileSync(gitconfig, readFileSync(path.join(dir, '.git', 'config')));
+    const before = readFileSync(gitconfig, 'utf8');
+    rmSync(path.join(dir, '.git', 'config'));
+    symlinkSync(gitconfig, path.join(dir, '.git', 'config'));
+    const token = mintToken();
+    const outcomes = await sync(dir, ['app.env'], token);
+    expect(readFileSync(gitconfig, 'utf8')).toBe(before);
+    expect(outcomes['app.env']).not.toBe('updated');
+  });
+});
+
+describe('keep out of git: the filter never runs a program from the project', () => {
+  it("an empty or '.' entry on PATH does not make git's filter run the project's own perl", async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    const marker = path.join(realpathSync(mkdtempSync(path.join(os.tmpdir(), 'dtt-marker-'))), 'fired');
+    writeFileSync(path.join(dir, 'perl'), `#!/bin/sh\necho perl >> '${marker}'\ncat\n`);
+    chmodSync(path.join(dir, 'perl'), 0o755);
+    const pathBefore = process.env.PATH;
+    process.env.PATH = `.::${pathBefore}`;
+    try {
+      await sync(dir, ['app.env'], mintToken());
+    } finally {
+      process.env.PATH = pathBefore;
+    }
+    expect(existsSync(marker)).toBe(false);
+  });
+});
