@@ -207,9 +207,12 @@ describe('keep out of git (clean filter, this clone only)', () => {
 });
 
 describe('keep-out-of-git building blocks', () => {
+  // Glob escape first (\[), then C quoting doubles that backslash: git reads "\\[" as \[, a literal [.
+  // (keep-out-hostile.test.ts checks such names against real git.)
   it('quotes attribute patterns that need it', () => {
     expect(attributesPattern('src/a.py')).toBe('/src/a.py');
-    expect(attributesPattern('my dir/a [1].py')).toBe('"/my dir/a \\[1\\].py"');
+    expect(attributesPattern('my dir/a [1].py')).toBe('"/my dir/a \\\\[1\\\\].py"');
+    expect(attributesPattern('a\n/b -filter')).toBe('"/a\\012/b -filter"');
   });
 
   it('makes a filter command that swaps only tokens, whatever the placeholder holds', () => {

@@ -166,7 +166,7 @@ async function syncOne(
           const verdict = await gitVerdict(p.abs, deps.git);
           // "Keep it out of git": set git up so the token can't reach a commit, then write.
           if (isBlocking(verdict) && project.keepOutOfGit && verdict.state !== 'unknown')
-            p.keepOut = await prepareKeepOut(p.abs, target, verdict);
+            p.keepOut = await prepareKeepOut(p.abs, target, verdict, values?.accessToken);
           else if (isBlocking(verdict))
             return void reports.push(
               report(project, target.file, 'skipped', {
