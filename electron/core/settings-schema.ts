@@ -1,4 +1,4 @@
-import { SETTING_LIMITS } from '../shared/settings-rules';
+import { SETTING_LIMITS } from '../shared/setting-limits';
 import type { AccountSummary, ConnectMethod, ConnectionState } from '../shared/state';
 import type { FormatName, LastOutcome } from '../shared/targets';
 

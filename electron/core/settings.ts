@@ -74,7 +74,9 @@ function makePrivate(dir: string): void {
       [path.join(dir, SETTINGS_FILE), 0o600],
     ] as const) {
       const info = statSync(p, { throwIfNoEntry: false });
-      if (info && (info.mode & 0o777) !== mode) chmodSync(p, mode);
+      // Only the folder and a plain file: whatever else sits there is refused below, unchanged.
+      const plain = p === dir ? info?.isDirectory() : info?.isFile();
+      if (info && plain && (info.mode & 0o777) !== mode) chmodSync(p, mode);
     }
   } catch (error) {
     throw new DttError(
@@ -105,6 +107,13 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     withLockSync(path.join(dir, 'locks'), 'settings', fn, { waitMs: 15_000, busy: settingsBusy });
   let store: Conf<SettingsData>;
   try {
+    // A named pipe there would hold the store's read forever, a folder can't be read: neither is
+    // a settings file (a link is followed, as the store does).
+    const info = statSync(path.join(dir, SETTINGS_FILE), { throwIfNoEntry: false });
+    if (info && !info.isFile())
+      throw Object.assign(new Error(`it is a ${info.isDirectory() ? 'folder' : 'special file'}, not a file`), {
+        code: 'ENOTFILE',
+      });
     store = createStore({
       cwd: dir,
       name: 'config',
