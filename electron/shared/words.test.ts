@@ -19,7 +19,9 @@ describe('shownPath', () => {
     expect(shownPath('/home/dana/code/evil\u202e/enigne-gniniart', '/home/dana', 'linux')).toBe(
       '~/code/evil\\u202e/enigne-gniniart',
     );
-    expect(shownPath('/srv/a\nFake line\x1b]0;t\x07', '/home/dana', 'linux')).toBe('/srv/a\\x0aFake line\\x1b]0;t\\x07');
+    expect(shownPath('/srv/a\nFake line\x1b]0;t\x07', '/home/dana', 'linux')).toBe(
+      '/srv/a\\x0aFake line\\x1b]0;t\\x07',
+    );
     expect(shownPath('C:\\Users\\dana\\x\u200b', 'C:\\Users\\dana', 'win32')).toBe('C:\\Users\\dana\\x\\u200b');
   });
 

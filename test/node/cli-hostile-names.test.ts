@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,10 @@ describe('project folders with hostile names, printed by the CLI', () => {
       // Each printed line is one line of ours: the folder's line break did not start another.
       expect(out).not.toMatch(/^Fake: line/m);
     }
-    expect(listed.stdout).toContain('dropbox-token-tray sync');
+    // …and the command it suggests still names that very folder, in the shells staff use.
+    const quoted = /dropbox-token-tray sync (.+)`\.$/m.exec(listed.stdout)?.[1];
+    expect(quoted).toBeDefined();
+    for (const shell of ['bash', 'zsh'].filter((s) => spawnSync(s, ['-c', 'true']).status === 0))
+      expect(spawnSync(shell, ['-c', `printf %s ${quoted}`], { encoding: 'utf8' }).stdout, shell).toBe(dir);
   });
 });
