@@ -243,3 +243,18 @@ describe('keep out of git: the filter never runs a program from the project', ()
     expect(existsSync(marker)).toBe(false);
   });
 });
+
+describe('keep out of git: the temp file a write goes through', () => {
+  it('a temp file left by a crash mid-write (token inside) is ignored too, so `git add -A` does not take it', async () => {
+    const dir = repoWith({ 'conf/app.env': ENV });
+    writeFileSync(path.join(dir, 'conf', 'new.env'), ENV);
+    const token = mintToken();
+    await sync(dir, ['conf/app.env', 'conf/new.env'], token);
+    // What `kill -9` between writing the temp file and renaming it leaves (temp-files.ts names it).
+    for (const base of ['app.env', 'new.env'])
+      writeFileSync(path.join(dir, 'conf', `.${base}.dtt-0123456789ab.tmp`), `DROPBOX_ACCESS_TOKEN=${token}\n`, {
+        mode: 0o600,
+      });
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+});
