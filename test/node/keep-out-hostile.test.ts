@@ -258,3 +258,52 @@ describe('keep out of git: the temp file a write goes through', () => {
     expect(committedAnywhere(dir, token)).toBe(false);
   });
 });
+
+// Attacks that held when tried (kept, so they keep holding).
+describe('keep out of git: what the project commits or configures does not beat our filter', () => {
+  it('committed .gitattributes (top level and beside the file), core.attributesFile: info/attributes wins', async () => {
+    const dir = repoWith({
+      '.gitattributes': '* filter=evil\n',
+      'conf/.gitattributes': 'app.env -filter\n/app.env !filter\n*.env filter=lfs\n',
+      'conf/app.env': ENV,
+    });
+    writeFileSync(path.join(dir, '.git', 'attrs'), 'conf/app.env -filter\n');
+    git(dir, 'config', 'core.attributesFile', path.join(dir, '.git', 'attrs'));
+    git(dir, 'config', 'filter.evil.clean', 'cat');
+    git(dir, 'config', 'filter.lfs.clean', 'cat');
+    const token = mintToken();
+    expect((await sync(dir, ['conf/app.env'], token))['conf/app.env']).toBe('updated');
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('a long-running process filter for our driver, from an include: refused, nothing written', async () => {
+    const dir = repoWith({ 'app.env': ENV });
+    writeFileSync(path.join(dir, '.git', 'evil.cfg'), `[filter "${driverName('app.env')}"]\n\tprocess = cat\n`);
+    git(dir, 'config', 'include.path', 'evil.cfg');
+    const token = mintToken();
+    expect((await sync(dir, ['app.env'], token))['app.env']).not.toBe('updated');
+    expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).toBe(ENV);
+  });
+
+  it('CRLF line endings (core.autocrlf, text eol=crlf) change no byte the filter needs', async () => {
+    const dir = repoWith({ '.gitattributes': '*.env text eol=crlf\n', 'app.env': ENV.replace('\n', '\r\n') });
+    git(dir, 'config', 'core.autocrlf', 'true');
+    const token = mintToken();
+    expect((await sync(dir, ['app.env'], token))['app.env']).toBe('updated');
+    git(dir, 'add', '--renormalize', '.');
+    git(dir, 'commit', '-qam', 'renormalized', '--allow-empty');
+    expect(committedAnywhere(dir, token)).toBe(false);
+  });
+
+  it('a linked worktree (git worktree add): set up there, committed from there and from the main one', async () => {
+    const main = repoWith({ 'app.env': ENV });
+    const linked = path.join(realpathSync(mkdtempSync(path.join(os.tmpdir(), 'dtt-linked-'))), 'wt');
+    git(main, 'worktree', 'add', '-q', '-b', 'side', linked);
+    const token = mintToken();
+    expect((await sync(linked, ['app.env'], token))['app.env']).toBe('updated');
+    expect(readFileSync(path.join(linked, 'app.env'), 'utf8')).toContain(token);
+    expect(git(linked, 'status', '--porcelain')).toBe('');
+    expect(committedAnywhere(linked, token)).toBe(false);
+    expect(committedAnywhere(main, token)).toBe(false);
+  });
+});
