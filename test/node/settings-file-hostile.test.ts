@@ -76,12 +76,18 @@ describe('an odd settings file: answered at once, the same by both ways, and lef
     ['a port that is not a number', '{"redirectPort": "abc"}'],
     ['a port out of range', '{"redirectPort": 99999}'],
     ['an array', '[{"connection": {"account": "x"}}]'],
+    ['a project whose folder is not text', '{"projects": [{"path": 5, "targets": []}]}'],
+    ['a project file without a name', '{"projects": [{"path": "/srv/p", "targets": [{"format": "dotenv"}]}]}'],
   ] as const) {
     it(`JSON the settings store refuses: ${name}`, () => {
       const d = dir();
       const file = path.join(d, 'config.json');
       writeFileSync(file, text, { mode: 0o600 });
       expect(expectSameAnswers(d).stderr).toContain("settings file can't be read");
+      // A command that would write settings refuses too, and leaves the file as it was.
+      const set = run(d, 'config', 'notifications', 'off');
+      expect(set.hung).toBe(false);
+      expect(set.stderr).toContain("settings file can't be read");
       expect(readFileSync(file, 'utf8')).toBe(text);
     });
   }
