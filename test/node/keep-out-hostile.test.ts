@@ -57,20 +57,19 @@ function repoWith(files: Record<string, string>, commit: string[] | 'all' = 'all
 }
 
 /** The app's sync of a "keep out of git" project, as the CLI and the window run it. */
-async function sync(dir: string, files: string[], token: string) {
+async function sync(dir: string, files: Array<string | ProjectTarget>, token: string, refreshToken?: string) {
   const config = mkdtempSync(path.join(os.tmpdir(), 'dtt-keepout-config-'));
   const settings = openSettings({ ...process.env, DTT_CONFIG_DIR: config });
-  const targets: ProjectTarget[] = files.map((file) => ({
-    file,
-    format: 'dotenv',
-    key: 'DROPBOX_ACCESS_TOKEN',
-    includeRefreshToken: false,
-  }));
+  const targets: ProjectTarget[] = files.map((file) =>
+    typeof file === 'string'
+      ? { file, format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN', includeRefreshToken: false }
+      : file,
+  );
   const project: ProjectRecord = { path: dir, name: 'p', keepInSync: true, keepOutOfGit: true, targets };
   settings.set('projects', [project]);
   const report = await syncProjects(
     [project],
-    { accessToken: token },
+    { accessToken: token, ...(refreshToken ? { refreshToken, appKey: 'testappkey123456' } : {}) },
     { registry: new ProjectRegistry(settings), backups: openBackupStore(path.join(config, 'undo')) },
   );
   return Object.fromEntries(report.targets.map((t) => [t.file, t.outcome]));
@@ -133,6 +132,26 @@ describe('keep out of git: a token the filter does not know', () => {
     expect(outcomes['app.env']).toBe('failed');
     expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).toBe(ENV);
     expect(committedAnywhere(dir, `sl.u.${legacy}`)).toBe(false);
+  });
+});
+
+describe('keep out of git: a refresh token, which has no shape to find', () => {
+  it('two targets in one tracked file, the second asking for the refresh token: refused, not written', async () => {
+    const dir = repoWith({ 'app.env': `${ENV}OTHER_ACCESS_TOKEN=YOUR_NEW_TOKEN_HERE\n` });
+    const refresh = randomBytes(48).toString('base64url');
+    chmodSync(path.join(dir, 'app.env'), 0o600); // as the app asks before it writes a refresh token
+    const outcomes = await sync(
+      dir,
+      [
+        { file: 'app.env', format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN', includeRefreshToken: false },
+        { file: 'app.env', format: 'dotenv', key: 'OTHER_ACCESS_TOKEN', includeRefreshToken: true },
+      ],
+      mintToken(),
+      refresh,
+    );
+    expect(outcomes['app.env']).not.toBe('updated');
+    expect(readFileSync(path.join(dir, 'app.env'), 'utf8')).not.toContain(refresh);
+    expect(committedAnywhere(dir, `sl.u.${refresh}`)).toBe(false);
   });
 });
 
