@@ -11,6 +11,7 @@ import {
   cleanCommand,
   disableKeepOut,
   enableKeepOut,
+  FALLBACK_PLACEHOLDER,
   keepOutActive,
   placeholderIn,
   refreshIndexEntry,
@@ -257,6 +258,20 @@ describe('keep-out-of-git building blocks', () => {
       encoding: 'utf8',
     });
     expect(out).toBe('k = "x"');
+  });
+
+  it('a committed file that already holds a token (an old leak) gets the standard placeholder back', () => {
+    const old = mintToken();
+    expect(placeholderIn(`DROPBOX_ACCESS_TOKEN=${old}\n`, { format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN' })).toBe(
+      FALLBACK_PLACEHOLDER,
+    );
+    expect(placeholderIn(`DROPBOX_ACCESS_TOKEN = "${old}"\n`, { format: 'python', key: 'DROPBOX_ACCESS_TOKEN' })).toBe(
+      FALLBACK_PLACEHOLDER,
+    );
+    // A placeholder that starts like the sentinel is still taken whole.
+    expect(
+      placeholderIn('DROPBOX_ACCESS_TOKEN=sl.PASTE_HERE\n', { format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN' }),
+    ).toBe('sl.PASTE_HERE');
   });
 
   it('refuses a file whose committed version has no value where the token goes', () => {
