@@ -62,6 +62,11 @@ export function placeholderIn(committed: string, target: Pick<ProjectTarget, 'fo
   while (start < committed.length && committed[start] === text[start]) start++;
   let end = 0;
   while (end < committed.length - start && committed[committed.length - 1 - end] === text[text.length - 1 - end]) end++;
+  // A value is whole: the common ends must not cut into one (an old token and the sentinel both
+  // start with "sl.", and would leave "u.…" as the placeholder).
+  const inValue = (c: string | undefined) => c !== undefined && /[A-Za-z0-9._-]/.test(c);
+  while (start > 0 && inValue(committed[start - 1])) start--;
+  while (end > 0 && inValue(committed[committed.length - end])) end--;
   const original = committed.slice(start, committed.length - end);
   const inserted = text.slice(start, text.length - end);
   // The edit must be exactly "placeholder → sentinel"; anything else (a key we added, a changed
