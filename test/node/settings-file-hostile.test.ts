@@ -63,6 +63,12 @@ describe('an odd settings file: answered at once, the same by both ways, and lef
     expect(expectSameAnswers(d).stderr).toContain("settings file can't be read");
   });
 
+  it('a link that points to itself', () => {
+    const d = dir();
+    symlinkSync('config.json', path.join(d, 'config.json'));
+    expect(expectSameAnswers(d).stderr).toContain("settings file can't be read");
+  });
+
   it('a folder', () => {
     const d = dir();
     const file = path.join(d, 'config.json');
