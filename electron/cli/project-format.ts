@@ -58,7 +58,7 @@ export function formatDetected(rawDir: string, found: DetectResult): string {
     return [
       `Found no place in ${dir} that holds a Dropbox token.`,
       ...skipped,
-      `Name the file yourself: dropbox-token-tray project add ${dir} --file .env`,
+      `Name the file yourself: dropbox-token-tray project add ${quoteArg(rawDir)} --file .env`,
     ].join('\n');
   }
   const lines = [`Found ${found.targets.length} place${found.targets.length === 1 ? '' : 's'} in ${dir}:`];
