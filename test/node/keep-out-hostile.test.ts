@@ -314,6 +314,21 @@ describe('keep out of git: what the project commits or configures does not beat 
     expect(committedAnywhere(dir, token)).toBe(false);
   });
 
+  it('a submodule: set up in its own git folder (.git/modules/…), committed from it and from the superproject', async () => {
+    const inner = repoWith({ 'app.env': ENV });
+    const outer = repoWith({ 'README.md': 'hi\n' });
+    git(outer, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner, 'sub');
+    git(outer, 'commit', '-qm', 'sub');
+    const sub = path.join(outer, 'sub');
+    git(sub, 'config', 'user.email', 'staff@example.com');
+    git(sub, 'config', 'user.name', 'Staff');
+    const token = mintToken();
+    expect((await sync(sub, ['app.env'], token))['app.env']).toBe('updated');
+    expect(git(sub, 'rev-parse', '--git-path', 'info/attributes')).toContain('modules');
+    expect(committedAnywhere(sub, token)).toBe(false);
+    expect(committedAnywhere(outer, token)).toBe(false);
+  });
+
   it('a linked worktree (git worktree add): set up there, committed from there and from the main one', async () => {
     const main = repoWith({ 'app.env': ENV });
     const linked = path.join(realpathSync(mkdtempSync(path.join(os.tmpdir(), 'dtt-linked-'))), 'wt');
