@@ -34,9 +34,15 @@ export function formatSyncReport(report: SyncReport): string {
   return lines.join('\n');
 }
 
-/** A folder as the user would type it in a shell: quoted only when it needs to be. */
+/**
+ * A folder as the user would type it in a shell: quoted only when it needs to be. A name with
+ * characters that can't be printed as they are (a line break, ESC, U+202E) is written in
+ * bash's and zsh's $'…' form, each of those as an escape, so the command still names that folder.
+ */
 export function quoteArg(arg: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./~-]+$/.test(arg)) return arg;
+  if (esc(arg) === arg) return `'${arg.replace(/'/g, `'\\''`)}'`;
+  return `$'${esc(arg.replace(/[\\']/g, (c) => `\\${c}`))}'`;
 }
 
 export function projectsUpdatedLine(n: number): string {
@@ -52,7 +58,7 @@ export function formatDetected(rawDir: string, found: DetectResult): string {
     return [
       `Found no place in ${dir} that holds a Dropbox token.`,
       ...skipped,
-      `Name the file yourself: dropbox-token-tray project add ${dir} --file .env`,
+      `Name the file yourself: dropbox-token-tray project add ${quoteArg(rawDir)} --file .env`,
     ].join('\n');
   }
   const lines = [`Found ${found.targets.length} place${found.targets.length === 1 ? '' : 's'} in ${dir}:`];

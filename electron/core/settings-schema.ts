@@ -1,4 +1,4 @@
-import { SETTING_LIMITS } from '../shared/settings-rules';
+import { SETTING_LIMITS } from '../shared/setting-limits';
 import type { AccountSummary, ConnectMethod, ConnectionState } from '../shared/state';
 import type { FormatName, LastOutcome } from '../shared/targets';
 
@@ -91,5 +91,27 @@ export const SETTINGS_SCHEMA = {
   notifications: { type: 'boolean' },
   startAtLogin: { type: 'boolean' },
   connection: { type: ['object', 'null'] },
-  projects: { type: 'array' },
+  // What every part of the app relies on in a project, so a file damaged there is refused whole
+  // ('settings-unreadable', nothing rewritten) instead of failing later, in the middle of a command.
+  projects: {
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['path', 'targets'],
+      properties: {
+        path: { type: 'string' },
+        name: { type: 'string' },
+        keepInSync: { type: 'boolean' },
+        keepOutOfGit: { type: 'boolean' },
+        targets: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['file', 'format'],
+            properties: { file: { type: 'string' }, format: { type: 'string' }, key: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
 } as const;

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { withLockSync } from './lock';
@@ -64,6 +64,14 @@ const confStore: StoreFactory = (o) =>
 
 const SETTINGS_FILE = 'config.json';
 
+function tryStat(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the folder 0700 and tightens a folder or file that others could read (older builds left 0755/0644). */
 function makePrivate(dir: string): void {
   try {
@@ -73,8 +81,11 @@ function makePrivate(dir: string): void {
       [dir, 0o700],
       [path.join(dir, SETTINGS_FILE), 0o600],
     ] as const) {
-      const info = statSync(p, { throwIfNoEntry: false });
-      if (info && (info.mode & 0o777) !== mode) chmodSync(p, mode);
+      // Only the folder and a plain file: whatever else sits there (a link loop too) is refused
+      // below as the unreadable settings file, unchanged.
+      const info = p === dir ? statSync(p, { throwIfNoEntry: false }) : tryStat(p);
+      const plain = p === dir ? info?.isDirectory() : info?.isFile();
+      if (info && plain && (info.mode & 0o777) !== mode) chmodSync(p, mode);
     }
   } catch (error) {
     throw new DttError(
@@ -105,6 +116,13 @@ export function openSettings(env: NodeJS.ProcessEnv = process.env, createStore: 
     withLockSync(path.join(dir, 'locks'), 'settings', fn, { waitMs: 15_000, busy: settingsBusy });
   let store: Conf<SettingsData>;
   try {
+    // A named pipe there would hold the store's read forever, a folder can't be read: neither is
+    // a settings file (a link is followed, as the store does).
+    const info = statSync(path.join(dir, SETTINGS_FILE), { throwIfNoEntry: false }); // throws ELOOP
+    if (info && !info.isFile())
+      throw Object.assign(new Error(`it is a ${info.isDirectory() ? 'folder' : 'special file'}, not a file`), {
+        code: 'ENOTFILE',
+      });
     store = createStore({
       cwd: dir,
       name: 'config',

@@ -11,6 +11,10 @@ describe('input rules', () => {
   it('escapes control and bidi characters, keeping ordinary text and UTF-8', () => {
     expect(escapeControl('a\x1b]0;t\x07b\r\n\x7f\u009b')).toBe('a\\x1b]0;t\\x07b\\x0d\\x0a\\x7f\\x9b');
     expect(escapeControl('evil\u202egnp.env')).toBe('evil\\u202egnp.env');
+    // Invisible characters make one name look like another: each is shown.
+    expect(escapeControl('training\u200b-engine\u200f\ufeff\u061c\u2060')).toBe(
+      'training\\u200b-engine\\u200f\\ufeff\\u061c\\u2060',
+    );
     expect(escapeControl('café/Übung 1.env')).toBe('café/Übung 1.env');
   });
 });

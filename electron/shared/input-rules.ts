@@ -20,10 +20,15 @@ export const isValidMinutesLeft = (n: number): boolean =>
 /**
  * A name or path as it may be printed to a terminal or shown in a title: control characters
  * (ESC, BEL, CR, newline, DEL, C1) become visible escapes, so a file name can't rewrite the
- * screen, fake a line or retitle the terminal. U+FFFD (bytes that weren't UTF-8) stays visible.
+ * screen, fake a line or retitle the terminal; so do the direction marks and overrides (U+202E
+ * shows a name backwards) and the invisible ones (zero-width space, BOM), so one name can't pass
+ * for another. U+FFFD (bytes that weren't UTF-8) stays visible.
  */
+const UNPRINTABLE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
 export function escapeControl(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return text.replace(UNPRINTABLE, (c) => {
     const code = c.charCodeAt(0);
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });

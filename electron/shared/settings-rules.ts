@@ -1,15 +1,12 @@
 import * as z from 'zod/mini';
+import { SETTING_LIMITS } from './setting-limits';
 
 // The one definition of what a setting may hold, with the words that say so. The settings
 // store checks every write with it, the IPC contract validates the window's requests with it,
 // the CLI's `config` and the window's form show its messages. zod/mini keeps the window's
 // bundle small (a few KB) and mixes with the full zod the IPC contract uses.
 
-export const SETTING_LIMITS = {
-  appKeyMaxLength: 64,
-  redirectPort: { min: 1024, max: 65535 },
-  checkIntervalMinutes: { min: 1, max: 1440 },
-} as const;
+export { SETTING_LIMITS };
 
 const { redirectPort: port, checkIntervalMinutes: interval } = SETTING_LIMITS;
 

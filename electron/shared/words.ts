@@ -1,6 +1,7 @@
 // The app's everyday words, defined once for the terminal, the tray and the window: how time
 // left reads, what each connection state is called, and the product's name.
 import { errorText, type ErrorKind } from './error-catalog';
+import { escapeControl } from './input-rules';
 import { hasPermissionProblem } from './permissions';
 import type { ConnectionState, PublicStatus } from './state';
 
@@ -138,11 +139,12 @@ export function lifetimeLine(s: PublicStatus, now = Date.now()): string | null {
 /**
  * A folder as staff read it: under their home folder it starts with `~`, as macOS's Go to Folder
  * and every terminal write it; anywhere else, and on Windows (where `~` means nothing), in full.
- * The full path stays the folder's identity: this is for showing only.
+ * The full path stays the folder's identity: this is for showing only, so control, direction
+ * and invisible characters in a name are shown as escapes (escapeControl).
  */
 export function shownPath(dir: string, home: string, platform: string): string {
   const base = home.replace(/\/+$/, '');
-  if (platform === 'win32' || base === '') return dir;
+  if (platform === 'win32' || base === '') return escapeControl(dir);
   if (dir === base) return '~';
-  return dir.startsWith(`${base}/`) ? `~${dir.slice(base.length)}` : dir;
+  return escapeControl(dir.startsWith(`${base}/`) ? `~${dir.slice(base.length)}` : dir);
 }

@@ -11,6 +11,7 @@ import {
   cleanCommand,
   disableKeepOut,
   enableKeepOut,
+  FALLBACK_PLACEHOLDER,
   keepOutActive,
   placeholderIn,
   refreshIndexEntry,
@@ -207,9 +208,12 @@ describe('keep out of git (clean filter, this clone only)', () => {
 });
 
 describe('keep-out-of-git building blocks', () => {
+  // Glob escape first (\[), then C quoting doubles that backslash: git reads "\\[" as \[, a literal [.
+  // (keep-out-hostile.test.ts checks such names against real git.)
   it('quotes attribute patterns that need it', () => {
     expect(attributesPattern('src/a.py')).toBe('/src/a.py');
-    expect(attributesPattern('my dir/a [1].py')).toBe('"/my dir/a \\[1\\].py"');
+    expect(attributesPattern('my dir/a [1].py')).toBe('"/my dir/a \\\\[1\\\\].py"');
+    expect(attributesPattern('a\n/b -filter')).toBe('"/a\\012/b -filter"');
   });
 
   it('makes a filter command that swaps only tokens, whatever the placeholder holds', () => {
@@ -254,6 +258,20 @@ describe('keep-out-of-git building blocks', () => {
       encoding: 'utf8',
     });
     expect(out).toBe('k = "x"');
+  });
+
+  it('a committed file that already holds a token (an old leak) gets the standard placeholder back', () => {
+    const old = mintToken();
+    expect(placeholderIn(`DROPBOX_ACCESS_TOKEN=${old}\n`, { format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN' })).toBe(
+      FALLBACK_PLACEHOLDER,
+    );
+    expect(placeholderIn(`DROPBOX_ACCESS_TOKEN = "${old}"\n`, { format: 'python', key: 'DROPBOX_ACCESS_TOKEN' })).toBe(
+      FALLBACK_PLACEHOLDER,
+    );
+    // A placeholder that starts like the sentinel is still taken whole.
+    expect(
+      placeholderIn('DROPBOX_ACCESS_TOKEN=sl.PASTE_HERE\n', { format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN' }),
+    ).toBe('sl.PASTE_HERE');
   });
 
   it('refuses a file whose committed version has no value where the token goes', () => {

@@ -30,15 +30,23 @@ const MAC_PACKAGE_MANAGERS = ['/opt/homebrew/bin/git', '/usr/local/bin/git', '/o
 const MAC_COMMAND_LINE_TOOLS = '/Library/Developer/CommandLineTools';
 const MAC_XCODE = '/Applications/Xcode.app/Contents/Developer';
 
+/**
+ * PATH without its empty and relative entries (see above). Git runs programs too (the clean
+ * filter's perl, through sh), in the project folder: safe-git.ts hands git only this PATH.
+ */
+export function absolutePathEntries(pathEnv: string | undefined, platform: NodeJS.Platform): string[] {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  return (pathEnv ?? '')
+    .split(platform === 'win32' ? ';' : ':')
+    .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
+    .filter((dir) => dir !== '' && p.isAbsolute(dir));
+}
+
 export function findGit(lookup: GitLookup): string | null {
   const win = lookup.platform === 'win32';
   const p = win ? path.win32 : path.posix;
   const exe = win ? 'git.exe' : 'git';
-  const candidates = (lookup.pathEnv ?? '')
-    .split(win ? ';' : ':')
-    .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
-    .filter((dir) => dir !== '' && p.isAbsolute(dir))
-    .map((dir) => p.join(dir, exe));
+  const candidates = absolutePathEntries(lookup.pathEnv, lookup.platform).map((dir) => p.join(dir, exe));
 
   if (lookup.platform === 'darwin') {
     const developerDirs = [lookup.developerDir, MAC_COMMAND_LINE_TOOLS, MAC_XCODE].filter(

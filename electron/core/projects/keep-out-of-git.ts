@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { DttError } from '../errors';
 import type { ProjectTarget } from '../settings-schema';
 import { editorFor } from './formats';
+import { gitOwnFile, readGitFile, writeGitFile } from './git-own-files';
 
 // "Write it here, and keep it out of git": the token goes into a file git tracks (the guide's
 // settings.py), and git is told, in this clone only, to turn it back into the committed
@@ -33,6 +32,7 @@ export type GitRun = (
 /** Marks the lines we add to info/attributes, so removal never touches anyone else's. */
 const MARK = '# dropbox-token-tray keep-out-of-git';
 const TOKEN_PATTERN = '(^|[^A-Za-z0-9_])sl\\.[A-Za-z0-9._-]{20,}';
+const WHOLE_TOKEN = new RegExp(`^${TOKEN_PATTERN.slice('(^|[^A-Za-z0-9_])'.length)}$`);
 /** What stands in for the token where the committed file itself held a token (an old leak). */
 export const FALLBACK_PLACEHOLDER = 'YOUR_NEW_TOKEN_HERE';
 const SENTINEL = `sl.DTTSENTINEL${'x'.repeat(40)}`;
@@ -62,6 +62,11 @@ export function placeholderIn(committed: string, target: Pick<ProjectTarget, 'fo
   while (start < committed.length && committed[start] === text[start]) start++;
   let end = 0;
   while (end < committed.length - start && committed[committed.length - 1 - end] === text[text.length - 1 - end]) end++;
+  // A value is whole: the common ends must not cut into one (an old token and the sentinel both
+  // start with "sl.", and would leave "u.…" as the placeholder).
+  const inValue = (c: string | undefined) => c !== undefined && /[A-Za-z0-9._-]/.test(c);
+  while (start > 0 && inValue(committed[start - 1])) start--;
+  while (end > 0 && inValue(committed[committed.length - end])) end--;
   const original = committed.slice(start, committed.length - end);
   const inserted = text.slice(start, text.length - end);
   // The edit must be exactly "placeholder → sentinel"; anything else (a key we added, a changed
@@ -72,9 +77,15 @@ export function placeholderIn(committed: string, target: Pick<ProjectTarget, 'fo
       `${target.format} file: the committed version has no value where the token goes`,
     );
   }
-  return new RegExp(`^${TOKEN_PATTERN.slice('(^|[^A-Za-z0-9_])'.length)}$`).test(original)
-    ? FALLBACK_PLACEHOLDER
-    : original;
+  return filterCatches(original) ? FALLBACK_PLACEHOLDER : original;
+}
+
+/**
+ * The filter knows a token by its shape (sl.…); an older long-lived token has none it could
+ * trust, so it would pass straight through into a commit.
+ */
+export function filterCatches(token: string): boolean {
+  return WHOLE_TOKEN.test(token);
 }
 
 /**
@@ -93,26 +104,20 @@ export function cleanCommand(placeholder: string): string {
   return `perl -e '${script}'`;
 }
 
-/** A gitattributes pattern naming exactly this file from the repository root. */
+/**
+ * A gitattributes pattern naming exactly this file from the repository root. Two layers, in this
+ * order: the glob escapes backslash and the wildcards * ? [ ], then git's C-style quoting (the
+ * only way to have spaces, a leading # or !, or a line break in a pattern) escapes backslash and " and
+ * writes control characters as escapes, so a name can never end our line and start one of its own.
+ */
 export function attributesPattern(file: string): string {
   const anchored = `/${file}`;
-  // Spaces, quotes and glob characters need git's C-style quoting; a plain path doesn't.
-  if (!/[\s"\\*?[\]#!]/.test(anchored)) return anchored;
-  const escaped = anchored.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[*?[\]]/g, (c) => `\\${c}`);
-  return `"${escaped}"`;
-}
-
-async function attributesFile(repoRoot: string, git: GitRun): Promise<string> {
-  const r = await git(repoRoot, ['rev-parse', '--git-path', 'info/attributes']);
-  if (r.code !== 0) throw new DttError('keep-out-failed', `git could not name its info folder: ${r.stderr.trim()}`);
-  return path.resolve(repoRoot, r.stdout.trim());
-}
-
-async function readOr(file: string, fallback: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return fallback;
-    throw error;
-  });
+  if (!/[\s"\\*?[\]#!\u0000-\u001f\u007f]/.test(anchored)) return anchored;
+  const glob = anchored.replace(/[\\*?[\]]/g, (c) => `\\${c}`);
+  const quoted = glob.replace(/[\\"\u0000-\u001f\u007f]/g, (c) =>
+    c === '\\' || c === '"' ? `\\${c}` : `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
+  );
+  return `"${quoted}"`;
 }
 
 function ourLine(file: string): string {
@@ -121,6 +126,8 @@ function ourLine(file: string): string {
 
 /** Sets up (idempotently) the filter for each file. Throws, changing nothing more, if git says no. */
 export async function enableKeepOut(repoRoot: string, files: KeepOutFile[], git: GitRun): Promise<void> {
+  // git config writes through a link; the clone's config must be its own file.
+  await gitOwnFile(repoRoot, 'config', git);
   for (const f of files) {
     const driver = driverName(f.file);
     for (const [name, value] of [
@@ -133,19 +140,19 @@ export async function enableKeepOut(repoRoot: string, files: KeepOutFile[], git:
       if (r.code !== 0) throw new DttError('keep-out-failed', `git could not save ${name}: ${r.stderr.trim()}`);
     }
   }
-  const attributes = await attributesFile(repoRoot, git);
-  const before = await readOr(attributes, '');
+  const attributes = await gitOwnFile(repoRoot, 'info/attributes', git);
+  const before = await readGitFile(attributes);
   const lines = before.split('\n');
   const wanted = files.map((f) => ourLine(f.file)).filter((l) => !lines.includes(l));
   if (wanted.length === 0) return;
-  await mkdir(path.dirname(attributes), { recursive: true });
   const sep = before === '' || before.endsWith('\n') ? '' : '\n';
   // gitattributes has no trailing comments: our mark is the line above each of our lines.
-  await writeFile(attributes, `${before}${sep}${wanted.map((l) => `${MARK}\n${l}\n`).join('')}`);
+  await writeGitFile(attributes, `${before}${sep}${wanted.map((l) => `${MARK}\n${l}\n`).join('')}`);
 }
 
 /** Removes our filter for each file (and only ours); used by `project remove` and turning it off. */
 export async function disableKeepOut(repoRoot: string, files: string[], git: GitRun): Promise<void> {
+  await gitOwnFile(repoRoot, 'config', git);
   for (const file of files) {
     const r = await git(repoRoot, ['config', '--local', '--remove-section', `filter.${driverName(file)}`]);
     // 128 with "no such section" is fine: it was never set up, or was removed already.
@@ -153,26 +160,33 @@ export async function disableKeepOut(repoRoot: string, files: string[], git: Git
       throw new DttError('keep-out-failed', `git could not remove the filter for ${file}: ${r.stderr.trim()}`);
     }
   }
-  const attributes = await attributesFile(repoRoot, git);
-  const before = await readOr(attributes, '');
+  const attributes = await gitOwnFile(repoRoot, 'info/attributes', git);
+  const before = await readGitFile(attributes);
   const drop = new Set(files.map(ourLine));
   const lines = before.split('\n');
   const after = lines.filter((l, i) => !drop.has(l) && !(l === MARK && drop.has(lines[i + 1] ?? ''))).join('\n');
-  if (after !== before) await writeFile(attributes, after);
+  if (after !== before) await writeGitFile(attributes, after);
 }
 
-/** True only when git itself reports our filter on the file with our exact command (nothing broken). */
+/**
+ * True only when git itself reports our filter on the file with our exact command (nothing broken).
+ * The values are read as git will use them: from every config file, includes followed, the
+ * per-worktree file too (both are read after .git/config and could replace our command).
+ */
 export async function keepOutActive(repoRoot: string, f: KeepOutFile, git: GitRun): Promise<boolean> {
   const driver = driverName(f.file);
   const attr = await git(repoRoot, ['check-attr', 'filter', '--', f.file]);
   if (attr.code !== 0 || !attr.stdout.trim().endsWith(`: filter: ${driver}`)) return false;
-  const clean = await git(repoRoot, ['config', '--local', '--get', `filter.${driver}.clean`]);
-  const required = await git(repoRoot, ['config', '--local', '--bool', '--get', `filter.${driver}.required`]);
-  const processCmd = await git(repoRoot, ['config', '--get-all', `filter.${driver}.process`]);
+  const all = async (...args: string[]) => {
+    const r = await git(repoRoot, ['config', '--includes', ...args]);
+    // One line per value; an empty value is a value too (an empty `process` still replaces `clean`).
+    return r.code === 0 ? r.stdout.replace(/\n$/, '').split('\n') : [];
+  };
+  const only = (values: string[], wanted: string) => values.length > 0 && values.every((v) => v === wanted);
   return (
-    clean.stdout.trim() === cleanCommand(f.placeholder) &&
-    required.stdout.trim() === 'true' &&
-    processCmd.stdout.trim() === ''
+    only(await all('--get-all', `filter.${driver}.clean`), cleanCommand(f.placeholder)) &&
+    only(await all('--bool', '--get-all', `filter.${driver}.required`), 'true') &&
+    (await all('--get-all', `filter.${driver}.process`)).length === 0
   );
 }
 

@@ -1,11 +1,14 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { escapeControl } from '../../shared/input-rules';
 import { DttError } from '../errors';
 import type { ProjectTarget } from '../settings-schema';
 import type { GitVerdict } from './git-guard';
+import { tempNameFor } from './files';
+import { gitOwnFile, readGitFile, writeGitFile } from './git-own-files';
 import {
   disableKeepOut,
   enableKeepOut,
+  filterCatches,
   keepOutActive,
   placeholderIn,
   refreshIndexEntry,
@@ -23,8 +26,42 @@ export interface KeepOutWrite {
 }
 
 const EXCLUDE_MARK = '# dropbox-token-tray keep-out-of-git';
-/** An exclude pattern for exactly this path from the repository root. */
-const excludePattern = (rel: string) => `/${rel.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`)}`;
+/**
+ * An exclude pattern for exactly this path from the repository root, or null when there is none:
+ * ignore files have no quoting, a line break can't be written in one, and git drops a carriage
+ * return at a line's end (a tab is taken as it is; git checks every line we add).
+ */
+const excludePattern = (rel: string): string | null =>
+  /[\u0000-\u0008\u000a-\u001f\u007f]/.test(rel) ? null : `/${rel.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`)}`;
+
+/**
+ * The temp files a write of `rel` goes through (temp-files.ts): the token is in one for a moment,
+ * and after a crash until the next sync, beside the file and unignored. As an exclude pattern,
+ * with a name it matches to ask git about.
+ */
+function tempNames(rel: string): { line: string; example: string } | null {
+  const slash = rel.lastIndexOf('/');
+  const dir = rel.slice(0, slash + 1);
+  const base = excludePattern(rel.slice(slash + 1))?.slice(1);
+  const prefix = excludePattern(`${dir}x`)?.slice(0, -1);
+  if (base === undefined || prefix === undefined) return null;
+  return {
+    line: `${prefix}${tempNameFor(base, '*')}`,
+    example: `${dir}${tempNameFor(rel.slice(slash + 1), '0'.repeat(12))}`,
+  };
+}
+
+/** Our exclude lines for `rel`: the file itself when it is untracked, and its temp files always. */
+function excludeLines(rel: string, untracked: boolean): Array<{ line: string; example: string }> {
+  const own = excludePattern(rel);
+  const temp = tempNames(rel);
+  if (own === null || temp === null)
+    throw new DttError(
+      'keep-out-unsupported',
+      `${escapeControl(rel)}: its name has a line break or another control character, which git's ignore list can't name; rename it`,
+    );
+  return [...(untracked ? [{ line: own, example: rel }] : []), temp];
+}
 
 async function git(cwd: string, args: string[]): Promise<string> {
   const r = await runSafeGit(cwd, args);
@@ -57,24 +94,30 @@ export function prepareKeepOut(
   absFile: string,
   target: Pick<ProjectTarget, 'format' | 'key' | 'includeRefreshToken'>,
   verdict: GitVerdict,
+  token: string | undefined,
 ): Promise<KeepOutWrite | null> {
-  return oneAtATime(() => setUp(absFile, target, verdict));
+  return oneAtATime(() => setUp(absFile, target, verdict, token));
 }
 
 async function setUp(
   absFile: string,
   target: Pick<ProjectTarget, 'format' | 'key' | 'includeRefreshToken'>,
   verdict: GitVerdict,
+  token: string | undefined,
 ): Promise<KeepOutWrite | null> {
   const { repoRoot, rel } = await locate(absFile);
-  if (verdict.state === 'untracked-unignored') {
-    await excludeLocally(repoRoot, rel);
-    return null;
-  }
-  if (verdict.state !== 'tracked') throw new DttError('file-git-unknown', verdict.warning);
+  if (verdict.state !== 'tracked' && verdict.state !== 'untracked-unignored')
+    throw new DttError('file-git-unknown', verdict.warning);
+  await excludeLocally(repoRoot, excludeLines(rel, verdict.state === 'untracked-unignored'));
+  if (verdict.state === 'untracked-unignored') return null;
   // The filter knows what an access token looks like; a refresh token has no such shape.
   if (target.includeRefreshToken)
     throw new DttError('keep-out-unsupported', `${rel}: the refresh token can't be kept out of a tracked file`);
+  if (token !== undefined && !filterCatches(token))
+    throw new DttError(
+      'keep-out-unsupported',
+      `${rel}: an older long-lived token can't be told apart from other text, so git could not keep it out of a commit; connect with the browser to get a token that can be`,
+    );
   const committed = await git(repoRoot, ['cat-file', 'blob', `:${rel}`]);
   const file: KeepOutFile = { file: rel, placeholder: placeholderIn(committed, target) };
   await enableKeepOut(repoRoot, [file], runSafeGit);
@@ -89,17 +132,23 @@ export async function afterKeepOutWrite(w: KeepOutWrite): Promise<void> {
   await oneAtATime(() => refreshIndexEntry(w.repoRoot, w.file, runSafeGit));
 }
 
-async function excludeFile(repoRoot: string): Promise<string> {
-  return path.resolve(repoRoot, (await git(repoRoot, ['rev-parse', '--git-path', 'info/exclude'])).trim());
-}
+const excludeFile = (repoRoot: string) => gitOwnFile(repoRoot, 'info/exclude', runSafeGit);
 
-async function excludeLocally(repoRoot: string, rel: string): Promise<void> {
+async function excludeLocally(repoRoot: string, wanted: Array<{ line: string; example: string }>): Promise<void> {
   const file = await excludeFile(repoRoot);
-  const line = excludePattern(rel);
-  const text = await readFile(file, 'utf8').catch(() => '');
-  if (text.split('\n').includes(line)) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await appendFile(file, `${text === '' || text.endsWith('\n') ? '' : '\n'}${EXCLUDE_MARK}\n${line}\n`);
+  const text = await readGitFile(file);
+  const have = text.split('\n');
+  const missing = wanted.filter((w) => !have.includes(w.line));
+  if (missing.length > 0)
+    await writeGitFile(
+      file,
+      `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${missing.map((w) => `${EXCLUDE_MARK}\n${w.line}\n`).join('')}`,
+    );
+  // Ask git itself: only its answer that it now ignores each name lets the token in.
+  for (const { example } of wanted) {
+    const ignored = await runSafeGit(repoRoot, ['check-ignore', '-q', '--', example]);
+    if (ignored.code !== 0) throw new DttError('keep-out-failed', `git does not ignore ${escapeControl(example)}`);
+  }
 }
 
 /** Undoes both kinds of setup for these files (`project remove`, or turning the choice off). */
@@ -112,12 +161,11 @@ export async function removeKeepOut(absFiles: string[]): Promise<void> {
   for (const [repoRoot, rels] of byRepo) {
     await disableKeepOut(repoRoot, rels, runSafeGit);
     const file = await excludeFile(repoRoot);
-    const text = await readFile(file, 'utf8').catch(() => null);
-    if (text === null) continue;
-    const ours = new Set(rels.map(excludePattern));
+    const text = await readGitFile(file);
+    const ours = new Set(rels.flatMap((rel) => [excludePattern(rel), tempNames(rel)?.line]).filter((l) => l != null));
     const lines = text.split('\n');
     const kept = lines.filter((l, i) => !ours.has(l) && !(l === EXCLUDE_MARK && ours.has(lines[i + 1] ?? '')));
-    if (kept.length !== lines.length) await writeFile(file, kept.join('\n'));
+    if (kept.length !== lines.length) await writeGitFile(file, kept.join('\n'));
   }
 }
 

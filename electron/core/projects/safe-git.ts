@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
-import { locateGit } from './find-git';
+import { absolutePathEntries, locateGit } from './find-git';
 
 // The only place the app runs git. Every folder it asks about is untrusted (a project the user
 // just downloaded), and a repository's own .git/config can name programs for git to run. So
@@ -69,7 +69,12 @@ export function safeGitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proces
     const upper = name.toUpperCase();
     if (upper.startsWith('GIT_') && !KEPT_GIT_VARS.has(upper)) continue;
     if (OTHER_PROGRAM_VARS.has(upper)) continue;
-    env[name] = value;
+    // git runs in the project folder, and so do the programs it starts (our filter's perl): an
+    // empty or '.' entry would find one planted there.
+    env[name] =
+      upper === 'PATH'
+        ? absolutePathEntries(value, process.platform).join(process.platform === 'win32' ? ';' : ':')
+        : value;
   }
   return {
     ...env,

@@ -166,7 +166,13 @@ async function syncOne(
           const verdict = await gitVerdict(p.abs, deps.git);
           // "Keep it out of git": set git up so the token can't reach a commit, then write.
           if (isBlocking(verdict) && project.keepOutOfGit && verdict.state !== 'unknown')
-            p.keepOut = await prepareKeepOut(p.abs, target, verdict);
+            // The whole group is written into this one file: the refresh token if any target asks.
+            p.keepOut = await prepareKeepOut(
+              p.abs,
+              { ...target, includeRefreshToken: group.some((t) => t.includeRefreshToken) },
+              verdict,
+              values?.accessToken,
+            );
           else if (isBlocking(verdict))
             return void reports.push(
               report(project, target.file, 'skipped', {

@@ -11,7 +11,7 @@ export {
   type WriteOptions,
 } from './atomic-write';
 export { openBackupStore, type BackupEntry, type BackupStore, type UndoResult } from './backup-store';
-export { removeLeftovers, tempPathFor } from './temp-files';
+export { removeLeftovers, tempNameFor, tempPathFor } from './temp-files';
 export { makePrivate } from './make-private';
 export type { FileIdentity, FolderIdentity } from './identity';
 export { withLock } from './lock';

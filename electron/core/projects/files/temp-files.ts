@@ -14,8 +14,11 @@ import path from 'node:path';
 const PATTERN = /^\.(.+)\.dtt-[0-9a-f]{12}\.tmp$/;
 const MAX_TEMP_BYTES = 5 * 1024 * 1024;
 
+/** A temp file's name for `base`; `id` is 12 hex digits (or a glob standing for them). */
+export const tempNameFor = (base: string, id: string): string => `.${base}.dtt-${id}.tmp`;
+
 export function tempPathFor(dir: string, base: string): string {
-  return path.join(dir, `.${base}.dtt-${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(dir, tempNameFor(base, randomBytes(6).toString('hex')));
 }
 
 /** True for a name our temp files use for `base`. */
