@@ -3,6 +3,7 @@ import { DttError, isDttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
 import { MINUTES_LEFT } from '../shared/input-rules';
+import { hasPermissionProblem } from '../shared/permissions';
 import {
   formatConnected,
   formatDoctor,
@@ -34,11 +35,14 @@ async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promis
 
 /**
  * Connecting while connected replaces the connection, so it is never done by accident: a
- * terminal asks, a script needs --force. True when connecting may go ahead.
+ * terminal asks, a script needs --force. True when connecting may go ahead. A connection that
+ * lacks a permission is not asked about: its message tells staff to run `connect`, and
+ * reconnecting is the only way it gets the permission.
  */
 async function confirmReplace(svc: TokenTrayService, force: boolean): Promise<boolean> {
   const now = svc.status();
-  if (force || !now.account || (now.state !== 'connected' && now.state !== 'offline')) return true;
+  if (force || !now.account || hasPermissionProblem(now)) return true;
+  if (now.state !== 'connected' && now.state !== 'offline') return true;
   const e = new DttError('already-connected').textFor('cli');
   const who = `${now.account.name} (${now.account.email})`;
   err(`${e.title} as ${who}. ${e.explanation}`);

@@ -19,6 +19,9 @@ export function cliText(e: DttError, folder?: string): ErrorText {
   return e.textFor('cli', folder ? { folder } : {});
 }
 
+/** A pasted token's way out, in `status` and after `paste`. */
+const RENEW_BY_ITSELF = 'Run `dropbox-token-tray connect` so it renews by itself.';
+
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
   const limited = hasPermissionProblem(s);
   const who = s.account ? `${s.account.name} (${s.account.email})` : null;
@@ -43,7 +46,7 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   if (lifetime) {
     lines.push(
       !s.renewable && s.accessTokenExpiresAt
-        ? `${lifetime} Run \`dropbox-token-tray connect\` so it renews by itself.`
+        ? `${lifetime} ${RENEW_BY_ITSELF}`
         : lifetime,
     );
     lines.push(`Saved in ${s.storage}.`);
@@ -62,6 +65,7 @@ export function formatConnected(r: ConnectResult & { projects?: SyncReport | nul
   const who = `${r.account.name} (${r.account.email})`;
   const before = r.previousAccount ? `${r.previousAccount.name} (${r.previousAccount.email})` : null;
   const lines = [before ? `Now connected as ${who} — before: ${before}.` : `Connected as ${who}.`, ...r.notes];
+  if (!r.renewable && r.accessTokenExpiresAt) lines.push(RENEW_BY_ITSELF);
   if (r.missingScopes.length) {
     const text = cliText(new DttError('app-scope-missing'));
     lines[0] = `Signed in as ${who}, but this connection ${missingPermissionWords(r.missingScopes)}.`;

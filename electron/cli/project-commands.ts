@@ -99,8 +99,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
           if (found.targets.length === 0) return void (process.exitCode = 1);
           let chosen = found.targets;
           if (!opts.yes) {
-            if (!process.stdin.isTTY)
-              throw new DttError('invalid-input', 'run again with --yes to use these, or name files with --file');
+            if (!process.stdin.isTTY) throw new DttError('places-need-answer', undefined, { folder: dir });
             const picked = pickTargets(
               (await readInput('Use which? Press Enter for all, or type numbers like 1,3 (n for none): ')).trim(),
               found.targets.length,

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { describeWithKeyring } from '../support/keyring';
+import { runCli, startCli, useFakeDropbox, type CliEnv } from '../support/cli';
+import { engineRepo } from '../support/projects';
+import { findJargon } from '../support/jargon';
+
+// A new staff member and a new admin following the README with the CLI only: every message they
+// meet must name a command that works from where they are, in plain words.
+
+const ALL_SCOPES = ['account_info.read', 'files.metadata.read', 'files.content.read', 'files.content.write'];
+const { fake, newEnv } = useFakeDropbox();
+
+async function browserConnect(e: CliEnv, args: string[] = []) {
+  const cli = startCli(['connect', '--no-browser', ...args], e.env);
+  const url = await cli.waitForLine(/\/oauth2\/authorize\?/);
+  const { location } = await fake.approve(url.trim());
+  await fetch(location!);
+  return cli.result;
+}
+
+describeWithKeyring('the admin switches on a missing permission', () => {
+  it('then `connect`, as the message says, reconnects without --force', async () => {
+    fake.setAppScopes(['account_info.read', 'files.metadata.read']);
+    const e = await newEnv();
+    fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
+    const limited = await browserConnect(e);
+    expect(limited.code).toBe(1);
+    expect(limited.stdout).toContain('run `dropbox-token-tray connect`');
+    fake.setAppScopes(ALL_SCOPES);
+
+    const again = await browserConnect(e);
+    expect(again.stderr).not.toContain('Already connected');
+    expect(again.code, again.stderr).toBe(0);
+    expect((await runCli(['status'], e.env)).code).toBe(0);
+  });
+});
+
+describeWithKeyring('App Console mistakes, as connect and doctor say them', () => {
+  it('a wrong app key: said once, names the key, and points at the command, not the window', async () => {
+    const e = await newEnv({ DTT_APP_KEY: 'wrongappkey0000' });
+    const connect = await runCli(['connect', '--no-browser'], e.env);
+    expect(connect.code).toBe(1);
+    const headline = connect.stderr.split('\n')[0]!;
+    expect(headline).toContain('Dropbox does not recognise the app key');
+    expect(headline).toContain('wrongappkey0000');
+    expect(headline.match(/Dropbox (does not recognise|knows no app)/g)).toHaveLength(1);
+    expect(connect.stderr).not.toMatch(/in Settings/);
+    expect(connect.stderr).toContain('dropbox-token-tray config app-key KEY');
+
+    const doctor = await runCli(['doctor'], e.env);
+    const line = doctor.stdout.split('\n').find((l) => l.includes('Dropbox app settings'))!;
+    expect(line).toMatch(/✗ Dropbox app settings: Dropbox does not recognise the app key/);
+    expect(line).not.toMatch(/in Settings/);
+  });
+
+  it('an unregistered sign-in address: doctor says it is not registered, and which address to add', async () => {
+    const e = await newEnv();
+    const doctor = await runCli(['doctor'], e.env);
+    const line = doctor.stdout.split('\n').find((l) => l.includes('Dropbox app settings'))!;
+    expect(line).toContain('The sign-in address is not registered');
+    expect(line).toContain(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
+  });
+});
+
+describeWithKeyring('a pasted token and a code sign-in', () => {
+  it('paste names the command that makes the connection renew, not a window button', async () => {
+    const e = await newEnv();
+    const r = await runCli(['paste'], e.env, fake.mintAppConsoleToken());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('`dropbox-token-tray connect`');
+    expect(r.stdout).not.toContain('"Connect Dropbox"');
+    expect(findJargon(r.stdout)).toEqual([]);
+  });
+
+  it('doctor calls a code sign-in a code sign-in', async () => {
+    const e = await newEnv();
+    const cli = startCli(['connect', '--copy-code', '--no-browser'], e.env);
+    const { code } = await fake.approve((await cli.waitForLine(/\/oauth2\/authorize\?/)).trim());
+    cli.send(`${code}\n`);
+    expect((await cli.result).code).toBe(0);
+    const doctor = await runCli(['doctor'], e.env);
+    expect(doctor.stdout).toContain('✓ Connection: Saved (sign-in with a code).');
+  });
+});
+
+describe('project add from a script', () => {
+  it('without a terminal to answer in, says so and how to answer on the command line', async () => {
+    const e = await newEnv();
+    const { dir } = engineRepo();
+    const r = await runCli(['project', 'add', dir], e.env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/not valid|not understood|Check what you entered/);
+    expect(r.stderr).toContain('--yes');
+    expect(r.stderr).toContain('--file');
+    expect(findJargon(r.stderr)).toEqual([]);
+  });
+});
