@@ -95,3 +95,21 @@ describe('project add from a script', () => {
     expect(findJargon(r.stderr)).toEqual([]);
   });
 });
+
+describeWithKeyring('the README\'s project steps on the training engine', () => {
+  it('after sync skips a file git tracks, project list does not send staff back to the same sync', async () => {
+    const e = await newEnv();
+    fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
+    expect((await browserConnect(e)).code).toBe(0);
+    const { dir } = engineRepo();
+    expect((await runCli(['project', 'add', dir, '--yes'], e.env)).code).toBe(0);
+    const sync = await runCli(['sync'], e.env);
+    expect(sync.code).toBe(1);
+    expect(sync.stdout).toContain(`run \`dropbox-token-tray project keep-out-of-git ${dir} on\`, then \`dropbox-token-tray sync\``);
+
+    const list = await runCli(['project', 'list'], e.env);
+    expect(list.stdout).toContain('tracked by git');
+    expect(list.stdout).not.toContain('To update it, run');
+    expect(list.stdout).toContain(`Run \`dropbox-token-tray sync ${dir}\` for the safe fix`);
+  });
+});
