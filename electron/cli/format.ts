@@ -82,7 +82,14 @@ export function formatDoctor(report: DoctorReport): string {
     const fix = c.fix && c.status !== 'pass' ? `\n    Fix: ${c.fix.cli}` : '';
     return `${MARK[c.status]} ${c.label}: ${c.detail}${fix}`;
   });
-  lines.push(report.ok ? 'All checks passed.' : 'Some checks failed — see the fixes above.');
+  const warned = report.checks.some((c) => c.status === 'warn');
+  lines.push(
+    !report.ok
+      ? 'Some checks failed — see the fixes above.'
+      : warned
+        ? 'No check failed, but see the warnings (!) above.'
+        : 'All checks passed.',
+  );
   return lines.join('\n');
 }
 

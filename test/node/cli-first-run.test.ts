@@ -80,6 +80,10 @@ describeWithKeyring('a pasted token and a code sign-in', () => {
     expect((await cli.result).code).toBe(0);
     const doctor = await runCli(['doctor'], e.env);
     expect(doctor.stdout).toContain('✓ Connection: Saved (sign-in with a code).');
+    // The sign-in address is not registered here: a warning, so not "All checks passed".
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout).toMatch(/^! Dropbox app settings/m);
+    expect(doctor.stdout.trim().split('\n').at(-1)).toBe('No check failed, but see the warnings (!) above.');
   });
 });
 
