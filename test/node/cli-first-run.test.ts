@@ -117,3 +117,17 @@ describeWithKeyring('the README\'s project steps on the training engine', () => 
     expect(list.stdout).toContain(`Run \`dropbox-token-tray sync ${dir}\` for the safe fix`);
   });
 });
+
+describe('output into a pipe that stops reading (| head)', () => {
+  it('ends quietly: no "Something went wrong" for a reader that had enough', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { cliBin } = await import('../support/cli');
+    const e = await newEnv();
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cliBin}" --help | true; echo "exit \${PIPESTATUS[0]}"`], {
+      env: e.env,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('exit 0');
+  });
+});
