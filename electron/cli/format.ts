@@ -44,11 +44,7 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   // How long it lasts only matters while Dropbox still accepts it (connected or offline).
   const lifetime = lifetimeLine(s, now);
   if (lifetime) {
-    lines.push(
-      !s.renewable && s.accessTokenExpiresAt
-        ? `${lifetime} ${RENEW_BY_ITSELF}`
-        : lifetime,
-    );
+    lines.push(!s.renewable && s.accessTokenExpiresAt ? `${lifetime} ${RENEW_BY_ITSELF}` : lifetime);
     lines.push(`Saved in ${s.storage}.`);
   }
   if (s.problem && s.state !== 'disconnected') {

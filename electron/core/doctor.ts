@@ -141,9 +141,7 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
     }
     return { ok: false, checks };
   }
-  checks.push(
-    pass('connection', 'Connection', `Saved (${SIGN_IN_METHOD[connection.method]}).`),
-  );
+  checks.push(pass('connection', 'Connection', `Saved (${SIGN_IN_METHOD[connection.method]}).`));
 
   const diagnosis = diagnoseToken(access.token);
   checks.push(

@@ -21,8 +21,7 @@ export interface PublicTargetStatus {
   status: TargetStatus;
   detail?: string | undefined;
   lastSync?:
-    | { at: string; outcome: LastOutcome; fingerprint?: string | undefined; detail?: string | undefined }
-    | undefined;
+    { at: string; outcome: LastOutcome; fingerprint?: string | undefined; detail?: string | undefined } | undefined;
 }
 
 export interface PublicProject {

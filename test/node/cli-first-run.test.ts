@@ -100,7 +100,7 @@ describe('project add from a script', () => {
   });
 });
 
-describeWithKeyring('the README\'s project steps on the training engine', () => {
+describeWithKeyring("the README's project steps on the training engine", () => {
   it('after sync skips a file git tracks, project list does not send staff back to the same sync', async () => {
     const e = await newEnv();
     fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
@@ -109,7 +109,9 @@ describeWithKeyring('the README\'s project steps on the training engine', () => 
     expect((await runCli(['project', 'add', dir, '--yes'], e.env)).code).toBe(0);
     const sync = await runCli(['sync'], e.env);
     expect(sync.code).toBe(1);
-    expect(sync.stdout).toContain(`run \`dropbox-token-tray project keep-out-of-git ${dir} on\`, then \`dropbox-token-tray sync\``);
+    expect(sync.stdout).toContain(
+      `run \`dropbox-token-tray project keep-out-of-git ${dir} on\`, then \`dropbox-token-tray sync\``,
+    );
 
     const list = await runCli(['project', 'list'], e.env);
     expect(list.stdout).toContain('tracked by git');
@@ -123,10 +125,14 @@ describe('output into a pipe that stops reading (| head)', () => {
     const { spawnSync } = await import('node:child_process');
     const { cliBin } = await import('../support/cli');
     const e = await newEnv();
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cliBin}" --help | true; echo "exit \${PIPESTATUS[0]}"`], {
-      env: e.env,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${cliBin}" --help | true; echo "exit \${PIPESTATUS[0]}"`],
+      {
+        env: e.env,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('exit 0');
   });

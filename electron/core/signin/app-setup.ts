@@ -30,8 +30,7 @@ const CASES: Array<{ test: RegExp; error: (ctx: SetupContext) => DttError }> = [
   },
   {
     test: /client_id|app key/i,
-    error: (ctx) =>
-      new DttError('app-key-invalid', `this computer uses "${ctx.appKey}"`),
+    error: (ctx) => new DttError('app-key-invalid', `this computer uses "${ctx.appKey}"`),
   },
 ];
 
