@@ -14,7 +14,7 @@ import {
 } from './format';
 import { EXIT, examples } from './help-text';
 import { openInBrowser, readInput } from './io';
-import { formatProjects, formatSyncReport } from './project-format';
+import { canSync, formatProjects, formatSyncReport } from './project-format';
 import { quickDisconnectedStatus, quickStatusJsonText } from './quick-status';
 import { loadService } from './service-loader';
 
@@ -161,7 +161,10 @@ ${examples(
       out(
         opts.json
           ? JSON.stringify(statusJson({ ...status, projects }), null, 2)
-          : [formatStatus(status), ...(projects.length ? ['', formatProjects(projects)] : [])].join('\n'),
+          : [
+              formatStatus(status),
+              ...(projects.length ? ['', formatProjects(projects, { connected: canSync(status) })] : []),
+            ].join('\n'),
       );
       process.exitCode = statusExitCode(status.state, status.problem);
     });
@@ -221,9 +224,11 @@ ${examples(
       const result = await svc.disconnect({ blankProjects: opts.blankProjects });
       if (result.projects) out(formatSyncReport(result.projects));
       out(
-        result.revokedAtDropbox
-          ? 'Disconnected. Dropbox no longer accepts the old token.'
-          : `Removed from this computer. ${result.detail ?? ''}`.trim(),
+        !result.hadConnection
+          ? 'There is no connection on this computer to disconnect. Nothing changed.'
+          : result.revokedAtDropbox
+            ? 'Disconnected. Dropbox no longer accepts the old token.'
+            : `Removed from this computer. ${result.detail ?? ''}`.trim(),
       );
     });
 }

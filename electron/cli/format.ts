@@ -20,7 +20,8 @@ export function cliText(e: DttError, folder?: string): ErrorText {
 }
 
 /** A pasted token's way out, in `status` and after `paste`. */
-const RENEW_BY_ITSELF = 'Run `dropbox-token-tray connect` to connect with the browser instead: then it renews by itself.';
+const RENEW_BY_ITSELF =
+  'Run `dropbox-token-tray connect` to connect with the browser instead: then it renews by itself.';
 
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
   const limited = hasPermissionProblem(s);

@@ -9,7 +9,7 @@ import { FORMAT_NAMES, type FormatName } from '../shared/targets';
 import type { ServiceFactory } from './connection-commands';
 import { examples } from './help-text';
 import { readInput } from './io';
-import { formatDetected, formatProjects, formatSyncReport } from './project-format';
+import { canSync, formatDetected, formatProjects, formatSyncReport } from './project-format';
 import { formatBenign } from './format';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -132,8 +132,11 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples('dropbox-token-tray project list', 'dropbox-token-tray project list --json'))
     .action(async (opts: { json?: boolean }) => {
-      const statuses = await service().projectStatuses();
-      out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
+      const svc = service();
+      const statuses = await svc.projectStatuses();
+      out(
+        opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses, { connected: canSync(svc.status()) }),
+      );
     });
 
   project

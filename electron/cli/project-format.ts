@@ -1,7 +1,8 @@
 import type { DetectResult } from '../core/projects/detect';
 import type { SyncReport, TargetReport } from '../core/projects/sync';
-import type { PublicProject, PublicTargetStatus } from '../shared/state';
+import type { PublicProject, PublicStatus, PublicTargetStatus } from '../shared/state';
 import { escapeControl as esc } from '../shared/input-rules';
+import { writeRefusal } from '../core/service/status';
 
 // Names, paths and details come from the user's disk: each is escaped where it is printed.
 
@@ -64,14 +65,24 @@ export function formatDetected(rawDir: string, found: DetectResult): string {
   return lines.join('\n');
 }
 
+/** Whether `sync` would write with this connection (the service's own rule). */
+export function canSync(s: PublicStatus): boolean {
+  return writeRefusal(s) === null;
+}
+
 /** Out of date because the last sync refused it (e.g. git tracks it): syncing as is won't help. */
 function refusedLast(t: PublicTargetStatus): boolean {
   return t.status === 'stale' && !!t.lastSync?.detail && ['skipped', 'failed'].includes(t.lastSync.outcome);
 }
 
-function footer(p: PublicProject): string[] {
+function footer(p: PublicProject, connected: boolean): string[] {
   const stale = p.targets.filter((t) => t.status === 'stale');
   if (stale.length === 0) return [];
+  // sync refuses without a working connection, so the advice starts one step earlier.
+  if (!connected)
+    return [
+      `  Not connected: run \`dropbox-token-tray connect\`, then \`dropbox-token-tray sync ${quoteArg(p.path)}\`.`,
+    ];
   // Only sync's report carries the fix (which command makes it safe), so send staff there for it.
   if (stale.some(refusedLast)) return [`  Run \`dropbox-token-tray sync ${quoteArg(p.path)}\` for the safe fix.`];
   return [`  To update it, run \`dropbox-token-tray sync ${quoteArg(p.path)}\`.`];
@@ -79,7 +90,8 @@ function footer(p: PublicProject): string[] {
 
 const STATUS_WORDS = { current: 'current', stale: 'out of date', missing: 'missing', error: 'error' } as const;
 
-export function formatProjects(projects: PublicProject[]): string {
+/** `connected`: whether Dropbox still accepts the saved connection (sync needs one). */
+export function formatProjects(projects: PublicProject[], { connected = true }: { connected?: boolean } = {}): string {
   if (projects.length === 0) return 'No projects yet. Add one with "dropbox-token-tray project add <folder>".';
   return projects
     .map((p) =>
@@ -89,7 +101,7 @@ export function formatProjects(projects: PublicProject[]): string {
           (t) =>
             `  ${esc(t.file)} [${t.format}${t.key ? ` ${esc(t.key)}` : ''}]: ${STATUS_WORDS[t.status]}${t.detail ? ` — ${esc(t.detail)}` : ''}${refusedLast(t) ? ` — the last sync skipped it: ${esc(t.lastSync?.detail ?? '')}` : ''}`,
         ),
-        ...footer(p),
+        ...footer(p, connected),
       ].join('\n'),
     )
     .join('\n');

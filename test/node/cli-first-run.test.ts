@@ -137,3 +137,26 @@ describe('output into a pipe that stops reading (| head)', () => {
     expect(r.stdout.trim()).toBe('exit 0');
   });
 });
+
+describeWithKeyring('after disconnect', () => {
+  it('a second disconnect says there was nothing to do, and project advice starts with connect', async () => {
+    const e = await newEnv();
+    fake.registerRedirect(`http://127.0.0.1:${e.env.DTT_REDIRECT_PORT}/callback`);
+    expect((await browserConnect(e)).code).toBe(0);
+    const { dir } = engineRepo();
+    expect((await runCli(['project', 'add', dir, '--yes', '--keep-out-of-git'], e.env)).code).toBe(0);
+    expect((await runCli(['disconnect'], e.env)).code).toBe(0);
+
+    const again = await runCli(['disconnect'], e.env);
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe('There is no connection on this computer to disconnect. Nothing changed.');
+
+    for (const args of [['status'], ['project', 'list']]) {
+      const r = await runCli(args, e.env);
+      expect(r.stdout, args.join(' ')).not.toContain('To update it, run');
+      expect(r.stdout, args.join(' ')).toContain(
+        `run \`dropbox-token-tray connect\`, then \`dropbox-token-tray sync ${dir}\``,
+      );
+    }
+  });
+});
