@@ -120,24 +120,6 @@ describeWithKeyring("the README's project steps on the training engine", () => {
   });
 });
 
-describe('output into a pipe that stops reading (| head)', () => {
-  it('ends quietly: no "Something went wrong" for a reader that had enough', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { cliBin } = await import('../support/cli');
-    const e = await newEnv();
-    const r = spawnSync(
-      'bash',
-      ['-c', `"${process.execPath}" "${cliBin}" --help | true; echo "exit \${PIPESTATUS[0]}"`],
-      {
-        env: e.env,
-        encoding: 'utf8',
-      },
-    );
-    expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toBe('exit 0');
-  });
-});
-
 describeWithKeyring('after disconnect', () => {
   it('a second disconnect says there was nothing to do, and project advice starts with connect', async () => {
     const e = await newEnv();
