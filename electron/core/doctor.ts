@@ -100,7 +100,26 @@ async function appSettingsCheck(deps: ConnectDeps & { port: number }, appKey: st
   return fail('app-settings', label, problem.kind, detail, status);
 }
 
+/**
+ * A Wi-Fi sign-in page (or a filtering proxy) answers the page request like a sign-in page would,
+ * so "Dropbox accepts sign-ins" is only believed when no later check met something else answering.
+ */
+function doubtAppSettings(checks: DoctorCheck[]): DoctorCheck[] {
+  const network = checks.find((c) => c.kind?.startsWith('network-'));
+  if (!network?.kind) return checks;
+  return checks.map((c) =>
+    c.id === 'app-settings' && c.status === 'pass'
+      ? fail('app-settings', c.label, network.kind!, "Couldn't ask Dropbox about the app's settings.", 'warn')
+      : c,
+  );
+}
+
 export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
+  const report = await runChecks(deps);
+  return { ...report, checks: doubtAppSettings(report.checks) };
+}
+
+async function runChecks(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   const connection = deps.settings.get('connection');
 

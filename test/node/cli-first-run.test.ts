@@ -142,3 +142,22 @@ describeWithKeyring('after disconnect', () => {
     }
   });
 });
+
+describeWithKeyring('doctor behind a Wi-Fi sign-in page', () => {
+  it('does not pass "Dropbox app settings" when something other than Dropbox answered', async () => {
+    const e = await newEnv();
+    expect((await runCli(['paste'], e.env, fake.mintAppConsoleToken())).code).toBe(0);
+    fake.setCaptivePortal(true);
+    try {
+      const r = await runCli(['doctor', '--json'], e.env);
+      const checks = JSON.parse(r.stdout).checks as Array<{ id: string; status: string; kind?: string }>;
+      expect(checks.find((c) => c.id === 'token-valid')).toMatchObject({ status: 'fail', kind: 'network-not-dropbox' });
+      expect(checks.find((c) => c.id === 'app-settings')).toMatchObject({
+        status: 'warn',
+        kind: 'network-not-dropbox',
+      });
+    } finally {
+      fake.setCaptivePortal(false);
+    }
+  });
+});
