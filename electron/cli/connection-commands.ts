@@ -3,6 +3,7 @@ import { DttError, isDttError } from '../core/errors';
 import type { TokenTrayService } from '../core/service';
 import { statusExitCode } from '../shared/state';
 import { MINUTES_LEFT } from '../shared/input-rules';
+import { hasPermissionProblem } from '../shared/permissions';
 import {
   formatConnected,
   formatDoctor,
@@ -13,7 +14,7 @@ import {
 } from './format';
 import { EXIT, examples } from './help-text';
 import { openInBrowser, readInput } from './io';
-import { formatProjects, formatSyncReport } from './project-format';
+import { canSync, formatProjects, formatSyncReport } from './project-format';
 import { quickDisconnectedStatus, quickStatusJsonText } from './quick-status';
 import { loadService } from './service-loader';
 
@@ -34,11 +35,14 @@ async function copyCodeFlow(service: TokenTrayService, browser: boolean): Promis
 
 /**
  * Connecting while connected replaces the connection, so it is never done by accident: a
- * terminal asks, a script needs --force. True when connecting may go ahead.
+ * terminal asks, a script needs --force. True when connecting may go ahead. A connection that
+ * lacks a permission is not asked about: its message tells staff to run `connect`, and
+ * reconnecting is the only way it gets the permission.
  */
 async function confirmReplace(svc: TokenTrayService, force: boolean): Promise<boolean> {
   const now = svc.status();
-  if (force || !now.account || (now.state !== 'connected' && now.state !== 'offline')) return true;
+  if (force || !now.account || hasPermissionProblem(now)) return true;
+  if (now.state !== 'connected' && now.state !== 'offline') return true;
   const e = new DttError('already-connected').textFor('cli');
   const who = `${now.account.name} (${now.account.email})`;
   err(`${e.title} as ${who}. ${e.explanation}`);
@@ -157,7 +161,10 @@ ${examples(
       out(
         opts.json
           ? JSON.stringify(statusJson({ ...status, projects }), null, 2)
-          : [formatStatus(status), ...(projects.length ? ['', formatProjects(projects)] : [])].join('\n'),
+          : [
+              formatStatus(status),
+              ...(projects.length ? ['', formatProjects(projects, { connected: canSync(status) })] : []),
+            ].join('\n'),
       );
       process.exitCode = statusExitCode(status.state, status.problem);
     });
@@ -217,9 +224,11 @@ ${examples(
       const result = await svc.disconnect({ blankProjects: opts.blankProjects });
       if (result.projects) out(formatSyncReport(result.projects));
       out(
-        result.revokedAtDropbox
-          ? 'Disconnected. Dropbox no longer accepts the old token.'
-          : `Removed from this computer. ${result.detail ?? ''}`.trim(),
+        !result.hadConnection
+          ? 'There is no connection on this computer to disconnect. Nothing changed.'
+          : result.revokedAtDropbox
+            ? 'Disconnected. Dropbox no longer accepts the old token.'
+            : `Removed from this computer. ${result.detail ?? ''}`.trim(),
       );
     });
 }

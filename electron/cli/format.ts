@@ -19,6 +19,10 @@ export function cliText(e: DttError, folder?: string): ErrorText {
   return e.textFor('cli', folder ? { folder } : {});
 }
 
+/** A pasted token's way out, in `status` and after `paste`. */
+const RENEW_BY_ITSELF =
+  'Run `dropbox-token-tray connect` to connect with the browser instead: then it renews by itself.';
+
 export function formatStatus(s: PublicStatus, now = Date.now()): string {
   const limited = hasPermissionProblem(s);
   const who = s.account ? `${s.account.name} (${s.account.email})` : null;
@@ -41,11 +45,7 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   // How long it lasts only matters while Dropbox still accepts it (connected or offline).
   const lifetime = lifetimeLine(s, now);
   if (lifetime) {
-    lines.push(
-      !s.renewable && s.accessTokenExpiresAt
-        ? `${lifetime} Run \`dropbox-token-tray connect\` so it renews by itself.`
-        : lifetime,
-    );
+    lines.push(!s.renewable && s.accessTokenExpiresAt ? `${lifetime} ${RENEW_BY_ITSELF}` : lifetime);
     lines.push(`Saved in ${s.storage}.`);
   }
   if (s.problem && s.state !== 'disconnected') {
@@ -62,6 +62,7 @@ export function formatConnected(r: ConnectResult & { projects?: SyncReport | nul
   const who = `${r.account.name} (${r.account.email})`;
   const before = r.previousAccount ? `${r.previousAccount.name} (${r.previousAccount.email})` : null;
   const lines = [before ? `Now connected as ${who} — before: ${before}.` : `Connected as ${who}.`, ...r.notes];
+  if (!r.renewable && r.accessTokenExpiresAt) lines.push(RENEW_BY_ITSELF);
   if (r.missingScopes.length) {
     const text = cliText(new DttError('app-scope-missing'));
     lines[0] = `Signed in as ${who}, but this connection ${missingPermissionWords(r.missingScopes)}.`;
@@ -78,7 +79,14 @@ export function formatDoctor(report: DoctorReport): string {
     const fix = c.fix && c.status !== 'pass' ? `\n    Fix: ${c.fix.cli}` : '';
     return `${MARK[c.status]} ${c.label}: ${c.detail}${fix}`;
   });
-  lines.push(report.ok ? 'All checks passed.' : 'Some checks failed — see the fixes above.');
+  const warned = report.checks.some((c) => c.status === 'warn');
+  lines.push(
+    !report.ok
+      ? 'Some checks failed — see the fixes above.'
+      : warned
+        ? 'No check failed, but see the warnings (!) above.'
+        : 'All checks passed.',
+  );
   return lines.join('\n');
 }
 

@@ -9,7 +9,7 @@ import { FORMAT_NAMES, type FormatName } from '../shared/targets';
 import type { ServiceFactory } from './connection-commands';
 import { examples } from './help-text';
 import { readInput } from './io';
-import { formatDetected, formatProjects, formatSyncReport } from './project-format';
+import { canSync, formatDetected, formatProjects, formatSyncReport } from './project-format';
 import { formatBenign } from './format';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -99,8 +99,7 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
           if (found.targets.length === 0) return void (process.exitCode = 1);
           let chosen = found.targets;
           if (!opts.yes) {
-            if (!process.stdin.isTTY)
-              throw new DttError('invalid-input', 'run again with --yes to use these, or name files with --file');
+            if (!process.stdin.isTTY) throw new DttError('places-need-answer', undefined, { folder: dir });
             const picked = pickTargets(
               (await readInput('Use which? Press Enter for all, or type numbers like 1,3 (n for none): ')).trim(),
               found.targets.length,
@@ -133,8 +132,11 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples('dropbox-token-tray project list', 'dropbox-token-tray project list --json'))
     .action(async (opts: { json?: boolean }) => {
-      const statuses = await service().projectStatuses();
-      out(opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses));
+      const svc = service();
+      const statuses = await svc.projectStatuses();
+      out(
+        opts.json ? JSON.stringify(statuses, null, 2) : formatProjects(statuses, { connected: canSync(svc.status()) }),
+      );
     });
 
   project

@@ -1,7 +1,8 @@
 import type { DetectResult } from '../core/projects/detect';
 import type { SyncReport, TargetReport } from '../core/projects/sync';
-import type { PublicProject } from '../shared/state';
+import type { PublicProject, PublicStatus, PublicTargetStatus } from '../shared/state';
 import { escapeControl as esc } from '../shared/input-rules';
+import { writeRefusal } from '../core/service/status';
 
 // Names, paths and details come from the user's disk: each is escaped where it is printed.
 
@@ -21,10 +22,10 @@ export function formatSyncReport(report: SyncReport): string {
     let line = `${OUTCOME[t.outcome]} ${esc(t.projectName)}: ${esc(t.file)} — ${word}`;
     if (t.detail) line += `: ${esc(t.detail)}`;
     if (t.git?.fix?.kind === 'add-to-gitignore')
-      line += `\n    Safe fix: add "${esc(t.git.fix.line)}" to ${esc(t.git.fix.gitignore)} ("dropbox-token-tray project ignore <folder> <file>"). To write anyway, run sync with --allow-tracked.`;
+      line += `\n    Safe fix: add "${esc(t.git.fix.line)}" to ${esc(t.git.fix.gitignore)}: run \`dropbox-token-tray project ignore ${quoteArg(t.project)} ${quoteArg(t.file)}\`. To write anyway, run sync with --allow-tracked.`;
     else if (t.git?.fix?.kind === 'keep-out-of-git')
       line +=
-        `\n    ${esc(t.git.fix.explanation)}\n    Safe fix: dropbox-token-tray project keep-out-of-git ${quoteArg(t.project)} on, then sync again.` +
+        `\n    ${esc(t.git.fix.explanation)}\n    Safe fix: run \`dropbox-token-tray project keep-out-of-git ${quoteArg(t.project)} on\`, then \`dropbox-token-tray sync\`.` +
         `\n    (Developers: "dropbox-token-tray run -- <command>" gives a program the token without writing any file.)`;
     else if (t.git?.fix?.kind === 'use-env-file')
       line += `\n    ${esc(t.git.fix.explanation)}\n    To write anyway, run sync with --allow-tracked.`;
@@ -70,9 +71,33 @@ export function formatDetected(rawDir: string, found: DetectResult): string {
   return lines.join('\n');
 }
 
+/** Whether `sync` would write with this connection (the service's own rule). */
+export function canSync(s: PublicStatus): boolean {
+  return writeRefusal(s) === null;
+}
+
+/** Out of date because the last sync refused it (e.g. git tracks it): syncing as is won't help. */
+function refusedLast(t: PublicTargetStatus): boolean {
+  return t.status === 'stale' && !!t.lastSync?.detail && ['skipped', 'failed'].includes(t.lastSync.outcome);
+}
+
+function footer(p: PublicProject, connected: boolean): string[] {
+  const stale = p.targets.filter((t) => t.status === 'stale');
+  if (stale.length === 0) return [];
+  // sync refuses without a working connection, so the advice starts one step earlier.
+  if (!connected)
+    return [
+      `  Not connected: run \`dropbox-token-tray connect\`, then \`dropbox-token-tray sync ${quoteArg(p.path)}\`.`,
+    ];
+  // Only sync's report carries the fix (which command makes it safe), so send staff there for it.
+  if (stale.some(refusedLast)) return [`  Run \`dropbox-token-tray sync ${quoteArg(p.path)}\` for the safe fix.`];
+  return [`  To update it, run \`dropbox-token-tray sync ${quoteArg(p.path)}\`.`];
+}
+
 const STATUS_WORDS = { current: 'current', stale: 'out of date', missing: 'missing', error: 'error' } as const;
 
-export function formatProjects(projects: PublicProject[]): string {
+/** `connected`: whether Dropbox still accepts the saved connection (sync needs one). */
+export function formatProjects(projects: PublicProject[], { connected = true }: { connected?: boolean } = {}): string {
   if (projects.length === 0) return 'No projects yet. Add one with "dropbox-token-tray project add <folder>".';
   return projects
     .map((p) =>
@@ -80,11 +105,9 @@ export function formatProjects(projects: PublicProject[]): string {
         `${esc(p.name)} (${esc(p.path)})${p.keepInSync ? ' — kept in sync' : ''}`,
         ...p.targets.map(
           (t) =>
-            `  ${esc(t.file)} [${t.format}${t.key ? ` ${esc(t.key)}` : ''}]: ${STATUS_WORDS[t.status]}${t.detail ? ` — ${esc(t.detail)}` : ''}`,
+            `  ${esc(t.file)} [${t.format}${t.key ? ` ${esc(t.key)}` : ''}]: ${STATUS_WORDS[t.status]}${t.detail ? ` — ${esc(t.detail)}` : ''}${refusedLast(t) ? ` — the last sync skipped it: ${esc(t.lastSync?.detail ?? '')}` : ''}`,
         ),
-        ...(p.targets.some((t) => t.status === 'stale')
-          ? [`  To update it, run \`dropbox-token-tray sync ${quoteArg(p.path)}\`.`]
-          : []),
+        ...footer(p, connected),
       ].join('\n'),
     )
     .join('\n');

@@ -2,6 +2,7 @@ import type { ErrorKind } from '../shared/error-catalog';
 import { toDttError } from './errors';
 import { errorText } from '../shared/error-catalog';
 import type { CheckStatus } from '../shared/views';
+import type { ConnectMethod } from '../shared/state';
 import { diagnoseToken } from './connection/token-diagnosis';
 import { isPortFree, redirectUriFor } from './signin/loopback';
 import { probeRead, probeWrite } from './dropbox/account';
@@ -31,6 +32,13 @@ export interface DoctorCheck {
   kind?: ErrorKind;
   fix?: { cli: string; window: string };
 }
+
+/** How the saved connection was made, as the Connection check says it. */
+const SIGN_IN_METHOD: Record<ConnectMethod, string> = {
+  paste: 'pasted token',
+  oauth: 'browser sign-in',
+  code: 'sign-in with a code',
+};
 
 export interface DoctorReport {
   ok: boolean;
@@ -87,10 +95,31 @@ async function appSettingsCheck(deps: ConnectDeps & { port: number }, appKey: st
   if (!problem) return pass('app-settings', label, 'Dropbox accepts sign-ins for this app.');
   // Without the redirect URI the code sign-in still works, so that one is a warning.
   const status = problem.kind === 'redirect-unregistered' ? 'warn' : 'fail';
-  return fail('app-settings', label, problem.kind, problem.detail, status);
+  // The detail ("the address to register is exactly …") only makes sense after the problem's name.
+  const detail = problem.detail ? `${problem.title} — ${problem.detail}` : undefined;
+  return fail('app-settings', label, problem.kind, detail, status);
+}
+
+/**
+ * A Wi-Fi sign-in page (or a filtering proxy) answers the page request like a sign-in page would,
+ * so "Dropbox accepts sign-ins" is only believed when no later check met something else answering.
+ */
+function doubtAppSettings(checks: DoctorCheck[]): DoctorCheck[] {
+  const network = checks.find((c) => c.kind?.startsWith('network-'));
+  if (!network?.kind) return checks;
+  return checks.map((c) =>
+    c.id === 'app-settings' && c.status === 'pass'
+      ? fail('app-settings', c.label, network.kind!, "Couldn't ask Dropbox about the app's settings.", 'warn')
+      : c,
+  );
 }
 
 export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
+  const report = await runChecks(deps);
+  return { ...report, checks: doubtAppSettings(report.checks) };
+}
+
+async function runChecks(deps: ConnectDeps & { credentials: Credentials; port: number }): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   const connection = deps.settings.get('connection');
 
@@ -131,9 +160,7 @@ export async function runDoctor(deps: ConnectDeps & { credentials: Credentials; 
     }
     return { ok: false, checks };
   }
-  checks.push(
-    pass('connection', 'Connection', `Saved (${connection.method === 'paste' ? 'pasted token' : 'browser sign-in'}).`),
-  );
+  checks.push(pass('connection', 'Connection', `Saved (${SIGN_IN_METHOD[connection.method]}).`));
 
   const diagnosis = diagnoseToken(access.token);
   checks.push(

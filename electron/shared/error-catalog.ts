@@ -77,6 +77,7 @@ export const ERROR_KINDS = [
   'keep-out-failed',
   'undo-conflict',
   'invalid-input',
+  'places-need-answer',
   'login-item-needs-approval',
   'login-item-failed',
   'autostart-dev-run',

@@ -24,6 +24,12 @@ export const APP_ERRORS = {
     cli: 'Check what you entered (`dropbox-token-tray help` lists every command) and try again.',
     window: 'Check what you entered and click "Save" again.',
   },
+  'places-need-answer': {
+    title: 'No terminal to choose the places in',
+    explanation: '`project add` asks which of the places it found to use, and it is not running in a terminal.',
+    cli: 'Run `dropbox-token-tray project add {folder} --yes` to use every place found, or name the files with `--file PATH`.',
+    window: 'Tick the places to use, then click "Add and write the token".',
+  },
   'login-item-needs-approval': {
     title: 'Start at login needs your approval',
     explanation: 'macOS keeps a new login item switched off until you allow it.',

@@ -20,7 +20,8 @@ export interface PublicTargetStatus {
   key?: string | undefined;
   status: TargetStatus;
   detail?: string | undefined;
-  lastSync?: { at: string; outcome: LastOutcome; fingerprint?: string | undefined } | undefined;
+  lastSync?:
+    { at: string; outcome: LastOutcome; fingerprint?: string | undefined; detail?: string | undefined } | undefined;
 }
 
 export interface PublicProject {

@@ -23,7 +23,7 @@ describeWithKeyring("pasting a token (the guide's Option 1)", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Connected as Dana Okafor (dana@example.com)');
     expect(r.stdout).toMatch(/about 4 hours/);
-    expect(r.stdout).toMatch(/Connect with the browser/);
+    expect(r.stdout).toContain('Run `dropbox-token-tray connect` to connect with the browser instead');
     expect(r.status).toMatchObject({ state: 'connected', method: 'paste', renewable: false });
     expect((await runCli(['token'], r.e.env)).stdout).toBe(`${token}\n`);
     expect(readAllFiles(r.e.configDir) + r.stdout + r.stderr).not.toContain(token.slice(5, 60));

@@ -63,7 +63,7 @@ describeWithKeyring('projects: git guard', () => {
     expect(blocked.stdout).toContain(
       'settings.py` is tracked by git: if you commit it, your Dropbox token goes with it',
     );
-    expect(blocked.stdout).toContain(`Safe fix: dropbox-token-tray project keep-out-of-git ${dir} on`);
+    expect(blocked.stdout).toContain(`Safe fix: run \`dropbox-token-tray project keep-out-of-git ${dir} on\``);
     expect(blocked.stdout).toContain('dropbox-token-tray run -- <command>');
     expect(readFileSync(path.join(dir, SETTINGS_PY), 'utf8')).toBe(original);
     const allowed = await runCli(['sync', '--allow-tracked'], e.env);
@@ -79,6 +79,8 @@ describeWithKeyring('projects: git guard', () => {
     await runCli(['project', 'add', dir, '--file', '.env'], e.env);
     const blocked = await runCli(['sync'], e.env);
     expect(blocked.stdout).toContain('not ignored by git');
+    // The fix names this folder and file, ready to run (not "<folder> <file>").
+    expect(blocked.stdout).toContain(`run \`dropbox-token-tray project ignore ${dir} .env\``);
     const fix = await runCli(['project', 'ignore', dir, '.env'], e.env);
     expect(fix.code, fix.stderr).toBe(0);
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('.env');

@@ -6,9 +6,9 @@ import { storeCredential, verifyAccount, verifyFileScopes, type ConnectDeps, typ
 /** App Console tokens live about 4 hours from when they were generated. */
 export const PASTED_TOKEN_LIFETIME_MS = 4 * 60 * 60 * 1000;
 
+/** Said after a paste; each surface adds its own way to connect with the browser (the CLI its command). */
 export const PASTED_TOKEN_NOTE =
-  'Tokens generated in the App Console stop working about 4 hours after they were made and cannot be renewed. ' +
-  'Connect with the browser instead ("Connect Dropbox"), and the app renews access by itself.';
+  'Tokens generated in the App Console stop working about 4 hours after they were made and cannot be renewed.';
 
 /**
  * The guide's Option 1, made safe: diagnose what was pasted, ask Dropbox who it belongs to and

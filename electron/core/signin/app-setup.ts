@@ -30,8 +30,7 @@ const CASES: Array<{ test: RegExp; error: (ctx: SetupContext) => DttError }> = [
   },
   {
     test: /client_id|app key/i,
-    error: (ctx) =>
-      new DttError('app-key-invalid', `Dropbox knows no app with the key "${ctx.appKey}" — check it in Settings`),
+    error: (ctx) => new DttError('app-key-invalid', `this computer uses "${ctx.appKey}"`),
   },
 ];
 
