@@ -1,5 +1,6 @@
 import { errorText } from '../shared/error-catalog';
 import { redactText } from '../shared/redact';
+import { endQuietlyWhenReaderCloses } from './closed-pipe';
 import { EXIT } from './help-text';
 
 // Whatever escapes the commands still ends with one plain, redacted line and a non-zero exit —
@@ -22,12 +23,7 @@ export function installLastResort(): void {
     process.stderr.write(`${lastResortLine(error)}\n`);
     process.exit(1);
   };
-  // A reader that stopped early (`| head`) is not a failure of ours: stop writing, keep the exit
-  // code the command had, and say nothing (stderr is not the reader's to fill).
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    die(error);
-  });
+  endQuietlyWhenReaderCloses(die);
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
   // Ctrl+C ends quietly with one line, unless a command handles it itself (a sign-in to cancel, a

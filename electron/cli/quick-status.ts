@@ -5,6 +5,7 @@ import { SETTINGS_SCHEMA } from '../core/settings-schema';
 import { describeStore } from '../core/vault/store-name';
 import { noConnectionStatus } from '../shared/no-connection-status';
 import { statusExitCode, type PublicStatus } from '../shared/state';
+import { endQuietlyWhenReaderCloses } from './closed-pipe';
 import { statusJson } from './status-json';
 
 // `status` on a machine with nothing connected and no projects needs no keychain, no network
@@ -95,7 +96,14 @@ export function quickStatusJson(args: readonly string[], env: NodeJS.ProcessEnv 
   if (args.length !== 2 || args[0] !== 'status' || args[1] !== '--json') return false;
   const quick = quickDisconnectedStatus(env);
   if (!quick) return false;
-  process.stdout.write(`${quickStatusJsonText(quick)}\n`);
   process.exitCode = statusExitCode(quick.state, quick.problem);
+  // Any other write failure (a full disk behind `>`) is said plainly, never as a stack.
+  endQuietlyWhenReaderCloses((error) => {
+    process.stderr.write(
+      `Error: the status could not be written (${(error as NodeJS.ErrnoException).code ?? 'write failed'}).\n`,
+    );
+    process.exit(1);
+  });
+  process.stdout.write(`${quickStatusJsonText(quick)}\n`);
   return true;
 }

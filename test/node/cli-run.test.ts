@@ -103,6 +103,20 @@ describe('the CLI never dies silently', () => {
     expect(code).toBe(0);
   });
 
+  it("the same for the entry's quick `status --json`: quiet, and the status's own exit code", async () => {
+    const e = await newEnv();
+    const child = spawn(process.execPath, [cliBin, 'status', '--json'], {
+      env: e.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1); // disconnected
+  });
+
   it('Ctrl+C while waiting ends quietly with one line and exit 130', async () => {
     const e = await newEnv();
     const cli = startCli(['paste'], e.env); // waits for stdin to end
