@@ -168,6 +168,18 @@ describeWithKeyring('permissions are checked at every sign-in (issue 10 item 1)'
     expect(text.stdout).not.toMatch(/^Connected as/m);
   });
 
+  it('the browser tab does not say "Connected" either: it names the missing permission', async () => {
+    fake.setAppScopes(readOnly);
+    const e = await freshEnv();
+    const cli = startCli(['connect', '--no-browser', '--force'], e.env);
+    const { location } = await fake.approve((await cli.waitForLine(/\/oauth2\/authorize\?/)).trim());
+    const page = await (await fetch(location!)).text();
+    expect((await cli.result).code).toBe(1);
+    expect(page).not.toContain('Connected');
+    expect(page).toContain('The Dropbox app itself lacks a permission');
+    expect(page).toMatch(/Signed in as [^<]+, but/);
+  });
+
   it('the write probe catches what the granted list does not show', async () => {
     const e = await freshEnv();
     // The exchange lists every scope, but the app lost write permission right after.

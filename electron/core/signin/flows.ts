@@ -97,7 +97,14 @@ export async function startBrowserSignIn(
     onCode: async (code) => {
       try {
         connected = await finishWithCode(deps, 'oauth', appKey, code, verifier, loop.redirectUri);
-        return { ok: true, message: `Connected as ${connected.account.name} (${connected.account.email}).` };
+        const who = `${connected.account.name} (${connected.account.email})`;
+        if (connected.missingScopes.length)
+          return {
+            ok: true,
+            message: `Signed in as ${who}, but the app can't use your files yet.`,
+            problem: new DttError('app-scope-missing'),
+          };
+        return { ok: true, message: `Connected as ${who}.` };
       } catch (error) {
         return { ok: false, error: toDttError(error) };
       }

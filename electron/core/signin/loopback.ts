@@ -5,7 +5,11 @@ import { DttError, toDttError } from '../errors';
 import { callbackPage } from './callback-page';
 import { sanitizeRemoteText } from './remote-text';
 
-export type CodeOutcome = { ok: true; message: string } | { ok: false; error: DttError };
+/**
+ * How connecting went, for the tab. `problem`: connected, but not usable yet (the app lacks a
+ * permission), so the tab must not say "Connected".
+ */
+export type CodeOutcome = { ok: true; message: string; problem?: DttError } | { ok: false; error: DttError };
 
 export interface LoopbackOptions {
   port: number;
@@ -107,7 +111,10 @@ export async function startLoopback(opts: LoopbackOptions): Promise<LoopbackHand
     }
     opts.onCode(code).then(
       (outcome) => {
-        if (outcome.ok) {
+        if (outcome.ok && outcome.problem) {
+          send(res, 200, outcome.problem.title, `${outcome.message} ${pageNext(outcome.problem)}`);
+          finish(() => settle.resolve(outcome.message));
+        } else if (outcome.ok) {
           send(res, 200, 'Connected — you can close this tab', outcome.message, true);
           finish(() => settle.resolve(outcome.message));
         } else {
