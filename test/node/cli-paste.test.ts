@@ -29,6 +29,16 @@ describeWithKeyring("pasting a token (the guide's Option 1)", () => {
     expect(readAllFiles(r.e.configDir) + r.stdout + r.stderr).not.toContain(token.slice(5, 60));
   });
 
+  it('accepts the whole line copied from a settings file, and keeps only the token', async () => {
+    const token = fake.mintAppConsoleToken();
+    const r = await paste(`DROPBOX_ACCESS_TOKEN = "${token}"\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Connected as Dana Okafor (dana@example.com)');
+    expect(r.status).toMatchObject({ state: 'connected', method: 'paste' });
+    expect((await runCli(['token'], r.e.env)).stdout).toBe(`${token}\n`);
+    expect(readAllFiles(r.e.configDir) + r.stdout + r.stderr).not.toContain(token.slice(5, 60));
+  });
+
   it('accepts a legacy 64-character token with a note', async () => {
     const r = await paste(fake.mintLegacyToken());
     expect(r.code, r.stderr).toBe(0);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { diagnoseToken, explainRefusal, normalizePastedToken, TOKEN_SHAPES } from './token-diagnosis';
+import { cleanPastedToken, diagnoseToken, explainRefusal, TOKEN_SHAPES } from './token-diagnosis';
 
 const chars = (n: number) =>
   randomBytes(n * 2)
@@ -8,7 +8,7 @@ const chars = (n: number) =>
     .slice(0, n);
 const fullToken = () => `sl.u.${chars(1350)}`;
 
-describe('normalizePastedToken', () => {
+describe('cleanPastedToken', () => {
   const t = fullToken();
   it.each([
     ['spaces and newlines', `  ${t}\n`],
@@ -19,7 +19,7 @@ describe('normalizePastedToken', () => {
     ['quoted Bearer', `"Bearer ${t}"\r\n`],
     ['CRLF and BOM', `\uFEFF${t}\r\n`],
   ])('accepts %s', (_label, raw) => {
-    expect(normalizePastedToken(raw)).toBe(t);
+    expect(cleanPastedToken(raw)).toEqual({ ok: true, text: t });
   });
 });
 

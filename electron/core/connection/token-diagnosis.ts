@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../../shared/error-catalog';
+import { unwrapPastedLine, type PastedLine } from './pasted-line';
 
 // What people really paste, diagnosed before we ask Dropbox: the guide's Troubleshooting list
 // ("format", "too short") as a table of checks with plain answers.
@@ -40,9 +41,14 @@ const APP_KEY_OR_SECRET = /^[a-z0-9]{15}$/;
 const TOKEN_CHARS = /^[A-Za-z0-9._-]+$/;
 const QUOTES = /^(["'`\u201c\u201d\u2018\u2019])([\s\S]*)\1$|^[\u201c\u2018]([\s\S]*)[\u201d\u2019]$/;
 
-/** Trim spaces and newlines, surrounding quotes (also curly ones from word processors), a leading `Bearer `. */
-export function normalizePastedToken(raw: string): string {
-  let text = raw.replace(/^\uFEFF/, '').trim();
+/**
+ * Trim spaces and newlines, take the value out of one settings-file line (`NAME = "…"`), strip
+ * surrounding quotes (also curly ones from word processors) and a leading `Bearer `.
+ */
+export function cleanPastedToken(raw: string): PastedLine {
+  const line = unwrapPastedLine(raw.replace(/^\uFEFF/, '').trim());
+  if (!line.ok) return line;
+  let text = line.text;
   for (let i = 0; i < 3; i++) {
     const before = text;
     const quoted = QUOTES.exec(text);
@@ -50,11 +56,13 @@ export function normalizePastedToken(raw: string): string {
     text = text.replace(/^bearer\s+/i, '').trim();
     if (text === before) break;
   }
-  return text;
+  return { ok: true, text };
 }
 
 export function diagnoseToken(raw: string): Diagnosis {
-  const token = normalizePastedToken(raw);
+  const cleaned = cleanPastedToken(raw);
+  if (!cleaned.ok) return cleaned;
+  const token = cleaned.text;
   if (token.length === 0) return { ok: false, kind: 'token-empty', detail: 'nothing was pasted' };
   if (/\s/.test(token)) {
     const where = /[\r\n]/.test(token) ? 'a line break' : 'a space';

@@ -10,6 +10,7 @@ import { ErrorBox } from '../ui/ErrorBox';
 import { ScreenTitle } from '../ui/ScreenTitle';
 import { StatePill } from '../ui/StatePill';
 import { NextStep } from './home/NextStep';
+import { shownName } from '../lib/shown-name';
 
 interface Props {
   status: PublicStatus;
@@ -31,7 +32,7 @@ function storedLine(status: PublicStatus): string {
   const files = projects.reduce((n, p) => n + p.targets.length, 0);
   const where = `Saved in ${status.storage} on this computer.`;
   if (files === 0) return `${where} No file holds a copy until you add a project.`;
-  const names = projects.map((p) => p.name).join(', ');
+  const names = projects.map((p) => shownName(p.name)).join(', ');
   return `${where} A copy is written into ${files === 1 ? '1 settings file' : `${files} settings files`} of ${names}, because the program reads it there.`;
 }
 

@@ -1,8 +1,9 @@
 import { Fragment } from 'react';
+import { shownName } from '../lib/shown-name';
 
 /**
  * A file path that may wrap after each `/` instead of mid-word (`setting|s.py`). Text copied
- * from it is unchanged: <wbr> adds no characters.
+ * from it is unchanged: <wbr> adds no characters. Names in it are shown escaped (see shownName).
  */
 export function PathText({ path }: { path: string }) {
   const parts = path.split('/');
@@ -10,7 +11,7 @@ export function PathText({ path }: { path: string }) {
     <>
       {parts.map((part, i) => (
         <Fragment key={i}>
-          {part}
+          {shownName(part)}
           {i < parts.length - 1 ? (
             <>
               /<wbr />

@@ -1,6 +1,7 @@
 import type { PublicStatus } from '../../../../electron/shared/state';
 import { NextStepNotice } from '../../ui/NextStepNotice';
 import { isReady, WHICH_FOLDER, whatHappensNext } from '../projects/ready';
+import { shownName } from '../../lib/shown-name';
 
 interface Props {
   status: PublicStatus;
@@ -32,7 +33,7 @@ export function NextStep({ status, onAddFolder, onProjects }: Props) {
       <NextStepNotice
         next="attention"
         tone="warn"
-        title={`Next: ${waiting.length === 1 ? `${waiting[0]!.name} needs the token` : `${waiting.length} projects need the token`}`}
+        title={`Next: ${waiting.length === 1 ? `${shownName(waiting[0]!.name)} needs the token` : `${waiting.length} projects need the token`}`}
         action={{ label: 'Show what to do', onClick: onProjects }}
       >
         <p className="notice-detail">Open Projects to see which files and what to do.</p>

@@ -9,6 +9,7 @@ import { CheckField } from '../../ui/CheckField';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { PathText } from '../../ui/PathText';
 import { DetectedTargetItem } from './DetectedTargetItem';
+import { shownName } from '../../lib/shown-name';
 
 // Offered when nothing in the folder mentions a Dropbox token: the usual place for one.
 const NEW_ENV: DetectedTargetView = { file: '.env', format: 'dotenv', key: 'DROPBOX_ACCESS_TOKEN', reason: 'new' };
@@ -79,8 +80,8 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
 
   return (
     <section className="panel" aria-labelledby="add-title">
-      <h2 id="add-title">Add “{choice.name}”</h2>
-      <p className="path mono" title={choice.dir}>
+      <h2 id="add-title">Add “{shownName(choice.name)}”</h2>
+      <p className="path mono" title={shownName(choice.dir)}>
         <PathText path={choice.shownDir} />
       </p>
       {choice.targets.length === 0 ? (
@@ -97,7 +98,9 @@ export function AddFolderPanel({ choice, onAdded, onCancel }: Props) {
               key={targetId(t)}
               target={t}
               why={t === NEW_ENV ? NEW_ENV_WHY : FOUND_WHY}
-              technical={t === NEW_ENV ? null : `Why: ${t.reason}.${t.key ? ` The token goes under ${t.key}.` : ''}`}
+              technical={
+                t === NEW_ENV ? null : `Why: ${t.reason}.${t.key ? ` The token goes under ${shownName(t.key)}.` : ''}`
+              }
               showKey={targets.filter((o) => o.file === t.file).length > 1}
               checked={Boolean(checked[targetId(t)])}
               onCheck={(on) => setChecked({ ...checked, [targetId(t)]: on })}

@@ -5,6 +5,7 @@ import { MoreInfo } from '../../ui/MoreInfo';
 import { PathText } from '../../ui/PathText';
 import { GitWarning } from './GitWarning';
 import { FORMAT_LABEL } from './words';
+import { shownName } from '../../lib/shown-name';
 
 interface Props {
   target: DetectedTargetView;
@@ -51,7 +52,7 @@ export function DetectedTargetItem(props: Props) {
             {target.key && showKey ? (
               <>
                 {' '}
-                → <code>{target.key}</code>
+                → <code>{shownName(target.key)}</code>
               </>
             ) : null}
           </label>

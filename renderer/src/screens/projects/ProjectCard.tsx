@@ -11,6 +11,7 @@ import { ErrorBox } from '../../ui/ErrorBox';
 import { PathText } from '../../ui/PathText';
 import { TargetItem } from './TargetItem';
 import { syncSummary } from './words';
+import { shownName } from '../../lib/shown-name';
 
 interface Props {
   project: PublicProject;
@@ -29,6 +30,7 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
   // eslint-disable-next-line react-hooks/set-state-in-effect -- main's answer replaces the optimistic value
   useEffect(() => setKeep(project.keepInSync), [project.keepInSync]);
   const path = project.path;
+  const name = shownName(project.name);
   const titleId = `project-${encodeURIComponent(path).replace(/%/g, '_')}`;
 
   const sync = async (allowTracked = false) => {
@@ -50,32 +52,35 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
   };
   const toggleKeep = async (on: boolean) => {
     setKeep(on);
-    const done = on ? `${project.name} will be kept in sync.` : `${project.name} will no longer be kept in sync.`;
+    const done = on ? `${name} will be kept in sync.` : `${name} will no longer be kept in sync.`;
     if (!(await withStatus((dtt) => dtt.projects.setKeepInSync(path, on), done))) setKeep(!on);
   };
   const ignore = async (file: string) => {
-    if (await withStatus((dtt) => dtt.projects.ignore(path, file), `Added ${file} to .gitignore.`)) await sync();
+    if (await withStatus((dtt) => dtt.projects.ignore(path, file), `Added ${shownName(file)} to .gitignore.`))
+      await sync();
   };
 
   const keepOut = async () => {
-    const done = `Git on this computer will keep the token out of ${project.name}'s commits.`;
+    const done = `Git on this computer will keep the token out of ${name}'s commits.`;
     if (await withStatus((dtt) => dtt.projects.setKeepOutOfGit(path, true), done)) await sync();
   };
   const makePrivate = async (file: string) => {
-    if (await withStatus((dtt) => dtt.projects.makePrivate(path, file), `${file} is now readable only by you.`))
+    if (
+      await withStatus((dtt) => dtt.projects.makePrivate(path, file), `${shownName(file)} is now readable only by you.`)
+    )
       await sync();
   };
   const undo = (force: boolean) =>
-    withStatus((dtt) => dtt.projects.undo(path, force), `Restored ${project.name}'s files to before the last sync.`);
+    withStatus((dtt) => dtt.projects.undo(path, force), `Restored ${name}'s files to before the last sync.`);
 
   const outcomeFor = (file: string) => outcomes.find((o) => o.file === file);
   return (
     <li className="card project" aria-labelledby={titleId} data-project={path}>
-      <h2 id={titleId}>{project.name}</h2>
-      <p className="path mono" title={path}>
+      <h2 id={titleId}>{name}</h2>
+      <p className="path mono" title={shownName(path)}>
         <PathText path={project.shownPath} />
       </p>
-      <ul className="target-list" aria-label={`Files in ${project.name}`}>
+      <ul className="target-list" aria-label={`Files in ${name}`}>
         {project.targets.map((t) => (
           <TargetItem
             key={targetId(t)}
@@ -119,14 +124,12 @@ export function ProjectCard({ project, outcomes, onStatus, onReport }: Props) {
       ) : null}
       {confirmRemove ? (
         <div className="notice notice-warn">
-          <p>Remove “{project.name}” from the list? Its files stay exactly as they are.</p>
+          <p>Remove “{name}” from the list? Its files stay exactly as they are.</p>
           <div className="button-row">
             <button
               type="button"
               className="btn btn-danger"
-              onClick={() =>
-                void withStatus((dtt) => dtt.projects.remove(path), `Removed ${project.name} from the list.`)
-              }
+              onClick={() => void withStatus((dtt) => dtt.projects.remove(path), `Removed ${name} from the list.`)}
               disabled={action.busy}
             >
               Remove

@@ -11,6 +11,7 @@ import { AddFolderPanel } from './AddFolderPanel';
 import { ProjectCard } from './ProjectCard';
 import { isReady, WHICH_FOLDER, whatHappensNext } from './ready';
 import { syncSummary } from './words';
+import { shownName } from '../../lib/shown-name';
 
 interface Props {
   status: PublicStatus;
@@ -49,7 +50,7 @@ export function ProjectsScreen({ status, outcomes, addFolderFirst = false, onSta
     setJustAdded(dir);
     onStatus(next);
     const name = next.projects?.find((p) => p.path === dir)?.name;
-    announce(`Added ${name ?? 'the project'}. Writing the token…`);
+    announce(`Added ${name ? shownName(name) : 'the project'}. Writing the token…`);
     const report = await call((dtt) => dtt.sync({ paths: [dir] }));
     if (report.ok) {
       onReport(report.value);

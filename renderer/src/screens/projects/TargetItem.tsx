@@ -6,6 +6,7 @@ import { ErrorBox } from '../../ui/ErrorBox';
 import { StatePill } from '../../ui/StatePill';
 import { GitWarning } from './GitWarning';
 import { OUTCOME_WORDS, STATUS_BADGE, UNDONE_BADGE } from './words';
+import { shownName } from '../../lib/shown-name';
 
 interface Props {
   target: PublicTargetStatus;
@@ -60,7 +61,7 @@ export function TargetItem(props: Props) {
           <code className="break">
             <PathText path={target.file} />
           </code>
-          {target.key ? <span className="hint"> {target.key}</span> : null}
+          {target.key ? <span className="hint"> {shownName(target.key)}</span> : null}
         </span>
         <StatePill tone={badge.tone} label={badge.label} />
       </div>

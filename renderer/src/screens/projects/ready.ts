@@ -1,4 +1,5 @@
 import type { PublicProject } from '../../../../electron/shared/state';
+import { shownName } from '../../lib/shown-name';
 
 /** Where the guide's staff start: the program that reads the token, not a folder of our own. */
 export const WHICH_FOLDER = 'the folder of the program that uses Dropbox, e.g. your training engine';
@@ -11,8 +12,9 @@ export function isReady(project: PublicProject): boolean {
 /** What happens from now on, so "ready" isn't the end of the story. */
 export function whatHappensNext(project: PublicProject): string {
   const files = project.targets.length === 1 ? 'its file' : `its ${project.targets.length} files`;
+  const name = shownName(project.name);
   const git = project.keepOutOfGit ? ' Git on this computer leaves the token out of every commit.' : '';
   return project.keepInSync
-    ? `${project.name} has the token in ${files}. Each time the token is renewed, the app writes the new one there by itself — nothing to do.${git}`
-    : `${project.name} has the token in ${files}. Keep in sync is off: after the token is renewed, use “Sync now” on Projects.${git}`;
+    ? `${name} has the token in ${files}. Each time the token is renewed, the app writes the new one there by itself — nothing to do.${git}`
+    : `${name} has the token in ${files}. Keep in sync is off: after the token is renewed, use “Sync now” on Projects.${git}`;
 }

@@ -1,6 +1,7 @@
 import type { TargetStatus } from '../../../../electron/shared/state';
 import type { DetectedTargetView, SyncReportView, TargetReportView } from '../../../../electron/shared/views';
 import type { Tone } from '../../lib/state-words';
+import { shownName } from '../../lib/shown-name';
 
 export const FORMAT_LABEL: Record<DetectedTargetView['format'], string> = {
   dotenv: 'env file',
@@ -36,5 +37,5 @@ export function syncSummary(report: SyncReportView, name?: string): string {
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (count('failed')) parts.push(`${count('failed')} failed`);
   const what = parts.length ? parts.join(', ') : 'nothing to sync';
-  return name ? `${name}: ${what}.` : `Sync finished: ${what}.`;
+  return name ? `${shownName(name)}: ${what}.` : `Sync finished: ${what}.`;
 }
