@@ -159,7 +159,8 @@ describe('atomicWrite', () => {
       },
     };
     const error = await caught(atomicWrite(file, `{\n  "token": "${'n'.repeat(4000)}"\n}\n`, { fs: diskFull }));
-    expectKind(error, 'file-write-failed', /config\.json could not be written \(ENOSPC: disk full\?\)/);
+    expectKind(error, 'file-write-failed', /config\.json could not be written because the disk is full/);
+    expect((error as { moreInfo?: string }).moreInfo).toMatch(/ENOSPC/);
     expect(temps).toHaveLength(1);
     expect(path.dirname(temps[0]!)).toBe(dir);
     expect(path.basename(temps[0]!)).toMatch(/^\.config\.json\.dtt-[0-9a-f]+\.tmp$/);
