@@ -90,6 +90,13 @@ function refusedLast(t: PublicTargetStatus): boolean {
 }
 
 function footer(p: PublicProject, connected: boolean): string[] {
+  // A file that is missing or in error: the catalog's advice, naming the command, once per kind.
+  const kinds = [...new Set(p.targets.flatMap((t) => (t.status !== 'stale' && t.kind ? [t.kind] : [])))];
+  const advice = kinds.map((kind) => `  What to do: ${errorText(kind, 'cli', { folder: p.path }).action}`);
+  return [...advice, ...staleFooter(p, connected)];
+}
+
+function staleFooter(p: PublicProject, connected: boolean): string[] {
   const stale = p.targets.filter((t) => t.status === 'stale');
   if (stale.length === 0) return [];
   // sync refuses without a working connection, so the advice starts one step earlier.

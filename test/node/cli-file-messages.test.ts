@@ -73,6 +73,7 @@ describeWithKeyring('CLI file failure messages', () => {
     for (const args of [['project', 'list'], ['status']]) {
       const r = await runCli(args, e.env);
       plain(r.stdout + r.stderr);
+      expect(r.stdout, args.join(' ')).toMatch(/`dropbox-token-tray project (add|remove) /);
     }
   });
 
