@@ -35,7 +35,7 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
           ? `Connected as ${who}`
           : 'Connected'
         : "Couldn't check the connection"
-      : stateWords(s, now).line;
+      : stateWords(s, now, 'cli').line;
   const lines = [
     limited
       ? `Signed in${who ? ` as ${who}` : ''}, but this connection ${missingPermissionWords(missingFileScopes(s.scopes))}.`
@@ -50,8 +50,8 @@ export function formatStatus(s: PublicStatus, now = Date.now()): string {
   }
   if (s.problem && s.state !== 'disconnected') {
     const text = cliText(new DttError(s.problem as DttError['kind']));
-    // Said once: when the headline already is the problem's title, only the action follows.
-    lines.push(lines[0] === text.title ? text.action : `${text.title}. ${text.action}`);
+    // Said once: when the headline already says the problem's title, only the action follows.
+    lines.push(lines[0]!.startsWith(text.title) ? text.action : `${text.title}. ${text.action}`);
   } else if (s.state === 'disconnected') {
     lines.push(cliText(new DttError('not-connected')).action);
   }

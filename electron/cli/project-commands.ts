@@ -207,7 +207,8 @@ export function registerProjectCommands(program: Command, service: ServiceFactor
         allowTracked: opts.allowTracked,
         allowSymlinks: opts.allowSymlinks,
       });
-      out(opts.json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
+      const verbose = Boolean(program.opts<{ verbose?: boolean }>().verbose);
+      out(opts.json ? JSON.stringify(report, null, 2) : formatSyncReport(report, verbose));
       process.exitCode = report.targets.some((t) => t.outcome === 'failed' || t.outcome === 'skipped') ? 1 : 0;
     });
 

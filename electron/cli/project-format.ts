@@ -3,6 +3,7 @@ import type { SyncReport, TargetReport } from '../core/projects/sync';
 import type { PublicProject, PublicStatus, PublicTargetStatus } from '../shared/state';
 import { escapeControl as esc } from '../shared/input-rules';
 import { writeRefusal } from '../core/service/status';
+import { errorText } from '../shared/error-catalog';
 
 // Names, paths and details come from the user's disk: each is escaped where it is printed.
 
@@ -14,7 +15,8 @@ const WORDS: Record<TargetReport['outcome'], string> = {
   failed: 'failed',
 };
 
-export function formatSyncReport(report: SyncReport): string {
+/** `verbose`: also the system's own words for each failure (for IT), as `--verbose` does for errors. */
+export function formatSyncReport(report: SyncReport, verbose = false): string {
   if (report.targets.length === 0)
     return 'No projects to sync. Add one with "dropbox-token-tray project add <folder>".';
   const lines = report.targets.map((t) => {
@@ -29,9 +31,15 @@ export function formatSyncReport(report: SyncReport): string {
         `\n    (Developers: "dropbox-token-tray run -- <command>" gives a program the token without writing any file.)`;
     else if (t.git?.fix?.kind === 'use-env-file')
       line += `\n    ${esc(t.git.fix.explanation)}\n    To write anyway, run sync with --allow-tracked.`;
+    // The detail says what happened; what to do is the catalog's, naming the command for this folder.
+    else if (t.outcome === 'failed' && t.kind)
+      line += `\n    What to do: ${errorText(t.kind, 'cli', { folder: t.project }).action}`;
+    if (verbose && t.moreInfo) line += `\n    More info: ${esc(t.moreInfo)}`;
     return line;
   });
   lines.push(projectsUpdatedLine(report.projectsUpdated));
+  if (!verbose && report.targets.some((t) => t.moreInfo))
+    lines.push('For technical details, run the command again with --verbose.');
   return lines.join('\n');
 }
 
@@ -82,6 +90,13 @@ function refusedLast(t: PublicTargetStatus): boolean {
 }
 
 function footer(p: PublicProject, connected: boolean): string[] {
+  // A file that is missing or in error: the catalog's advice, naming the command, once per kind.
+  const kinds = [...new Set(p.targets.flatMap((t) => (t.status !== 'stale' && t.kind ? [t.kind] : [])))];
+  const advice = kinds.map((kind) => `  What to do: ${errorText(kind, 'cli', { folder: p.path }).action}`);
+  return [...advice, ...staleFooter(p, connected)];
+}
+
+function staleFooter(p: PublicProject, connected: boolean): string[] {
   const stale = p.targets.filter((t) => t.status === 'stale');
   if (stale.length === 0) return [];
   // sync refuses without a working connection, so the advice starts one step earlier.

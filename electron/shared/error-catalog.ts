@@ -63,6 +63,7 @@ export const ERROR_KINDS = [
   'file-readonly',
   'file-missing',
   'file-write-failed',
+  'file-changed',
   'file-not-updatable',
   'project-missing',
   'project-unknown',

@@ -96,6 +96,12 @@ export const FILE_ERRORS = {
     explanation: 'The write did not finish (for example, the disk is full). The old file is intact.',
     ...fixThenSync('Free some disk space'),
   },
+  'file-changed': {
+    title: 'The file changed while syncing',
+    explanation: 'Another program changed the file while the app was writing it, so the app left it as it is.',
+    cli: 'Run `dropbox-token-tray sync {folder}` again once the other program is done with the file.',
+    window: 'Click "Try again" once the other program is done with the file.',
+  },
   'file-not-updatable': {
     title: "The app can't update this file",
     explanation: 'The token is kept in a form the app does not edit, so the file was left exactly as it was.',

@@ -5,8 +5,9 @@ import type { ErrorEntry } from './error-entry';
 export const NETWORK_ERRORS = {
   'network-offline': {
     title: "Can't reach Dropbox",
-    explanation: 'Your connection is kept; the app will try again by itself.',
-    cli: 'Check your internet connection or proxy, then run `dropbox-token-tray status`.',
+    // The tray keeps trying (its header says so); the terminal checks once, so the words promise no retry.
+    explanation: 'Your connection is kept; nothing needs to be set up again.',
+    cli: 'Check your internet connection or proxy, then run `dropbox-token-tray status` to try again.',
     window: 'Check your internet connection or proxy, then click "Check again".',
   },
   'network-proxy-refused': {

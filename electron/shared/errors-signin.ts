@@ -20,10 +20,12 @@ export const SIGNIN_ERRORS = {
   },
   'app-key-invalid': {
     title: 'Dropbox does not recognise the app key',
-    explanation: 'The app key in the settings does not match any Dropbox app.',
+    // The key may come from the settings or from the environment: the words fit both; which, only for IT.
+    explanation: 'The app key this computer is set to use does not match any Dropbox app.',
     cli: 'Check the app key against the App Console and set it with `dropbox-token-tray config app-key KEY`.',
     window: 'Check the app key against the App Console, correct it under Settings → "App key" and click "Save".',
-    technical: 'Dropbox answered invalid_client for this client_id.',
+    technical:
+      'Dropbox answered invalid_client for this client_id. The key is the one in the settings, or the DTT_APP_KEY environment variable where that is set (it overrides the settings).',
   },
   'redirect-unregistered': {
     title: 'The sign-in address is not registered',

@@ -2,6 +2,7 @@
 // the redacted view every shell renders.
 // Pure types and functions: importable from main, preload, renderer and plain Node.
 import type { FormatName, LastOutcome } from './targets';
+import type { ErrorKind } from './error-catalog';
 
 export type ConnectionState = 'disconnected' | 'connected' | 'offline' | 'expired' | 'revoked';
 export type ConnectMethod = 'oauth' | 'code' | 'paste';
@@ -20,6 +21,8 @@ export interface PublicTargetStatus {
   key?: string | undefined;
   status: TargetStatus;
   detail?: string | undefined;
+  /** Why a file is missing or in error, so each surface can add its own advice from the catalog. */
+  kind?: ErrorKind | undefined;
   lastSync?:
     { at: string; outcome: LastOutcome; fingerprint?: string | undefined; detail?: string | undefined } | undefined;
 }

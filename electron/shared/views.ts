@@ -82,6 +82,8 @@ export interface TargetReportView {
   outcome: SyncOutcome;
   kind?: ErrorKind;
   detail?: string;
+  /** The system's own words (e.g. "ENOSPC: no space left on device"): only behind More info / --verbose. */
+  moreInfo?: string;
   git?: GitWarningView;
 }
 

@@ -1,6 +1,6 @@
 // The app's everyday words, defined once for the terminal, the tray and the window: how time
 // left reads, what each connection state is called, and the product's name.
-import { errorText, type ErrorKind } from './error-catalog';
+import { errorText, type ErrorKind, type Surface } from './error-catalog';
 import { escapeControl } from './input-rules';
 import { hasPermissionProblem } from './permissions';
 import type { ConnectionState, PublicStatus } from './state';
@@ -52,16 +52,17 @@ export interface StateWords {
 
 /**
  * The states without a working connection: each is its catalog error's title, with its own pill
- * label, tone and tray sentence. Only "offline" keeps the connection, so only it says it retries.
+ * label, tone and tray sentence. Only "offline" keeps the connection, so only it says it retries;
+ * and only where that is true: the tray keeps checking, the terminal checks once and stops.
  */
 const NOT_CONNECTED: Record<
   Exclude<ConnectionState, 'connected'>,
-  { label: string; kind: ErrorKind; tone: Tone; tray: string; after?: string }
+  { label: string; kind: ErrorKind; tone: Tone; tray: string; after?: Record<Surface, string> }
 > = {
   offline: {
     label: 'Offline',
     kind: 'network-offline',
-    after: ' (will retry)',
+    after: { window: ' (will retry)', cli: ' right now' },
     tone: 'warn',
     tray: "The tray icon asks for attention: Dropbox can't be reached right now. Your connection is kept.",
   },
@@ -85,14 +86,14 @@ const NOT_CONNECTED: Record<
   },
 };
 
-function notConnectedWords(state: Exclude<ConnectionState, 'connected'>): StateWords {
-  const { label, kind, tone, tray, after = '' } = NOT_CONNECTED[state];
-  return { label, line: `${errorText(kind, 'window').title}${after}`, tone, tray };
+function notConnectedWords(state: Exclude<ConnectionState, 'connected'>, surface: Surface): StateWords {
+  const { label, kind, tone, tray, after } = NOT_CONNECTED[state];
+  return { label, line: `${errorText(kind, 'window').title}${after?.[surface] ?? ''}`, tone, tray };
 }
 
-/** The connection state in one set of words, for every surface. */
-export function stateWords(s: PublicStatus, now = Date.now()): StateWords {
-  if (s.state !== 'connected') return notConnectedWords(s.state);
+/** The connection state in one set of words, for every surface ('window' = the tray and the window). */
+export function stateWords(s: PublicStatus, now = Date.now(), surface: Surface = 'window'): StateWords {
+  if (s.state !== 'connected') return notConnectedWords(s.state, surface);
   if (hasPermissionProblem(s))
     return {
       label: 'Permission missing',

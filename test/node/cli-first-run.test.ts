@@ -46,6 +46,12 @@ describeWithKeyring('App Console mistakes, as connect and doctor say them', () =
     expect(headline.match(/Dropbox (does not recognise|knows no app)/g)).toHaveLength(1);
     expect(connect.stderr).not.toMatch(/in Settings/);
     expect(connect.stderr).toContain('dropbox-token-tray config app-key KEY');
+    // The key came from the environment, not the settings: said in plain words, the variable only with --verbose.
+    expect(connect.stderr).not.toMatch(/in the settings/);
+    expect(connect.stderr).toMatch(/the app key this computer is set to use/i);
+    expect(connect.stderr).not.toContain('DTT_APP_KEY');
+    const verbose = await runCli(['connect', '--no-browser', '--verbose'], e.env);
+    expect(verbose.stderr).toMatch(/More info: .*DTT_APP_KEY/);
 
     const doctor = await runCli(['doctor'], e.env);
     const line = doctor.stdout.split('\n').find((l) => l.includes('Dropbox app settings'))!;

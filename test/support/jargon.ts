@@ -18,8 +18,12 @@ export const JARGON_WORDS = [
   'client_id',
 ];
 
-/** Environment-variable names and HTTP status codes, which a word list can't enumerate. */
-const PATTERNS = [/\b(?:DTT|DROPBOX|HTTPS?|NODE)_[A-Z_]+\b/, /\b(?:400|401|403|404|407|409|429|500|502|503)\b/];
+/** Environment-variable names, HTTP status codes and system error codes, which a word list can't enumerate. */
+const PATTERNS = [
+  /\b(?:DTT|DROPBOX|HTTPS?|NODE)_[A-Z_]+\b/,
+  /\b(?:400|401|403|404|407|409|429|500|502|503)\b/,
+  /\bE(?:NOSPC|DQUOT|IO|FBIG|ACCES|PERM|ROFS|BUSY|NOENT|NOTDIR|ISDIR|LOOP|EXIST|MFILE|XDEV|PIPE|CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|AI_AGAIN)\b/,
+];
 
 /** The jargon found in a text (empty when it is plain). */
 export function findJargon(text: string): string[] {

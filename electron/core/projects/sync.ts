@@ -84,7 +84,11 @@ function failure(project: ProjectRecord, file: string, error: unknown): TargetRe
     e.kind === 'file-utf16' ||
     e.kind === 'file-too-large' ||
     e.kind === 'file-not-updatable';
-  return report(project, file, skipped ? 'skipped' : 'failed', { kind: e.kind, detail: e.detail ?? e.title });
+  return report(project, file, skipped ? 'skipped' : 'failed', {
+    kind: e.kind,
+    detail: e.detail ?? e.title,
+    ...(e.moreInfo ? { moreInfo: e.moreInfo } : {}),
+  });
 }
 
 /**

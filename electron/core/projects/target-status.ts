@@ -39,6 +39,7 @@ export async function projectStatuses(projects: ProjectRecord[], accessToken: st
               ...base,
               status: e.kind === 'file-missing' || e.kind === 'project-missing' ? 'missing' : 'error',
               detail: e.detail ?? e.title,
+              kind: e.kind,
             };
           }
         }),

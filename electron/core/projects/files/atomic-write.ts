@@ -158,7 +158,7 @@ export async function atomicWrite(absPath: string, text: string, opts: WriteOpti
         `${label} was deleted while we were syncing, so ${what}; sync again to create it`,
       );
     else if (expected === null && current!.mtimeMs !== opts.expectUnchangedSince)
-      throw new DttError('file-write-failed', `${label} changed while we were writing; sync again`);
+      throw new DttError('file-changed', `${label} changed while we were writing, so it was left as it is`);
     // Replacing one name of a hard-linked file would leave the old token under the other
     // names; writing in place would lose the all-or-nothing guarantee. So we refuse and say why.
     if (current && current.nlink > 1)

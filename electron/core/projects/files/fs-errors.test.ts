@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findJargon } from '../../../../test/support/jargon';
 import { DttError } from '../../errors';
 import { readError, writeError } from './fs-errors';
 
@@ -10,20 +11,35 @@ describe('file error wording', () => {
       [
         'ENOSPC',
         'file-write-failed',
-        /^config\/\.env could not be written \(ENOSPC: disk full\?\); the old file is unchanged/,
+        /^config\/\.env could not be written because the disk is full; the old file is unchanged/,
       ],
-      ['EIO', 'file-write-failed', /disk full\?/],
-      ['EDQUOT', 'file-write-failed', /disk full\?/],
-      ['EACCES', 'file-readonly', /^config\/\.env or its folder is read-only \(EACCES\); make it writable/],
+      ['EIO', 'file-write-failed', /could not be written/],
+      ['EDQUOT', 'file-write-failed', /disk is full/],
+      ['EACCES', 'file-readonly', /^config\/\.env or its folder is read-only for you/],
       ['EPERM', 'file-readonly', /read-only/],
       ['EROFS', 'file-readonly', /read-only/],
       ['ENOENT', 'file-missing', /^the folder of config\/\.env no longer exists/],
-      ['EXYZ', 'file-write-failed', /\(EXYZ\)/],
+      ['EMFILE', 'file-write-failed', /could not be written; the old file is unchanged/],
     ];
     for (const [code, kind, detail] of cases) {
       const e = writeError('config/.env', fail(code));
       expect([code, e.kind]).toEqual([code, kind]);
       expect(e.detail).toMatch(detail);
+    }
+  });
+
+  // The system's code (ENOSPC…) is for IT: it goes behind --verbose / "More info", and the detail
+  // doesn't repeat "sync again", since the catalog's action already names the command or button.
+  it('keeps system error codes out of the primary text, behind More info', () => {
+    const codes = ['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG', 'EACCES', 'EPERM', 'EROFS', 'EBUSY', 'EMFILE'];
+    const errors = [
+      ...codes.map((code) => [code, writeError('config/.env', fail(code))] as const),
+      ...['EACCES', 'EPERM', 'EMFILE'].map((code) => [code, readError('config/.env', fail(code))] as const),
+    ];
+    for (const [code, e] of errors) {
+      expect([code, findJargon(e.detail ?? '')]).toEqual([code, []]);
+      expect([code, e.detail]).not.toEqual([code, expect.stringMatching(/sync again|unknown error/i)]);
+      expect([code, e.moreInfo]).toEqual([code, expect.stringContaining(code)]);
     }
   });
 

@@ -22,41 +22,53 @@ function pathError(label: string, code: string | undefined, error: unknown): Dtt
   return undefined;
 }
 
+/**
+ * The system's own words (ENOSPC: no space left…) are for IT: they go behind --verbose / "More
+ * info". The detail says what happened in plain words; the catalog's action names the command or
+ * button, so the detail doesn't repeat "sync again".
+ */
+function systemNote(code: string | undefined, error: unknown): { cause: unknown; moreInfo: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const moreInfo = code && !message.includes(code) ? `${code}: ${message}` : message || (code ?? 'unknown error');
+  return { cause: error, moreInfo: `The system said: ${moreInfo}` };
+}
+
 /** Maps a failed write (temp file, rename, chmod) to the error the user sees. */
 export function writeError(label: string, error: unknown): DttError {
   if (error instanceof DttError) return error;
   const code = errnoCode(error);
   const missing = pathError(label, code, error);
   if (missing) return missing;
+  const note = systemNote(code, error);
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
+      return new DttError(
+        'file-write-failed',
+        `${label} could not be written because the disk is full; the old file is unchanged`,
+        note,
+      );
     case 'EIO':
     case 'EFBIG':
       return new DttError(
         'file-write-failed',
-        `${label} could not be written (${code}: disk full?); the old file is unchanged. Free some space, then sync again`,
-        { cause: error },
+        `${label} could not be written because the disk reported a problem; the old file is unchanged`,
+        note,
       );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
+      return new DttError('file-readonly', `${label} or its folder is read-only for you; nothing was changed`, note);
     case 'EBUSY':
       return new DttError(
         'file-readonly',
-        `${label} or its folder is read-only (${code}); make it writable, then sync again`,
-        { cause: error },
+        `${label} is locked by another program; close that program. Nothing was changed`,
+        note,
       );
     case 'ELOOP':
-      return new DttError('file-symlink', `${label} is a link that loops back on itself; choose the real file`, {
-        cause: error,
-      });
+      return new DttError('file-symlink', `${label} is a link that loops back on itself; choose the real file`, note);
     default:
-      return new DttError(
-        'file-write-failed',
-        `${label} could not be written (${code ?? 'unknown error'}); the old file is unchanged`,
-        { cause: error },
-      );
+      return new DttError('file-write-failed', `${label} could not be written; the old file is unchanged`, note);
   }
 }
 
@@ -66,23 +78,22 @@ export function readError(label: string, error: unknown): DttError {
   const code = errnoCode(error);
   const missing = pathError(label, code, error);
   if (missing) return missing;
+  const note = systemNote(code, error);
   switch (code) {
     case 'EACCES':
     case 'EPERM':
       return new DttError(
         'file-readonly',
-        `${label} can't be read (${code}); give yourself read and write access to it, then sync again`,
-        { cause: error },
+        `${label} can't be read: you don't have permission to open it; nothing was changed`,
+        note,
       );
     case 'ELOOP':
       return new DttError(
         'file-symlink',
         `${label} is a link; choose the real file or allow writing through the link`,
-        { cause: error },
+        note,
       );
     default:
-      return new DttError('internal', `${label} could not be read (${code ?? 'unknown error'}); nothing was changed`, {
-        cause: error,
-      });
+      return new DttError('internal', `${label} could not be read; nothing was changed`, note);
   }
 }

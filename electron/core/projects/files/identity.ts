@@ -68,7 +68,7 @@ export async function assertSameFile(
   const now = await lstatOrNull(file);
   if (now?.isSymbolicLink()) throw becameLink(label, await readlink(file).catch(() => '?'), what);
   if (expected === 'absent') {
-    if (now) throw new DttError('file-write-failed', `${label} appeared while we were syncing; ${what}. Sync again`);
+    if (now) throw new DttError('file-changed', `${label} appeared while we were syncing; ${what}`);
     return null;
   }
   // A deletion is the user's decision: we don't bring the file back behind their back.
@@ -78,11 +78,8 @@ export async function assertSameFile(
       `${label} was deleted while we were syncing, so ${what}; sync again to create it`,
     );
   if (now.dev !== expected.dev || now.ino !== expected.ino)
-    throw new DttError(
-      'file-write-failed',
-      `${label} was replaced by another file while we were syncing; ${what}. Sync again`,
-    );
+    throw new DttError('file-changed', `${label} was replaced by another file while we were syncing; ${what}`);
   if (now.mtimeMs !== expected.mtimeMs)
-    throw new DttError('file-write-failed', `${label} changed while we were writing; sync again`);
+    throw new DttError('file-changed', `${label} changed while we were writing, so it was left as it is`);
   return now;
 }
