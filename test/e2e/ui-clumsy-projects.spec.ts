@@ -4,13 +4,13 @@ import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
 import { tempProject } from '../support/projects';
 import {
-  connectWithBrowser,
   currentToken,
   eventually,
   followRedirect,
   nextOpenedUrl,
   queueFolder,
   type Ui,
+  connectedOnProjects as onProjects,
 } from './ui-helpers';
 import { uiSuite } from './ui-suite';
 
@@ -20,13 +20,7 @@ import { uiSuite } from './ui-suite';
 const suite = uiSuite();
 const ORIGINAL = 'DROPBOX_ACCESS_TOKEN=\nOTHER=keep\n';
 
-async function connectedOnProjects(): Promise<Ui> {
-  const ui = await suite.open();
-  await connectWithBrowser(ui, suite.fake);
-  await ui.page.getByRole('button', { name: 'Projects' }).click();
-  await ui.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
-  return ui;
-}
+const connectedOnProjects = async () => onProjects(await suite.open(), suite.fake);
 
 const card = (u: Ui, dir: string) => u.page.locator(`[data-project="${dir}"]`);
 const envStatus = (u: Ui, dir: string) => card(u, dir).locator('[data-file=".env"]').getAttribute('data-status');

@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { eventually, followRedirect, nextOpenedUrl, type Ui } from './ui-helpers';
+import {
+  eventually,
+  followRedirect,
+  nextOpenedUrl,
+  type Ui,
+  h1,
+  newestSignInWorks,
+  onHome,
+  pasteInWindow,
+} from './ui-helpers';
 import { uiSuite } from './ui-suite';
 
 // A clumsy user racing the app: a second start while the first is still starting, a second
@@ -8,10 +17,17 @@ import { uiSuite } from './ui-suite';
 // wins, nothing says "cancelled" for the user's own doing, and the state words stay true.
 
 const suite = uiSuite();
-const h1 = (u: Ui) => u.page.getByRole('heading', { level: 1 });
 const invokes = async (u: Ui, channel: string) =>
   (await u.app.ipcLog()).filter((e) => e.kind === 'invoke' && e.channel === channel).length;
-const home = (u: Ui) => u.page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+
+/** A first sign-in the user denies in the browser; returns how many links were opened by then. */
+async function afterDeniedSignIn(u: Ui): Promise<number> {
+  const before = (await u.app.openedUrls()).length;
+  await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
+  await followRedirect((await suite.fake.deny(await nextOpenedUrl(u.app, before))).location);
+  await u.page.locator('[data-error-kind="signin-denied"]').waitFor();
+  return (await u.app.openedUrls()).length;
+}
 
 describeWithKeyring('a clumsy user racing the sign-in', { timeout: 90_000 }, () => {
   it('the tray starts a sign-in while the window is still starting its own: the newer one wins, no error', async () => {
@@ -32,15 +48,12 @@ describeWithKeyring('a clumsy user racing the sign-in', { timeout: 90_000 }, () 
     expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
     expect((await u.app.openedUrls()).length).toBe(before + 1);
     await followRedirect((await suite.fake.approve(url)).location);
-    await home(u);
+    await onHome(u);
   });
 
   it('a check of the old connection that answers after reconnecting does not mark the new one', async () => {
     const u = await suite.open();
-    await u.page.getByRole('button', { name: 'Paste a token' }).click();
-    await u.page.getByLabel('Token', { exact: true }).fill(suite.fake.mintAppConsoleToken());
-    await u.page.getByRole('button', { name: 'Connect with this token' }).click();
-    await home(u);
+    await pasteInWindow(u, suite.fake.mintAppConsoleToken());
     // Dropbox has ended the pasted token; the background check that finds out is slow.
     suite.fake.revokeAll();
     suite.fake.injectFault({ route: 'users/get_current_account', delayMs: 2000 });
@@ -48,7 +61,7 @@ describeWithKeyring('a clumsy user racing the sign-in', { timeout: 90_000 }, () 
     const before = (await u.app.openedUrls()).length;
     await u.page.getByRole('button', { name: 'Connect with the browser' }).click();
     await followRedirect((await suite.fake.approve(await nextOpenedUrl(u.app, before))).location);
-    await home(u);
+    await onHome(u);
     await checking;
     await u.page.waitForTimeout(500);
     expect(u.app.service.status().state).toBe('connected');
@@ -58,30 +71,18 @@ describeWithKeyring('a clumsy user racing the sign-in', { timeout: 90_000 }, () 
 
   it('after a denied sign-in, double-clicking Try again: one waiting screen, and the newest sign-in works', async () => {
     const u = await suite.open();
-    let before = (await u.app.openedUrls()).length;
-    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
-    await followRedirect((await suite.fake.deny(await nextOpenedUrl(u.app, before))).location);
-    await u.page.locator('[data-error-kind="signin-denied"]').waitFor();
-    before = (await u.app.openedUrls()).length;
+    const before = await afterDeniedSignIn(u);
     const starts = await invokes(u, 'dtt:connect-browser');
     await u.page.getByRole('button', { name: 'Try again' }).dblclick();
     // Nothing stops the second click: two starts, the first replaced by the second.
     await eventually(() => invokes(u, 'dtt:connect-browser')).toBe(starts + 2);
     await nextOpenedUrl(u.app, before);
-    await u.page.waitForTimeout(1000);
-    await expect(h1(u).textContent()).resolves.toBe('Finish in your browser');
-    expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
-    await followRedirect((await suite.fake.approve((await u.app.openedUrls()).at(-1)!)).location);
-    await home(u);
+    await newestSignInWorks(u, suite.fake, 1000);
   });
 
   it('after a denied sign-in, double-clicking Use a code instead: the code screen, and the code works', async () => {
     const u = await suite.open();
-    let before = (await u.app.openedUrls()).length;
-    await u.page.getByRole('button', { name: 'Connect Dropbox' }).click();
-    await followRedirect((await suite.fake.deny(await nextOpenedUrl(u.app, before))).location);
-    await u.page.locator('[data-error-kind="signin-denied"]').waitFor();
-    before = (await u.app.openedUrls()).length;
+    const before = await afterDeniedSignIn(u);
     await u.page.getByRole('button', { name: 'Use a code instead' }).dblclick();
     await eventually(() => invokes(u, 'dtt:connect-code-start')).toBe(2);
     await nextOpenedUrl(u.app, before);
@@ -91,6 +92,6 @@ describeWithKeyring('a clumsy user racing the sign-in', { timeout: 90_000 }, () 
     const { code } = await suite.fake.approve((await u.app.openedUrls()).at(-1)!);
     await u.page.getByLabel('Code from Dropbox').fill(code!);
     await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await home(u);
+    await onHome(u);
   });
 });

@@ -1,14 +1,21 @@
 import { expect, it } from 'vitest';
 import { describeWithKeyring } from '../support/keyring';
-import { eventually, followRedirect, nextOpenedUrl, primaryText, type Ui } from './ui-helpers';
+import {
+  eventually,
+  followRedirect,
+  nextOpenedUrl,
+  primaryText,
+  h1,
+  newestSignInWorks,
+  onHome,
+  pasteInWindow,
+} from './ui-helpers';
 import { uiSuite } from './ui-suite';
 
 // A clumsy user: double clicks, two ways at once, a closed window, a messy paste. Each ends on
 // one true screen, with the one sign-in still working.
 
 const suite = uiSuite();
-const h1 = (u: Ui) => u.page.getByRole('heading', { level: 1 });
-const home = (u: Ui) => u.page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
 
 describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
   it('double-clicking Connect ends on one waiting screen, and that sign-in works', async () => {
@@ -22,7 +29,7 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     const latest = (await u.app.openedUrls()).at(-1)!;
     expect(latest).toBe(url);
     await followRedirect((await suite.fake.approve(latest)).location);
-    await home(u);
+    await onHome(u);
   });
 
   it('Connect in the window, then Connect in the tray: one waiting screen, and it works', async () => {
@@ -33,11 +40,7 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     await u.page.getByRole('heading', { name: 'Finish in your browser' }).waitFor();
     await u.app.clickMenu('connect');
     await eventually(async () => (await u.app.openedUrls()).length).toBe(before + 2);
-    await u.page.waitForTimeout(500);
-    await expect(h1(u).textContent()).resolves.toBe('Finish in your browser');
-    expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
-    await followRedirect((await suite.fake.approve((await u.app.openedUrls()).at(-1)!)).location);
-    await home(u);
+    await newestSignInWorks(u, suite.fake, 500);
   });
 
   it('closing the window mid sign-in and reopening it from the tray shows the waiting screen, then Home', async () => {
@@ -85,23 +88,17 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     const { code } = await suite.fake.approve((await u.app.openedUrls()).at(-1)!);
     await u.page.getByLabel('Code from Dropbox').fill(code!);
     await u.page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await home(u);
+    await onHome(u);
   });
 
   it('a token pasted with spaces, new lines and quotes around it connects', async () => {
     const u = await suite.open();
-    await u.page.getByRole('button', { name: 'Paste a token' }).click();
-    await u.page.getByLabel('Token', { exact: true }).fill(`  "${suite.fake.mintAppConsoleToken()}"\n\n`);
-    await u.page.getByRole('button', { name: 'Connect with this token' }).click();
-    await home(u);
+    await pasteInWindow(u, `  "${suite.fake.mintAppConsoleToken()}"\n\n`);
   });
 
   it('pasting twice fast ends on Home, once', async () => {
     const u = await suite.open();
-    await u.page.getByRole('button', { name: 'Paste a token' }).click();
-    await u.page.getByLabel('Token', { exact: true }).fill(suite.fake.mintAppConsoleToken());
-    await u.page.getByRole('button', { name: 'Connect with this token' }).dblclick();
-    await home(u);
+    await pasteInWindow(u, suite.fake.mintAppConsoleToken(), 'dblclick');
     await u.page.waitForTimeout(500);
     expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
     await expect(h1(u).textContent()).resolves.toBe('Home');
@@ -112,7 +109,7 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     await u.page.getByRole('button', { name: 'Paste a token' }).click();
     await u.page.getByLabel('Token', { exact: true }).fill(suite.fake.mintAppConsoleToken());
     await u.page.getByRole('button', { name: 'Connect with this token' }).click();
-    await home(u);
+    await onHome(u);
     // Dropbox ends Dana's connection; the tray offers to connect again, and Lee does.
     suite.fake.revokeAll();
     await u.app.tick();
@@ -123,7 +120,7 @@ describeWithKeyring('a clumsy user connecting', { timeout: 90_000 }, () => {
     const url = await nextOpenedUrl(u.app, before);
     await u.page.getByRole('heading', { name: 'Finish in your browser' }).waitFor();
     await followRedirect((await suite.fake.approve(url)).location);
-    await home(u);
+    await onHome(u);
     const notice = u.page.locator('[data-notice="account-changed"]');
     await notice.waitFor();
     expect(await notice.count()).toBe(1);

@@ -166,6 +166,40 @@ export async function connectWithBrowser(u: Ui, fake: FakeDropbox): Promise<void
   await u.page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
 }
 
+/** The screen's title: every screen has one level-1 heading. */
+export const h1 = (u: Ui) => u.page.getByRole('heading', { level: 1 });
+
+/** Waits for Home. */
+export const onHome = (u: Ui) => u.page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+
+/** Connects by pasting a fresh token in the window, and waits for Home. */
+export async function pasteInWindow(u: Ui, token: string, click: 'click' | 'dblclick' = 'click'): Promise<void> {
+  await u.page.getByRole('button', { name: 'Paste a token' }).click();
+  await u.page.getByLabel('Token', { exact: true }).fill(token);
+  await u.page.getByRole('button', { name: 'Connect with this token' })[click]();
+  await onHome(u);
+}
+
+/** Connected with the browser, on the Projects screen. */
+export async function connectedOnProjects(u: Ui, fake: FakeDropbox): Promise<Ui> {
+  await connectWithBrowser(u, fake);
+  await u.page.getByRole('button', { name: 'Projects' }).click();
+  await u.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+  return u;
+}
+
+/**
+ * After a race: once things settle (`settleMs`), the window still waits for the browser with no
+ * error shown, and the newest sign-in, allowed in the browser, lands on Home.
+ */
+export async function newestSignInWorks(u: Ui, fake: FakeDropbox, settleMs: number): Promise<void> {
+  await u.page.waitForTimeout(settleMs);
+  await expect(h1(u).textContent()).resolves.toBe('Finish in your browser');
+  expect(await u.page.locator('[data-error-kind]').count()).toBe(0);
+  await followRedirect((await fake.approve((await u.app.openedUrls()).at(-1)!)).location);
+  await onHome(u);
+}
+
 /** The access token the app keeps, read from the keychain by the test (never from the window). */
 export async function currentToken(u: Ui): Promise<string> {
   const access = await u.app.service['vault'].getAccess();

@@ -6,12 +6,12 @@ import { hostileRepo, unreadableRepo } from '../support/hostile-git';
 import { engineProject, gitInit, tempProject } from '../support/projects';
 import {
   checkScreen,
-  connectWithBrowser,
   currentToken,
   eventually,
   queueFolder,
   statusLine,
   type Ui,
+  connectedOnProjects as onProjects,
 } from './ui-helpers';
 import { uiSuite } from './ui-suite';
 
@@ -19,13 +19,7 @@ import { uiSuite } from './ui-suite';
 
 const suite = uiSuite();
 
-async function connectedOnProjects(): Promise<Ui> {
-  const ui = await suite.open();
-  await connectWithBrowser(ui, suite.fake);
-  await ui.page.getByRole('button', { name: 'Projects' }).click();
-  await ui.page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
-  return ui;
-}
+const connectedOnProjects = async () => onProjects(await suite.open(), suite.fake);
 
 async function addFolder(u: Ui, dir: string): Promise<void> {
   await queueFolder(u.app, dir);

@@ -31,6 +31,10 @@ const canMount = (() => {
   mounts.length = 0;
   return dir !== undefined;
 })();
+if (!canMount)
+  console.warn(
+    '[cli-file-messages] skipping the full-disk and read-only disk tests: they mount a tiny tmpfs, which needs root with permission to mount',
+  );
 
 function plain(text: string): void {
   // "[dotenv]" in `project list` names the file's format, as the user chose it when adding.

@@ -1,29 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { detectTargets } from '../../electron/core/projects/detect';
 import { gitVerdict, isBlocking } from '../../electron/core/projects/git-guard';
 import { TokenTrayService } from '../../electron/core/service';
 import { freePort, runCli, useFakeDropbox } from '../support/cli';
-import { hostileRepo, plainGitFires, unreadableRepo } from '../support/hostile-git';
+import { hostileRepo, isolateGitConfig, plainGitFires, unreadableRepo } from '../support/hostile-git';
 import { describeWithKeyring, uniqueService } from '../support/keyring';
 
 // A project folder is not trusted: whatever its .git says, asking git about it must never run
 // the project's code, and when git can't answer, the token is not written without a yes.
 
 const { fake, appKey, pasted } = useFakeDropbox();
-const saved = { ...process.env };
-
-beforeAll(() => {
-  // The developer's own git config is never read (the app passes the environment on to git).
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-  process.env.GIT_CEILING_DIRECTORIES = realpathSync(os.tmpdir());
-});
-afterAll(() => {
-  process.env = saved;
-});
+isolateGitConfig();
 
 const FILES = {
   '.env': 'OTHER=1\nDROPBOX_ACCESS_TOKEN=\n',

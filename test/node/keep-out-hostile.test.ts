@@ -13,14 +13,14 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openBackupStore } from '../../electron/core/projects/files';
 import { driverName } from '../../electron/core/projects/keep-out-of-git';
 import { ProjectRegistry } from '../../electron/core/projects/registry';
 import { syncProjects } from '../../electron/core/projects/sync';
 import { openSettings } from '../../electron/core/settings';
 import type { ProjectRecord, ProjectTarget } from '../../electron/core/settings-schema';
-import { cleanGitEnv } from '../support/hostile-git';
+import { cleanGitEnv, isolateGitConfig } from '../support/hostile-git';
 
 // "Keep it out of git" against a project folder that was made to defeat it: file names that
 // break or bend the lines we add to .git/info/attributes and .git/info/exclude, a .git whose
@@ -28,14 +28,7 @@ import { cleanGitEnv } from '../support/hostile-git';
 // filter does not know, and a `perl` planted in the project. Real files, real git; after each
 // sync the user commits everything (`git add -A`), and no object in the repository may hold the token.
 
-const saved = { ...process.env };
-beforeAll(() => {
-  process.env.GIT_CONFIG_GLOBAL = '/dev/null';
-  process.env.GIT_CEILING_DIRECTORIES = realpathSync(os.tmpdir());
-});
-afterAll(() => {
-  process.env = saved;
-});
+isolateGitConfig();
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, { cwd, env: cleanGitEnv(), encoding: 'utf8', stdio: 'pipe' });

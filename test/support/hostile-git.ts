@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 // A downloaded project that tries every way a repository can make git run its code: the
 // fsmonitor hook, every hook (in .git/hooks and in a core.hooksPath folder), clean/smudge
@@ -114,4 +115,19 @@ export function unreadableRepo(dir: string): void {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: cleanGitEnv(), stdio: 'pipe' });
   git('config', 'core.repositoryformatversion', '1');
   git('config', 'extensions.futureThing', 'bar');
+}
+
+/**
+ * For a test file that runs git on hostile folders: the developer's own git config is never read
+ * (the app passes the environment on to git), and git stops looking upward at the temp folder.
+ */
+export function isolateGitConfig(): void {
+  const saved = { ...process.env };
+  beforeAll(() => {
+    process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+    process.env.GIT_CEILING_DIRECTORIES = realpathSync(os.tmpdir());
+  });
+  afterAll(() => {
+    process.env = saved;
+  });
 }
