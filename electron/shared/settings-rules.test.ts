@@ -6,6 +6,7 @@ import { openSettings } from '../core/settings';
 import { REQUEST_SCHEMAS } from './ipc-contract';
 import { SETTING_MESSAGES, settingProblem } from './settings-rules';
 import { validate } from '../../renderer/src/lib/settings-form';
+import { SAVED_FORM, SAVED_SETTINGS } from '../../renderer/src/lib/settings-form.fixture';
 
 // One rule, four users: the settings store, the IPC contract, the window's form (and the CLI's
 // config, in test/node/cli-conventions.test.ts) refuse the same values with the same words.
@@ -22,22 +23,8 @@ const CASES = [
   ['startAtLogin', 1, SETTING_MESSAGES.onOff],
 ] as const;
 
-const saved = {
-  appKey: 'abc123',
-  redirectPort: 17345,
-  redirectUri: 'http://127.0.0.1:17345/callback',
-  checkIntervalMinutes: 15,
-  startAtLogin: false,
-  notifications: true,
-  fromEnvironment: [] as Array<'appKey' | 'redirectPort'>,
-};
-const form = {
-  appKey: 'abc123',
-  redirectPort: '17345',
-  checkIntervalMinutes: '15',
-  startAtLogin: false,
-  notifications: true,
-};
+const saved = SAVED_SETTINGS;
+const form = SAVED_FORM;
 
 describe('settings rules', () => {
   it.each(CASES)('%s = %j is refused with the same words everywhere', (name, value, message) => {

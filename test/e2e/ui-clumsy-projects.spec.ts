@@ -26,8 +26,8 @@ const card = (u: Ui, dir: string) => u.page.locator(`[data-project="${dir}"]`);
 const envStatus = (u: Ui, dir: string) => card(u, dir).locator('[data-file=".env"]').getAttribute('data-status');
 const env = (dir: string) => readFileSync(path.join(dir, '.env'), 'utf8');
 
-async function addProject(u: Ui): Promise<string> {
-  const dir = tempProject({ '.env': ORIGINAL });
+/** Adds `dir` (a new project folder by default) with the window's Add a folder, writing its .env. */
+async function addProject(u: Ui, dir = tempProject({ '.env': ORIGINAL })): Promise<string> {
   await queueFolder(u.app, dir);
   await u.page.getByRole('button', { name: 'Add a folder' }).click();
   await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
@@ -37,16 +37,25 @@ async function addProject(u: Ui): Promise<string> {
   return dir;
 }
 
+/** The card is done with what it was doing: Sync now can be clicked again. */
+const settled = (u: Ui, dir: string) =>
+  eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+
+/** Undo last sync, and the file is back as it was before the app first wrote it. */
+async function undoToOriginal(u: Ui, dir: string): Promise<void> {
+  await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
+  await eventually(() => env(dir)).toBe(ORIGINAL);
+}
+
 describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
   it('double-clicking Sync now, then Undo, brings back the file as it was first', async () => {
     const u = await connectedOnProjects();
     const dir = await addProject(u);
     await card(u, dir).getByRole('button', { name: 'Sync now' }).dblclick();
-    await eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await settled(u, dir);
     expect(env(dir)).toContain(await currentToken(u));
     expect(await card(u, dir).locator('[data-error-kind]').count()).toBe(0);
-    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
-    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await undoToOriginal(u, dir);
     await eventually(() => envStatus(u, dir)).not.toBe('current');
   });
 
@@ -55,7 +64,7 @@ describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
     const dir = await addProject(u);
     await card(u, dir).getByRole('button', { name: 'Undo last sync' }).dblclick();
     await eventually(() => env(dir)).toBe(ORIGINAL);
-    await eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await settled(u, dir);
     await u.page.waitForTimeout(300);
     expect(await card(u, dir).locator('[data-error-kind]').count()).toBe(0);
     expect(env(dir)).toBe(ORIGINAL);
@@ -65,32 +74,24 @@ describeWithKeyring('a clumsy user on Projects', { timeout: 90_000 }, () => {
   it('Sync now in the window and Sync all in the tray at once: Undo still brings back the first content', async () => {
     const u = await connectedOnProjects();
     const dir = await addProject(u);
-    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
-    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await undoToOriginal(u, dir);
     await Promise.all([card(u, dir).getByRole('button', { name: 'Sync now' }).click(), u.app.clickMenu('sync-all')]);
     await eventually(() => env(dir)).toContain(await currentToken(u));
-    await eventually(() => card(u, dir).getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    await settled(u, dir);
     await u.page.waitForTimeout(500);
     expect(await card(u, dir).locator('[data-error-kind]').count()).toBe(0);
     await eventually(() => envStatus(u, dir)).toBe('current');
-    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
-    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await undoToOriginal(u, dir);
   });
 
   it('adding the same folder twice keeps one card, the token, and the way back', async () => {
     const u = await connectedOnProjects();
     const dir = await addProject(u);
-    await queueFolder(u.app, dir);
-    await u.page.getByRole('button', { name: 'Add a folder' }).click();
-    await u.page.getByRole('group', { name: 'Where should the token go?' }).waitFor();
-    await u.page.getByRole('button', { name: /^Add and write/ }).click();
-    await card(u, dir).waitFor();
-    await eventually(() => envStatus(u, dir)).toBe('current');
+    await addProject(u, dir);
     expect(await u.page.locator('[data-project]').count()).toBe(1);
     expect(u.app.service.listProjects()).toHaveLength(1);
     expect(env(dir)).toContain(await currentToken(u));
-    await card(u, dir).getByRole('button', { name: 'Undo last sync' }).click();
-    await eventually(() => env(dir)).toBe(ORIGINAL);
+    await undoToOriginal(u, dir);
   });
 
   it('removing a project while the tray syncs: it is gone, its file whole', async () => {

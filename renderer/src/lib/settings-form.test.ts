@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from './settings-form';
+import { SAVED_FORM, SAVED_SETTINGS } from './settings-form.fixture';
 
 // The window's pure rules, without a browser.
 
 describe('window rules: settings form', () => {
   it('checks settings like main does and sends only what changed', () => {
-    const saved = {
-      appKey: 'abc123',
-      redirectPort: 53682,
-      redirectUri: 'http://127.0.0.1:53682/callback',
-      checkIntervalMinutes: 15,
-      startAtLogin: false,
-      notifications: true,
-      fromEnvironment: [] as Array<'appKey' | 'redirectPort'>,
-    };
-    const form = {
-      appKey: 'abc123',
-      redirectPort: '53682',
-      checkIntervalMinutes: '15',
-      startAtLogin: false,
-      notifications: true,
-    };
+    const saved = SAVED_SETTINGS;
+    const form = SAVED_FORM;
     expect(validate({ ...form, redirectPort: '80', checkIntervalMinutes: '1.5', appKey: 'a b' }, saved).errors).toEqual(
       {
         redirectPort: expect.any(String),
