@@ -94,7 +94,11 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
   /** A notification that could not be shown: the tray's attention icon says it instead. */
   let missedNotice = false;
 
-  const setStartAtLogin = (on: boolean) => applyStartAtLogin(app, on, platform);
+  /** The system's login item first, then the setting that remembers it (the window and the tray alike). */
+  const setStartAtLogin = async (on: boolean) => {
+    await applyStartAtLogin(app, on, platform);
+    service.setSettings({ startAtLogin: on });
+  };
   const openExternal = async (url: string) => {
     if (!isSafeExternalUrl(url, opts.localOrigin)) throw new Error('only https links can be opened');
     await electron.shell.openExternal(url);
@@ -160,9 +164,7 @@ export async function startApp(electron: ElectronApi, opts: AppOptions): Promise
       case 'open-folder':
         return void (await electron.shell.openPath(service.projectPath(a.path)));
       case 'start-at-login': {
-        const on = !service.setting('startAtLogin');
-        await setStartAtLogin(on);
-        service.setSettings({ startAtLogin: on });
+        await setStartAtLogin(!service.setting('startAtLogin'));
         return tray.render(view());
       }
       case 'quit':

@@ -18,6 +18,7 @@ export interface HandlerContext {
   openExternal(url: string): Promise<void>;
   openPath(dir: string): Promise<void>;
   chooseFolder(): Promise<string | null>;
+  /** Sets the system's login item, then records the setting; throws (recording nothing) when refused. */
   setStartAtLogin(on: boolean): Promise<void>;
 }
 
@@ -105,7 +106,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       service.setSettings(rest);
       if (startAtLogin === undefined) return service.settingsView();
       await ctx.setStartAtLogin(startAtLogin);
-      return service.setSettings({ startAtLogin });
+      return service.settingsView();
     },
     'dtt:open-external': async ({ url }) => (await ctx.openExternal(url), null),
   };
